@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from './common/common.module';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { HouseholdsModule } from './modules/households/households.module';
+import { OrgModule } from './modules/org/org.module';
+import { UsersModule } from './modules/users/users.module';
+import { SeedModule } from './database/seed/seed.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          // The client's X-Request-Id is kept so a request can be followed across systems.
+          genReqId: (req, res) => {
+            const given = req.headers['x-request-id'];
+            const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+            res.setHeader('X-Request-Id', id);
+            return id;
+          },
+          autoLogging: { ignore: (req) => req.url === '/health' },
+          redact: ['req.headers.authorization'],
+        },
+      }),
+    }),
+    CommonModule,
+    DatabaseModule,
+    AuditModule,
+    OrgModule,
+    UsersModule,
+    AuthModule,
+    HouseholdsModule,
+    HealthModule,
+    SeedModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+})
+export class AppModule {}

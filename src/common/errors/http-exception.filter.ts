@@ -1,0 +1,54 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-error';
+import { uniqueViolation } from './unique-violation';
+
+const STATUS_CODES: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', '请求有误'],
+  401: ['UNAUTHENTICATED', '未登录或登录已失效'],
+  403: ['FORBIDDEN', '无权执行此操作'],
+  404: ['NOT_FOUND', '资源不存在'],
+  405: ['METHOD_NOT_ALLOWED', '不支持的请求方法'],
+  409: ['CONFLICT', '数据冲突'],
+  413: ['PAYLOAD_TOO_LARGE', '上传内容过大'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
+  422: ['BUSINESS_RULE', '业务规则不允许此操作'],
+  429: ['TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试'],
+};
+
+/** One place that turns anything thrown into the api.md error shape, with the request id. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const response = ctx.getResponse<Response>();
+    const request = ctx.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(body.statusCode).json({ ...body, requestId: request.id });
+  }
+
+  private toBody(exception: unknown) {
+    if (exception instanceof DomainError) {
+      return { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const [code, message] = STATUS_CODES[status] ?? ['ERROR', exception.message];
+      const raw = exception.getResponse();
+      // body-parser's JSON errors and multer's limits arrive as HttpExceptions with English text.
+      if (status === 400 && typeof raw === 'object' && /JSON/i.test(JSON.stringify(raw))) {
+        return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是有效的 JSON' };
+      }
+      return { statusCode: status, code, message };
+    }
+    const typed = exception as { type?: string; status?: number; statusCode?: number };
+    if (typed?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是有效的 JSON' };
+    if (typed?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' };
+    if (uniqueViolation(exception)) return { statusCode: HttpStatus.CONFLICT, code: 'DUPLICATE', message: '数据重复' };
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误' };
+  }
+}

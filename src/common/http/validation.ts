@@ -1,0 +1,67 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { CommonErrors, ErrorDetail } from '../errors/domain-error';
+
+/** Chinese text for class-validator's constraint names; custom validators carry their own message. */
+const MESSAGES: Record<string, (args: string[]) => string> = {
+  whitelistValidation: () => '不允许的字段',
+  isDefined: () => '不能为空',
+  isNotEmpty: () => '不能为空',
+  isString: () => '必须是字符串',
+  isInt: () => '必须是整数',
+  isNumber: () => '必须是数字',
+  isBoolean: () => '必须是布尔值',
+  isArray: () => '必须是数组',
+  isObject: () => '必须是对象',
+  isUuid: () => '必须是有效的 UUID',
+  isEnum: () => '取值无效',
+  isIn: (a) => `取值无效，可选：${a.join(', ')}`,
+  min: (a) => `不能小于 ${a[0]}`,
+  max: (a) => `不能大于 ${a[0]}`,
+  minLength: (a) => `长度不能少于 ${a[0]} 个字符`,
+  maxLength: (a) => `长度不能超过 ${a[0]} 个字符`,
+  arrayMinSize: (a) => `至少需要 ${a[0]} 项`,
+  arrayMaxSize: (a) => `最多 ${a[0]} 项`,
+  arrayUnique: () => '不能有重复项',
+  isDateString: () => '必须是 ISO 8601 日期时间',
+  isIso8601: () => '必须是 ISO 8601 日期时间',
+  isLatitude: () => '必须是有效的纬度',
+  isLongitude: () => '必须是有效的经度',
+  matches: () => '格式不正确',
+  nestedValidation: () => '格式不正确',
+  isPositive: () => '必须是正数',
+};
+
+function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([name, english]) => {
+      const args = (error.contexts?.[name]?.args as string[] | undefined) ?? extractArgs(english);
+      // A message we wrote ourselves (Chinese) wins over the generic one.
+      const message = /[\u4e00-\u9fff]/.test(english) ? english : (MESSAGES[name]?.(args) ?? '格式不正确');
+      return { field, message };
+    });
+    const children = error.children?.length ? flatten(error.children, field) : [];
+    return [...own, ...children];
+  });
+}
+
+function extractArgs(english: string): string[] {
+  const list = english.match(/one of the following values: (.*)$/);
+  if (list) return list[1].split(/,\s*/);
+  const number = english.match(/(-?\d+(?:\.\d+)?)/);
+  return number ? [number[1]] : [];
+}
+
+export function validationDetails(errors: ValidationError[]): ErrorDetail[] {
+  return flatten(errors);
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    exceptionFactory: (errors) => CommonErrors.validation(flatten(errors)),
+  });
+}

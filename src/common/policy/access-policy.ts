@@ -1,0 +1,43 @@
+import type { Role } from '../../modules/users/entities/user.entity';
+import { Actor } from './actor';
+
+/** Which households an actor may see; repositories turn this into a WHERE clause, so a miss is a 404. */
+export type HouseholdScope =
+  | { kind: 'all' }
+  | { kind: 'cadre'; cadreId: string }
+  | { kind: 'org'; orgUnitId: string }
+  | { kind: 'none' };
+
+export interface HouseholdRef {
+  cadreId: string | null;
+}
+
+const READ_ALL: Role[] = ['admin', 'commander', 'supervisor'];
+const REVEAL_ALL: Role[] = ['admin', 'commander'];
+
+/** Every data-scope and record-level rule of design.md §2, in one place. */
+export const AccessPolicy = {
+  householdScope(actor: Actor): HouseholdScope {
+    if (READ_ALL.includes(actor.role)) return { kind: 'all' };
+    if (actor.role === 'cadre') return { kind: 'cadre', cadreId: actor.id };
+    if (actor.role === 'official' && actor.orgUnitId) return { kind: 'org', orgUnitId: actor.orgUnitId };
+    return { kind: 'none' };
+  },
+
+  /** Editing a visible household's data: admins and the command centre, or the household's own cadre. */
+  canEditHousehold(actor: Actor, household: HouseholdRef): boolean {
+    if (actor.role === 'admin' || actor.role === 'commander') return true;
+    return actor.role === 'cadre' && household.cadreId === actor.id;
+  },
+
+  /** Full resident IDs and phones: admin, commander, and the household's own cadre. */
+  canReveal(actor: Actor, household: HouseholdRef): boolean {
+    if (REVEAL_ALL.includes(actor.role)) return true;
+    return actor.role === 'cadre' && household.cadreId === actor.id;
+  },
+
+  /** The cadre's own work on a household: visits, intent, stage requests, problems. */
+  canWorkOnHousehold(actor: Actor, household: HouseholdRef): boolean {
+    return this.canEditHousehold(actor, household);
+  },
+};

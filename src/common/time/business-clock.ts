@@ -1,0 +1,44 @@
+/** "Now" comes from here so tests and jobs can fix it; business dates are always in the business zone. */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone, independent of the server's TZ. */
+export function businessDate(instant: Date, timeZone = 'Asia/Shanghai'): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The UTC instant at which a business date starts in Asia/Shanghai (fixed UTC+8, no DST since 1991). */
+export function startOfBusinessDate(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+export function isValidDateString(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function daysBetween(fromInstant: Date, toInstant: Date): number {
+  return Math.floor((toInstant.getTime() - fromInstant.getTime()) / 86_400_000);
+}

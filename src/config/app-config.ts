@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+
+/** Every environment variable the system reads, validated once at boot. */
+export class EnvironmentSchema {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional()
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, { message: 'DATABASE_URL must be sqlite:<path> or postgres://…' })
+  DATABASE_URL?: string;
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be redis://…' }) REDIS_URL?: string;
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET?: string;
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { message: 'PII_KEY must be 32 bytes, as 64 hex digits or base64' })
+  PII_KEY?: string;
+  @IsOptional() @IsString() ADMIN_USERNAME?: string;
+  @IsOptional() @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' }) ADMIN_PASSWORD?: string;
+  @IsOptional() @IsString() TZ_BUSINESS?: string;
+  @IsOptional() @Transform(toBool) SEED_DEMO?: boolean;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @IsString() JWT_EXPIRES_IN?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_FAILURE_WINDOW_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_PER_IP_PER_MINUTE?: number;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) VISIT_INTERVAL_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) STALL_YELLOW_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) STALL_RED_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) PROBLEM_DUE_HOURS_P1?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) PROBLEM_DUE_HOURS_P2?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) PROBLEM_DUE_HOURS_P3?: number;
+  @IsOptional() @IsString() CYCLE_CRON?: string;
+  @IsOptional() @IsString() BULLETIN_CRON?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) STALL_WEEKS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) IMPORT_MAX_BYTES?: number;
+}
+
+export interface AppConfig {
+  env: string;
+  port: number;
+  database: { kind: DatabaseKind; url?: string; sqlitePath?: string };
+  redisUrl?: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  piiKey: Buffer;
+  adminUsername: string;
+  adminPassword?: string;
+  businessTimeZone: string;
+  seedDemo: boolean;
+  dataDir: string;
+  logLevel: string;
+  login: { maxFailures: number; failureWindowSeconds: number; perIpPerMinute: number };
+  lights: { visitIntervalDays: number; stallYellowDays: number; stallRedDays: number };
+  problemDueHours: { p1: number; p2: number; p3: number };
+  cycleCron: string;
+  bulletinCron: string;
+  stallWeeks: number;
+  importMaxBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Development secrets are generated once and kept in the data folder so a newcomer sets nothing. */
+function developmentSecret(dataDir: string, name: 'JWT_SECRET' | 'PII_KEY'): string {
+  const file = resolve(dataDir, 'secrets.json');
+  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(32).toString('hex');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}
+
+function parsePiiKey(value: string): Buffer {
+  return /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+}
+
+export function databaseFromUrl(url: string | undefined, dataDir: string): AppConfig['database'] {
+  if (!url) return { kind: 'sqlite', sqlitePath: resolve(dataDir, 'relocation.sqlite') };
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', sqlitePath: resolve(url.slice('sqlite:'.length)) };
+  return { kind: 'postgres', url };
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = plainToInstance(EnvironmentSchema, { ...source }, { enableImplicitConversion: false });
+  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const secret = (name: 'JWT_SECRET' | 'PII_KEY'): string => {
+    const value = env[name];
+    if (value) return value;
+    if (nodeEnv === 'production') throw new ConfigError(`Invalid configuration:\n  ${name} is required in production`);
+    return developmentSecret(dataDir, name);
+  };
+  return {
+    env: nodeEnv,
+    port: env.PORT ?? 3000,
+    database: databaseFromUrl(env.DATABASE_URL, dataDir),
+    redisUrl: env.REDIS_URL,
+    jwtSecret: secret('JWT_SECRET'),
+    jwtExpiresIn: env.JWT_EXPIRES_IN ?? '12h',
+    piiKey: parsePiiKey(secret('PII_KEY')),
+    adminUsername: env.ADMIN_USERNAME ?? 'admin',
+    adminPassword: env.ADMIN_PASSWORD,
+    businessTimeZone: env.TZ_BUSINESS ?? 'Asia/Shanghai',
+    seedDemo: env.SEED_DEMO ?? true,
+    dataDir,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    login: {
+      maxFailures: env.LOGIN_MAX_FAILURES ?? 5,
+      failureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS ?? 15 * 60,
+      perIpPerMinute: env.LOGIN_PER_IP_PER_MINUTE ?? 600,
+    },
+    lights: {
+      visitIntervalDays: env.VISIT_INTERVAL_DAYS ?? 7,
+      stallYellowDays: env.STALL_YELLOW_DAYS ?? 14,
+      stallRedDays: env.STALL_RED_DAYS ?? 30,
+    },
+    problemDueHours: {
+      p1: env.PROBLEM_DUE_HOURS_P1 ?? 24,
+      p2: env.PROBLEM_DUE_HOURS_P2 ?? 72,
+      p3: env.PROBLEM_DUE_HOURS_P3 ?? 168,
+    },
+    cycleCron: env.CYCLE_CRON ?? '0 18 * * *',
+    bulletinCron: env.BULLETIN_CRON ?? '0 9 * * 1',
+    stallWeeks: env.STALL_WEEKS ?? 2,
+    importMaxBytes: env.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,67 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditRepository } from './audit.repository';
+import { auditHash, GENESIS_HASH } from './audit-hash';
+
+const BATCH = 1000;
+// Any fixed number: all replicas agree that whoever holds this advisory lock is the one sealer.
+const SEALER_LOCK = 7_310_100;
+
+/**
+ * Seals audit entries in id order: consecutive seal numbers, each hash chained to the previous one.
+ * Writers never wait on the chain; one sealer at a time (a PostgreSQL advisory lock across replicas).
+ */
+@Injectable()
+export class AuditSealerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuditSealerService.name);
+  private timer?: NodeJS.Timeout;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly repository: AuditRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sealPending().catch((error) => this.logger.warn(`audit sealing failed: ${error}`));
+    }, 2000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Seals everything committed so far; concurrent callers share one run. */
+  async sealPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      this.running ??= this.sealBatch().finally(() => (this.running = null));
+      const sealed = await this.running;
+      total += sealed;
+      if (sealed < BATCH) return total;
+    }
+  }
+
+  private sealBatch(): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      if (this.transactions.isPostgres) {
+        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SEALER_LOCK]);
+        if (!locked) return 0;
+      }
+      const entries = await this.repository.unsealed(manager, BATCH);
+      if (entries.length === 0) return 0;
+      const last = await this.repository.lastSealed(manager);
+      let sealIndex = last?.sealIndex ?? 0;
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      for (const entry of entries) {
+        sealIndex += 1;
+        const hash = auditHash({ ...entry, sealIndex }, prevHash);
+        await this.repository.seal(manager, entry.id, sealIndex, hash, prevHash);
+        prevHash = hash;
+      }
+      return entries.length;
+    });
+  }
+}

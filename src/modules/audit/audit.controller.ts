@@ -1,0 +1,57 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Page } from '../../common/http/pagination';
+import { Roles } from '../../common/policy/roles.decorator';
+import { AuditRepository } from './audit.repository';
+import { AuditSealerService } from './audit-sealer.service';
+import { AuditVerifierService, VerifyResult } from './audit-verifier.service';
+import { AuditQueryDto } from './dtos/audit-query.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly sealer: AuditSealerService,
+    private readonly verifier: AuditVerifierService,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'supervisor')
+  async list(@Query() query: AuditQueryDto): Promise<Page<Record<string, unknown>>> {
+    await this.sealer.sealPending();
+    const [rows, total] = await this.repository.list(
+      {
+        entityType: query.entityType,
+        entityId: query.entityId,
+        actorId: query.actorId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+      },
+      query.page,
+      query.pageSize,
+    );
+    const items = rows.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      actorId: row.actorId,
+      actorRole: row.actorRole,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      changes: JSON.parse(row.changes),
+      requestId: row.requestId,
+      sealIndex: row.sealIndex,
+      hash: row.hash,
+      prevHash: row.prevHash,
+    }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Get('verify')
+  @Roles('admin')
+  verify(): Promise<VerifyResult> {
+    return this.verifier.verify();
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { SYSTEM_ACTOR } from '../../common/policy/actor';
+import { Clock } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
+
+/** First start on an empty database: create the admin; a generated password is printed once. */
+@Injectable()
+export class AdminBootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.users.count()) > 0) return;
+    const generated = !this.config.adminPassword;
+    const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
+    const now = this.clock.now();
+    const admin = Object.assign(new UserEntity(), {
+      id: randomUUID(),
+      username: this.config.adminUsername,
+      displayName: '系统管理员',
+      passwordHash: await argon2.hash(password),
+      role: 'admin',
+      orgUnitId: null,
+      phoneEnc: null,
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await this.transactions.run(async (manager) => {
+        await this.users.insert(manager, admin);
+        await this.audit.record(manager, SYSTEM_ACTOR, {
+          action: 'create',
+          entityType: 'user',
+          entityId: admin.id,
+          after: { username: admin.username, role: 'admin' },
+        });
+      });
+    } catch {
+      return; // another replica created it first
+    }
+    if (generated) {
+      // Printed once, on purpose: there is no other way to learn it.
+      this.logger.warn(`Created admin user "${admin.username}" with generated password: ${password}`);
+    } else {
+      this.logger.log(`Created admin user "${admin.username}"`);
+    }
+  }
+}

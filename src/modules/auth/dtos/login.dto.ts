@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin' }) @IsString() @MinLength(1) @MaxLength(64) username!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) password!: string;
+}
+
+export class AuthUserDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ nullable: true, type: String }) orgUnitId!: string | null;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
+}

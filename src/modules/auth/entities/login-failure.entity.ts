@@ -1,0 +1,11 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { instantColumn } from '../../../database/column-types';
+
+/** Failed logins, kept in the database so every API replica counts the same failures. */
+@Entity('login_failure')
+@Index(['username', 'at'])
+export class LoginFailureEntity {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: 'varchar', length: 64 }) username!: string;
+  @Column({ ...instantColumn() }) at!: Date;
+}

@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination';
+import { IsCalendarDate, IsMobilePhone, IsResidentId } from '../../../common/pii/validators';
+import { STAGES, Stage } from '../../stages/stages';
+import {
+  ETHNICITIES,
+  HOUSE_STRUCTURES,
+  HOUSEHOLD_FLAGS,
+  INTENT_OPTIONS,
+  keysOf,
+  LIGHTS,
+  RELATIONS,
+  SEXES,
+} from '../household.enums';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+
+export class HouseDto {
+  @ApiProperty({ example: 120.5, description: 'main-house floor area, m²' })
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000)
+  floorArea!: number;
+
+  @ApiProperty({ enum: keysOf(HOUSE_STRUCTURES) }) @IsIn(keysOf(HOUSE_STRUCTURES)) structure!: string;
+}
+
+export class MemberDto {
+  @ApiProperty({ example: '龙秀英' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
+  @ApiProperty({ example: '433101198003150025' }) @IsResidentId() idNumber!: string;
+  @ApiProperty({ enum: keysOf(SEXES) }) @IsIn(keysOf(SEXES)) sex!: string;
+  @ApiProperty({ example: '1980-03-15' }) @IsCalendarDate() birthDate!: string;
+  @ApiProperty({ enum: keysOf(RELATIONS) }) @IsIn(keysOf(RELATIONS)) relation!: string;
+  @ApiPropertyOptional({ example: '06', description: 'GB 3304 code' }) @IsOptional() @IsIn(Object.keys(ETHNICITIES)) ethnicity?: string;
+  @ApiPropertyOptional({ example: 'local', description: '户籍状态' }) @IsOptional() @IsString() @MaxLength(20) hukouStatus?: string;
+}
+
+class HouseholdFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) group?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
+  @ApiPropertyOptional({ example: '13812345678' }) @IsOptional() @IsMobilePhone() phone?: string;
+  @ApiPropertyOptional({ enum: keysOf(HOUSEHOLD_FLAGS), isArray: true })
+  @IsOptional() @IsArray() @ArrayUnique() @IsIn(keysOf(HOUSEHOLD_FLAGS), { each: true })
+  flags?: string[];
+  @ApiPropertyOptional({ type: HouseDto }) @IsOptional() @ValidateNested() @Type(() => HouseDto) house?: HouseDto;
+  @ApiPropertyOptional({ type: [MemberDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MemberDto)
+  members?: MemberDto[];
+  @ApiPropertyOptional() @IsOptional() @IsUUID() taskForceId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class CreateHouseholdDto extends HouseholdFieldsDto {
+  @ApiProperty({ example: 'AZ-DXZ-0001' })
+  @IsString() @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: '户编号只能包含字母、数字和短横线（最长40位）' })
+  code!: string;
+
+  @ApiProperty({ example: '龙老三' }) @IsString() @MinLength(1) @MaxLength(50) headName!: string;
+  @ApiProperty({ example: '433101195501010012' }) @IsResidentId() headIdNumber!: string;
+  @ApiProperty() @IsUUID() villageId!: string;
+  @ApiPropertyOptional({ description: 'the contact cadre (包户干部)' }) @IsOptional() @IsUUID() cadreId?: string;
+}
+
+export class UpdateHouseholdDto extends HouseholdFieldsDto {
+  @ApiProperty({ description: 'the version you read' }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) headName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsResidentId() headIdNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
+}
+
+export class AssignHouseholdsDto {
+  @ApiProperty({ type: [String] })
+  @IsArray() @ArrayUnique() @ArrayMaxSize(5000) @IsUUID('all', { each: true })
+  householdIds!: string[];
+
+  @ApiProperty() @IsUUID() cadreId!: string;
+}
+
+export class HouseholdQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() townshipId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() taskForceId?: string;
+  @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
+  @ApiPropertyOptional({ enum: keysOf(INTENT_OPTIONS) }) @IsOptional() @IsIn(keysOf(INTENT_OPTIONS)) intent?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() cadreId?: string;
+  @ApiPropertyOptional({ enum: keysOf(LIGHTS) }) @IsOptional() @IsIn(keysOf(LIGHTS)) light?: string;
+  @ApiPropertyOptional({ enum: keysOf(HOUSEHOLD_FLAGS) }) @IsOptional() @IsIn(keysOf(HOUSEHOLD_FLAGS)) flag?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() onHold?: boolean;
+  @ApiPropertyOptional({ description: 'code or head name (prefix), or an exact resident ID' })
+  @IsOptional() @IsString() @MaxLength(50)
+  q?: string;
+  @ApiPropertyOptional({ example: '-updatedAt', enum: ['code', '-code', 'updatedAt', '-updatedAt', 'headName', '-headName', 'stage', '-stage'] })
+  @IsOptional() @IsIn(['code', '-code', 'updatedAt', '-updatedAt', 'headName', '-headName', 'stage', '-stage'])
+  sort?: string;
+  @ApiPropertyOptional({ description: 'full resident IDs and phones (audited; admin, commander, own cadre)' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  reveal?: boolean;
+}
+
+export class RevealQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() reveal?: boolean;
+}
+
+export class MemberResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() idNumber!: string;
+  @ApiProperty() sex!: string;
+  @ApiProperty() birthDate!: string;
+  @ApiProperty() relation!: string;
+  @ApiProperty({ nullable: true, type: String }) ethnicity!: string | null;
+  @ApiProperty({ nullable: true, type: String }) hukouStatus!: string | null;
+}
+
+export class HouseholdResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() headName!: string;
+  @ApiProperty({ description: 'masked unless revealed' }) headIdNumber!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'masked unless revealed' }) phone!: string | null;
+  @ApiProperty() villageId!: string;
+  @ApiProperty({ nullable: true, type: String }) townshipId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) taskForceId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) group!: string | null;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ enum: STAGES }) stage!: string;
+  @ApiProperty() intent!: { option: string; site: string | null; livelihood: string | null; recordedAt: string | null };
+  @ApiProperty({ nullable: true }) cadre!: { id: string; displayName: string } | null;
+  @ApiProperty() onHold!: boolean;
+  @ApiProperty({ nullable: true, type: String }) holdReason!: string | null;
+  @ApiProperty({ enum: keysOf(LIGHTS) }) light!: string;
+  @ApiProperty({ type: [String] }) lightReasons!: string[];
+  @ApiProperty({ type: [String] }) flags!: string[];
+  @ApiProperty({ nullable: true }) house!: { floorArea: number | null; structure: string | null } | null;
+  @ApiPropertyOptional({ type: [MemberResponseDto] }) members?: MemberResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) lastVisitAt!: string | null;
+  @ApiProperty() openProblems!: number;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}

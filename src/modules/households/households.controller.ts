@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Page } from '../../common/http/pagination';
+import { UuidParam } from '../../common/http/uuid-param';
+import { Actor } from '../../common/policy/actor';
+import { CurrentActor } from '../../common/policy/current-actor.decorator';
+import { Roles } from '../../common/policy/roles.decorator';
+import {
+  AssignHouseholdsDto,
+  CreateHouseholdDto,
+  HouseholdQueryDto,
+  HouseholdResponseDto,
+  RevealQueryDto,
+  UpdateHouseholdDto,
+} from './dtos/household.dto';
+import { HouseholdsService } from './households.service';
+
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller('households')
+export class HouseholdsController {
+  constructor(private readonly households: HouseholdsService) {}
+
+  @Post()
+  @Roles('admin', 'commander')
+  @ApiCreatedResponse({ type: HouseholdResponseDto })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateHouseholdDto): Promise<HouseholdResponseDto> {
+    return this.households.create(actor, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
+  list(@CurrentActor() actor: Actor, @Query() query: HouseholdQueryDto): Promise<Page<HouseholdResponseDto>> {
+    return this.households.list(actor, query);
+  }
+
+  @Post('assignments')
+  @HttpCode(200)
+  @Roles('admin', 'commander')
+  assign(@CurrentActor() actor: Actor, @Body() dto: AssignHouseholdsDto): Promise<{ assigned: number }> {
+    return this.households.assign(actor, dto);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: HouseholdResponseDto })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: RevealQueryDto,
+  ): Promise<HouseholdResponseDto> {
+    return this.households.get(actor, id, query.reveal === true);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'commander', 'cadre')
+  @ApiOkResponse({ type: HouseholdResponseDto })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateHouseholdDto,
+  ): Promise<HouseholdResponseDto> {
+    return this.households.update(actor, id, dto);
+  }
+}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { HouseholdScope } from '../../common/policy/access-policy';
+import { HouseholdEntity } from './entities/household.entity';
+import { MemberEntity } from './entities/member.entity';
+
+export interface HouseholdFilter {
+  villageId?: string;
+  townshipId?: string;
+  taskForceId?: string;
+  stage?: string;
+  intent?: string;
+  cadreId?: string;
+  light?: string;
+  flag?: string;
+  onHold?: boolean;
+  /** code or head-name prefix */
+  text?: string;
+  /** keyed hash of an exact resident ID */
+  idHash?: string;
+  sort?: string;
+}
+
+const SORTS: Record<string, string> = { code: 'h.code', updatedAt: 'h.updatedAt', headName: 'h.headName', stage: 'h.stage' };
+
+@Injectable()
+export class HouseholdsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private households(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(HouseholdEntity);
+  }
+
+  /** The data scope of AccessPolicy as SQL: a household outside it does not exist for the caller. */
+  applyScope<T extends object>(query: SelectQueryBuilder<T>, scope: HouseholdScope, alias = 'h'): SelectQueryBuilder<T> {
+    switch (scope.kind) {
+      case 'all':
+        return query;
+      case 'cadre':
+        return query.andWhere(`${alias}.cadre_id = :scopeCadre`, { scopeCadre: scope.cadreId });
+      case 'org':
+        return query.andWhere(`(${alias}.township_id = :scopeOrg OR ${alias}.village_id = :scopeOrg)`, {
+          scopeOrg: scope.orgUnitId,
+        });
+      case 'none':
+        return query.andWhere('1 = 0');
+    }
+  }
+
+  findVisible(scope: HouseholdScope, id: string, manager?: EntityManager): Promise<HouseholdEntity | null> {
+    const query = this.households(manager).createQueryBuilder('h').where('h.id = :id', { id });
+    return this.applyScope(query, scope).getOne();
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<HouseholdEntity | null> {
+    return this.households(manager).findOneBy({ id });
+  }
+
+  findByCodes(codes: string[], manager?: EntityManager): Promise<HouseholdEntity[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.households(manager).createQueryBuilder('h').where('h.code IN (:...codes)', { codes }).getMany();
+  }
+
+  filtered(scope: HouseholdScope, filter: HouseholdFilter, manager?: EntityManager): SelectQueryBuilder<HouseholdEntity> {
+    const query = this.applyScope(this.households(manager).createQueryBuilder('h'), scope);
+    if (filter.villageId) query.andWhere('h.village_id = :villageId', { villageId: filter.villageId });
+    if (filter.townshipId) query.andWhere('h.township_id = :townshipId', { townshipId: filter.townshipId });
+    if (filter.taskForceId) query.andWhere('h.task_force_id = :taskForceId', { taskForceId: filter.taskForceId });
+    if (filter.stage) query.andWhere('h.stage = :stage', { stage: filter.stage });
+    if (filter.intent) query.andWhere('h.intent_option = :intent', { intent: filter.intent });
+    if (filter.cadreId) query.andWhere('h.cadre_id = :cadreId', { cadreId: filter.cadreId });
+    if (filter.light) query.andWhere('h.light = :light', { light: filter.light });
+    if (filter.flag) query.andWhere('h.flags LIKE :flag', { flag: `%,${filter.flag},%` });
+    if (filter.onHold !== undefined) query.andWhere('h.on_hold = :onHold', { onHold: filter.onHold });
+    if (filter.idHash) {
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('h.head_id_hash = :idHash', { idHash: filter.idHash })
+            .orWhere('h.id IN (SELECT m.household_id FROM household_member m WHERE m.id_hash = :idHash)'),
+        ),
+      );
+    } else if (filter.text) {
+      const prefix = `${filter.text.replace(/[%_\\]/g, '')}%`;
+      query.andWhere(new Brackets((q) => q.where('h.code LIKE :prefix', { prefix }).orWhere('h.head_name LIKE :prefix')));
+    }
+    return query;
+  }
+
+  async list(scope: HouseholdScope, filter: HouseholdFilter, page: number, pageSize: number) {
+    const query = this.filtered(scope, filter);
+    const sort = filter.sort ?? 'code';
+    const descending = sort.startsWith('-');
+    query.orderBy(SORTS[sort.replace(/^-/, '')], descending ? 'DESC' : 'ASC').addOrderBy('h.id', 'ASC');
+    const [items, total] = await Promise.all([
+      query.clone().offset((page - 1) * pageSize).limit(pageSize).getMany(),
+      query.clone().orderBy().getCount(),
+    ]);
+    return { items, total };
+  }
+
+  members(householdIds: string[], manager?: EntityManager): Promise<MemberEntity[]> {
+    if (householdIds.length === 0) return Promise.resolve([]);
+    return (manager ?? this.dataSource.manager)
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .where('m.household_id IN (:...householdIds)', { householdIds })
+      .orderBy('m.household_id')
+      .addOrderBy('m.position')
+      .getMany();
+  }
+
+  /** Which of these resident-ID hashes already belong to a household other than `exceptHouseholdId`. */
+  async takenIdHashes(manager: EntityManager, hashes: string[], exceptHouseholdId?: string): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const query = manager
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .select('m.id_hash', 'hash')
+      .where('m.id_hash IN (:...hashes)', { hashes });
+    if (exceptHouseholdId) query.andWhere('m.household_id <> :except', { except: exceptHouseholdId });
+    const rows = await query.getRawMany<{ hash: string }>();
+    return new Set(rows.map((r) => r.hash));
+  }
+
+  async insert(manager: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
+    await manager.getRepository(HouseholdEntity).insert(household);
+    if (members.length) await manager.getRepository(MemberEntity).insert(members);
+  }
+
+  async replaceMembers(manager: EntityManager, householdId: string, members: MemberEntity[]): Promise<void> {
+    await manager.getRepository(MemberEntity).delete({ householdId });
+    if (members.length) await manager.getRepository(MemberEntity).insert(members);
+  }
+
+  /** Optimistic update: false when `version` is stale (or the row is gone). */
+  async update(manager: EntityManager, id: string, version: number, fields: Partial<HouseholdEntity>): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ ...fields, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** An update that does not need the caller's version (system-maintained fields), still bumping it. */
+  async touch(manager: EntityManager, id: string, fields: Partial<HouseholdEntity>): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ ...fields, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async assignCadre(manager: EntityManager, ids: string[], cadreId: string, at: Date): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ cadreId, updatedAt: at, version: () => 'version + 1' })
+      .where('id IN (:...ids)', { ids })
+      .execute();
+    return result.affected ?? 0;
+  }
+}

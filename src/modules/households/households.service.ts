@@ -1,0 +1,315 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { CommonErrors, ErrorDetail } from '../../common/errors/domain-error';
+import { uniqueViolation } from '../../common/errors/unique-violation';
+import { Page } from '../../common/http/pagination';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { normalizeResidentId } from '../../common/pii/resident-id';
+import { Clock } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { OrgRepository } from '../org/org.repository';
+import { UsersRepository } from '../users/users.repository';
+import {
+  AssignHouseholdsDto,
+  CreateHouseholdDto,
+  HouseholdQueryDto,
+  HouseholdResponseDto,
+  UpdateHouseholdDto,
+} from './dtos/household.dto';
+import { HouseholdEntity } from './entities/household.entity';
+import { MemberEntity } from './entities/member.entity';
+import { MemberInput, normalizeMembers } from './household-members';
+import { flagsToColumn, householdAuditView, householdView } from './household.view';
+import { HouseholdErrors } from './households.errors';
+import { HouseholdsRepository } from './households.repository';
+
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly org: OrgRepository,
+    private readonly users: UsersRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly pii: PiiCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateHouseholdDto): Promise<HouseholdResponseDto> {
+    const village = await this.requireVillage(dto.villageId);
+    await this.requireTaskForce(dto.taskForceId);
+    const cadre = dto.cadreId ? await this.requireCadre(dto.cadreId) : null;
+    const { members: memberInputs, errors } = normalizeMembers(dto.headName, dto.headIdNumber, dto.members);
+    if (errors.length) throw HouseholdErrors.invalid(errors);
+    const now = this.clock.now();
+    const headId = normalizeResidentId(dto.headIdNumber);
+    const household = Object.assign(new HouseholdEntity(), {
+      id: randomUUID(),
+      code: dto.code,
+      villageId: village.id,
+      townshipId: village.parentId,
+      taskForceId: dto.taskForceId ?? null,
+      group: dto.group ?? null,
+      headName: dto.headName,
+      headIdEnc: this.pii.encrypt(headId),
+      headIdHash: this.pii.hash(headId),
+      phoneEnc: this.pii.encryptOptional(dto.phone),
+      address: dto.address ?? null,
+      flags: flagsToColumn(dto.flags),
+      houseFloorArea: dto.house?.floorArea ?? null,
+      houseStructure: dto.house?.structure ?? null,
+      cadreId: cadre?.id ?? null,
+      stage: 'registered',
+      stageChangedAt: now,
+      intentOption: 'undecided',
+      intentSite: null,
+      intentLivelihood: null,
+      intentRecordedAt: null,
+      onHold: false,
+      holdReason: null,
+      light: 'green',
+      lightReasons: '[]',
+      lastVisitAt: null,
+      openProblems: 0,
+      note: dto.note ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const members = this.memberEntities(household.id, memberInputs, now);
+    await this.write(dto.code, async (manager) => {
+      await this.assertIdsFree(manager, members);
+      await this.households.insert(manager, household, members);
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entityType: 'household',
+        entityId: household.id,
+        after: householdAuditView(household, this.pii, members),
+      });
+    });
+    return householdView(household, this.pii, { reveal: false, cadre: cadre && { id: cadre.id, displayName: cadre.displayName }, members });
+  }
+
+  async get(actor: Actor, id: string, reveal = false): Promise<HouseholdResponseDto> {
+    const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id);
+    if (!household) throw HouseholdErrors.notFound();
+    if (reveal) await this.auditReveal(actor, [household]);
+    const [members, cadres] = await Promise.all([this.households.members([id]), this.cadreNames([household])]);
+    return householdView(household, this.pii, { reveal, cadre: cadres.get(household.cadreId ?? '') ?? null, members });
+  }
+
+  async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdResponseDto>> {
+    const q = query.q?.trim();
+    const isIdNumber = q && /^\d{17}[\dXx]$/.test(q);
+    const { items, total } = await this.households.list(
+      AccessPolicy.householdScope(actor),
+      {
+        ...query,
+        text: isIdNumber ? undefined : q || undefined,
+        idHash: isIdNumber ? this.pii.hash(normalizeResidentId(q)) : undefined,
+      },
+      query.page,
+      query.pageSize,
+    );
+    const reveal = query.reveal === true;
+    if (reveal) await this.auditReveal(actor, items);
+    const cadres = await this.cadreNames(items);
+    return {
+      items: items.map((h) => householdView(h, this.pii, { reveal, cadre: cadres.get(h.cadreId ?? '') ?? null })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateHouseholdDto): Promise<HouseholdResponseDto> {
+    const village = dto.villageId ? await this.requireVillage(dto.villageId) : null;
+    await this.requireTaskForce(dto.taskForceId);
+    const now = this.clock.now();
+    const result = await this.write(null, async (manager) => {
+      const before = await this.households.findVisible(AccessPolicy.householdScope(actor), id, manager);
+      if (!before) throw HouseholdErrors.notFound();
+      if (!AccessPolicy.canEditHousehold(actor, before)) throw HouseholdErrors.notEditable();
+      if (before.version !== dto.version) throw CommonErrors.staleVersion();
+      const beforeMembers = await this.households.members([id], manager);
+      const fields: Partial<HouseholdEntity> = { updatedAt: now };
+      if (dto.headName !== undefined) fields.headName = dto.headName;
+      if (dto.group !== undefined) fields.group = dto.group;
+      if (dto.address !== undefined) fields.address = dto.address;
+      if (dto.note !== undefined) fields.note = dto.note;
+      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encrypt(dto.phone);
+      if (dto.flags !== undefined) fields.flags = flagsToColumn(dto.flags);
+      if (dto.taskForceId !== undefined) fields.taskForceId = dto.taskForceId;
+      if (dto.house !== undefined) {
+        fields.houseFloorArea = dto.house.floorArea;
+        fields.houseStructure = dto.house.structure;
+      }
+      if (village) {
+        fields.villageId = village.id;
+        fields.townshipId = village.parentId;
+      }
+      let members: MemberEntity[] | undefined;
+      if (dto.members !== undefined || dto.headIdNumber !== undefined || dto.headName !== undefined) {
+        const headName = dto.headName ?? before.headName;
+        const headId = normalizeResidentId(dto.headIdNumber ?? this.pii.decrypt(before.headIdEnc));
+        const others = dto.members ?? beforeMembers.filter((m) => m.relation !== 'head').map((m) => this.memberInput(m));
+        const normalized = normalizeMembers(headName, headId, others);
+        if (normalized.errors.length) throw HouseholdErrors.invalid(normalized.errors);
+        members = this.memberEntities(id, normalized.members, now);
+        fields.headIdEnc = this.pii.encrypt(headId);
+        fields.headIdHash = this.pii.hash(headId);
+        await this.assertIdsFree(manager, members, id);
+      }
+      if (!(await this.households.update(manager, id, dto.version, fields))) throw CommonErrors.staleVersion();
+      if (members) await this.households.replaceMembers(manager, id, members);
+      const after = (await this.households.findById(id, manager))!;
+      const afterMembers = members ?? beforeMembers;
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entityType: 'household',
+        entityId: id,
+        before: householdAuditView(before, this.pii, beforeMembers),
+        after: householdAuditView(after, this.pii, afterMembers),
+      });
+      return { after, members: afterMembers };
+    });
+    const cadres = await this.cadreNames([result.after]);
+    return householdView(result.after, this.pii, {
+      reveal: false,
+      cadre: cadres.get(result.after.cadreId ?? '') ?? null,
+      members: result.members,
+    });
+  }
+
+  /** One request, all or nothing: every household must exist, the cadre must be an active cadre. */
+  async assign(actor: Actor, dto: AssignHouseholdsDto): Promise<{ assigned: number }> {
+    const cadre = await this.requireCadre(dto.cadreId);
+    const now = this.clock.now();
+    return this.transactions.run(async (manager) => {
+      const found = await this.households
+        .filtered(AccessPolicy.householdScope(actor), {}, manager)
+        .select(['h.id', 'h.cadreId'])
+        .andWhere('h.id IN (:...ids)', { ids: dto.householdIds })
+        .getMany();
+      if (found.length !== dto.householdIds.length) {
+        const present = new Set(found.map((h) => h.id));
+        throw HouseholdErrors.someNotFound(dto.householdIds.filter((id) => !present.has(id)));
+      }
+      const assigned = await this.households.assignCadre(manager, dto.householdIds, cadre.id, now);
+      await this.audit.record(
+        manager,
+        actor,
+        ...found.map((h) => ({
+          action: 'assign',
+          entityType: 'household',
+          entityId: h.id,
+          before: { cadreId: h.cadreId },
+          after: { cadreId: cadre.id },
+        })),
+      );
+      return { assigned };
+    });
+  }
+
+  private async auditReveal(actor: Actor, households: HouseholdEntity[]): Promise<void> {
+    if (households.some((h) => !AccessPolicy.canReveal(actor, h))) throw HouseholdErrors.revealForbidden();
+    if (households.length === 0) return;
+    await this.transactions.run((manager) =>
+      this.audit.record(
+        manager,
+        actor,
+        ...households.map((h) => ({
+          action: 'reveal',
+          entityType: 'household',
+          entityId: h.id,
+          context: { fields: ['headIdNumber', 'phone', 'members.idNumber'] },
+        })),
+      ),
+    );
+  }
+
+  private async write<T>(code: string | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.transactions.run(work);
+    } catch (error) {
+      const violation = uniqueViolation(error);
+      if (violation && /code/.test(violation)) throw HouseholdErrors.duplicateCode(code ?? '');
+      if (violation) throw HouseholdErrors.duplicateResidentId(['headIdNumber']);
+      throw error;
+    }
+  }
+
+  private async assertIdsFree(manager: EntityManager, members: MemberEntity[], householdId?: string): Promise<void> {
+    const taken = await this.households.takenIdHashes(
+      manager,
+      members.map((m) => m.idHash),
+      householdId,
+    );
+    if (taken.size === 0) return;
+    const fields = members
+      .map((m, index) => (taken.has(m.idHash) ? (index === 0 ? 'headIdNumber' : `members[${index - 1}].idNumber`) : null))
+      .filter((f): f is string => f !== null);
+    throw HouseholdErrors.duplicateResidentId(fields);
+  }
+
+  private memberEntities(householdId: string, inputs: MemberInput[], now: Date): MemberEntity[] {
+    return inputs.map((m, position) =>
+      Object.assign(new MemberEntity(), {
+        id: randomUUID(),
+        householdId,
+        name: m.name,
+        idEnc: this.pii.encrypt(m.idNumber),
+        idHash: this.pii.hash(m.idNumber),
+        sex: m.sex,
+        birthDate: m.birthDate,
+        relation: m.relation,
+        ethnicity: m.ethnicity ?? null,
+        hukouStatus: m.hukouStatus ?? null,
+        position,
+        createdAt: now,
+      }),
+    );
+  }
+
+  private memberInput(member: MemberEntity): MemberInput {
+    return {
+      name: member.name,
+      idNumber: this.pii.decrypt(member.idEnc),
+      sex: member.sex,
+      birthDate: member.birthDate,
+      relation: member.relation,
+      ethnicity: member.ethnicity,
+      hukouStatus: member.hukouStatus,
+    };
+  }
+
+  private async cadreNames(households: HouseholdEntity[]): Promise<Map<string, { id: string; displayName: string }>> {
+    const ids = [...new Set(households.map((h) => h.cadreId).filter((id): id is string => !!id))];
+    const users = await this.users.findByIds(ids);
+    return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
+  }
+
+  private async requireVillage(id: string) {
+    const unit = await this.org.findById(id);
+    if (!unit || unit.kind !== 'village') throw HouseholdErrors.invalid([{ field: 'villageId', message: '村不存在' }]);
+    return unit;
+  }
+
+  private async requireTaskForce(id: string | undefined): Promise<void> {
+    if (!id) return;
+    const unit = await this.org.findById(id);
+    if (!unit || unit.kind !== 'task_force') {
+      throw HouseholdErrors.invalid([{ field: 'taskForceId', message: '专班不存在' } satisfies ErrorDetail]);
+    }
+  }
+
+  private async requireCadre(id: string) {
+    const user = await this.users.findById(id);
+    if (!user || user.role !== 'cadre' || !user.active) throw HouseholdErrors.notACadre();
+    return user;
+  }
+}

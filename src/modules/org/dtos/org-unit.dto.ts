@@ -1,0 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ORG_UNIT_KINDS, OrgUnitKind } from '../entities/org-unit.entity';
+
+export class CreateOrgUnitDto {
+  @ApiProperty({ example: '大兴寨村' }) @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) @IsIn(ORG_UNIT_KINDS) kind!: OrgUnitKind;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional({ example: '433101100', description: 'GB/T 2260 code where one exists' })
+  @IsOptional() @IsString() @Matches(/^[0-9A-Za-z-]{1,30}$/, { message: '编码只能包含字母、数字和短横线' })
+  code?: string;
+}
+
+export class OrgUnitResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) kind!: OrgUnitKind;
+  @ApiProperty({ nullable: true, type: String }) parentId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../../common/http/pagination';
+import { IsMobilePhone } from '../../../common/pii/validators';
+import { Role, ROLES } from '../entities/user.entity';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'cadre01' })
+  @IsString() @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为3-64位字母、数字、下划线、点或短横线' })
+  username!: string;
+
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(128) password!: string;
+  @ApiProperty({ example: '张三' }) @IsString() @MinLength(1) @MaxLength(100) displayName!: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
+  @ApiPropertyOptional({ example: '13812345678' }) @IsOptional() @IsMobilePhone() phone?: string;
+}
+
+export class UpdateUserDto {
+  @ApiProperty({ description: 'the version you read' }) @Type(() => Number) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsMobilePhone() phone?: string;
+  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(128) password?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+}
+
+export class ListUsersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
+}
+
+export class UserResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ nullable: true, type: String }) orgUnitId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'masked' }) phone!: string | null;
+  @ApiProperty() active!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Page } from '../../common/http/pagination';
+import { UuidParam } from '../../common/http/uuid-param';
+import { Actor } from '../../common/policy/actor';
+import { CurrentActor } from '../../common/policy/current-actor.decorator';
+import { Roles } from '../../common/policy/roles.decorator';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dtos/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Roles('admin')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
+    return this.users.create(actor, dto);
+  }
+
+  /** The command centre needs the user list to assign cadres and units. */
+  @Get()
+  @Roles('admin', 'commander', 'supervisor')
+  list(@Query() query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'commander', 'supervisor')
+  get(@Param('id', UuidParam) id: string): Promise<UserResponseDto> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Roles('admin')
+  deactivate(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<UserResponseDto> {
+    return this.users.deactivate(actor, id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OrgModule } from '../org/org.module';
+import { UserStatusCache } from './user-status.cache';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [OrgModule],
+  controllers: [UsersController],
+  providers: [UsersRepository, UsersService, UserStatusCache],
+  exports: [UsersRepository, UsersService, UserStatusCache],
+})
+export class UsersModule {}

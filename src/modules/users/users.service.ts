@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { CommonErrors } from '../../common/errors/domain-error';
+import { uniqueViolation } from '../../common/errors/unique-violation';
+import { Page } from '../../common/http/pagination';
+import { Actor } from '../../common/policy/actor';
+import { maskPhone } from '../../common/pii/masking';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { Clock } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { OrgRepository } from '../org/org.repository';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dtos/user.dto';
+import { UserEntity } from './entities/user.entity';
+import { UserStatusCache } from './user-status.cache';
+import { UserErrors } from './users.errors';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly org: OrgRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly pii: PiiCipher,
+    private readonly clock: Clock,
+    private readonly statusCache: UserStatusCache,
+  ) {}
+
+  toResponse(user: UserEntity): UserResponseDto {
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      orgUnitId: user.orgUnitId,
+      phone: maskPhone(this.pii.decryptOptional(user.phoneEnc)),
+      active: user.active,
+      version: user.version,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+    };
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserResponseDto> {
+    if (dto.orgUnitId && !(await this.org.findById(dto.orgUnitId))) throw UserErrors.orgUnitNotFound();
+    const now = this.clock.now();
+    const user = Object.assign(new UserEntity(), {
+      id: randomUUID(),
+      username: dto.username,
+      displayName: dto.displayName,
+      passwordHash: await argon2.hash(dto.password),
+      role: dto.role,
+      orgUnitId: dto.orgUnitId ?? null,
+      phoneEnc: this.pii.encryptOptional(dto.phone),
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await this.transactions.run(async (manager) => {
+        await this.users.insert(manager, user);
+        await this.audit.record(manager, actor, {
+          action: 'create',
+          entityType: 'user',
+          entityId: user.id,
+          after: { username: user.username, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId },
+        });
+      });
+    } catch (error) {
+      if (uniqueViolation(error)) throw UserErrors.duplicateUsername();
+      throw error;
+    }
+    return this.toResponse(user);
+  }
+
+  async list(query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
+    const [rows, total] = await this.users.list(query, query.page, query.pageSize);
+    return { items: rows.map((u) => this.toResponse(u)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string): Promise<UserResponseDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw UserErrors.notFound();
+    return this.toResponse(user);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+    if (dto.orgUnitId && !(await this.org.findById(dto.orgUnitId))) throw UserErrors.orgUnitNotFound();
+    if (dto.active === false && id === actor.id) throw UserErrors.cannotDeactivateSelf();
+    const passwordHash = dto.password ? await argon2.hash(dto.password) : undefined;
+    const updated = await this.transactions.run(async (manager) => {
+      const before = await this.users.findById(id, manager);
+      if (!before) throw UserErrors.notFound();
+      const fields: Partial<UserEntity> = { updatedAt: this.clock.now() };
+      if (dto.displayName !== undefined) fields.displayName = dto.displayName;
+      if (dto.role !== undefined) fields.role = dto.role;
+      if (dto.orgUnitId !== undefined) fields.orgUnitId = dto.orgUnitId;
+      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encrypt(dto.phone);
+      if (dto.active !== undefined) fields.active = dto.active;
+      if (passwordHash) fields.passwordHash = passwordHash;
+      if (!(await this.users.update(manager, id, dto.version, fields))) throw CommonErrors.staleVersion();
+      const after = (await this.users.findById(id, manager))!;
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entityType: 'user',
+        entityId: id,
+        before: this.auditView(before),
+        after: { ...this.auditView(after), ...(passwordHash ? { password: 'changed' } : {}) },
+      });
+      return after;
+    });
+    this.statusCache.forget(id);
+    return this.toResponse(updated);
+  }
+
+  async deactivate(actor: Actor, id: string): Promise<UserResponseDto> {
+    if (id === actor.id) throw UserErrors.cannotDeactivateSelf();
+    const updated = await this.transactions.run(async (manager) => {
+      const before = await this.users.findById(id, manager);
+      if (!before) throw UserErrors.notFound();
+      await this.users.update(manager, id, before.version, { active: false, updatedAt: this.clock.now() });
+      await this.audit.record(manager, actor, {
+        action: 'deactivate',
+        entityType: 'user',
+        entityId: id,
+        before: { active: before.active },
+        after: { active: false },
+      });
+      return (await this.users.findById(id, manager))!;
+    });
+    this.statusCache.forget(id);
+    return this.toResponse(updated);
+  }
+
+  private auditView(user: UserEntity): Record<string, unknown> {
+    return {
+      displayName: user.displayName,
+      role: user.role,
+      orgUnitId: user.orgUnitId,
+      active: user.active,
+      phone: user.phoneEnc ? 'set' : null,
+    };
+  }
+}
