@@ -125,7 +125,12 @@ export class Registry1764300000000 implements MigrationInterface {
           new TableIndex({ name: 'uq_member_id_hash', columnNames: ['id_hash'], isUnique: true }),
         ],
         foreignKeys: [
-          { columnNames: ['household_id'], referencedTableName: 'household', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['household_id'],
+            referencedTableName: 'household',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -159,7 +164,14 @@ export class Registry1764300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['audit_entry', 'household_member', 'household', 'login_failure', 'app_user', 'org_unit']) {
+    for (const table of [
+      'audit_entry',
+      'household_member',
+      'household',
+      'login_failure',
+      'app_user',
+      'org_unit',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

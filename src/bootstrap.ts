@@ -7,13 +7,18 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/http/validation';
 
-/** Builds the HTTP app exactly as production runs it; e2e tests call this too. */
-export async function createApp(options: { logger?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.useLogger(app.get(Logger));
+  return configureApp(app);
+}
+
+/** Everything about the HTTP app beyond its modules; e2e tests apply the same to their test module. */
+export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.useBodyParser('json', { limit: '2mb' });
-  app.set('trust proxy', 'loopback');
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: '2mb' });
+  express.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });
@@ -23,7 +28,9 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<INe
     app,
     new DocumentBuilder()
       .setTitle('大兴寨水库移民安置 case management')
-      .setDescription('Households, cadres, approvals and the daily report / review / dispatch cycle. See api.md.')
+      .setDescription(
+        'Households, cadres, approvals and the daily report / review / dispatch cycle. See api.md.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -7,7 +7,11 @@ import { Clock, SystemClock } from './time/business-clock';
 @Module({
   providers: [
     { provide: Clock, useClass: SystemClock },
-    { provide: PiiCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PiiCipher(config.piiKey) },
+    {
+      provide: PiiCipher,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new PiiCipher(config.piiKey),
+    },
   ],
   exports: [Clock, PiiCipher],
 })

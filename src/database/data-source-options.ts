@@ -7,12 +7,25 @@ import { ENTITIES } from './entities';
 const MIGRATIONS = [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')];
 
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false, logging: false };
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  };
   if (config.database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };
   }
   const path = config.database.sqlitePath!;
   mkdirSync(dirname(path), { recursive: true });
   // WAL and a busy timeout are set before migrations run; foreign keys are on for every connection.
-  return { ...common, type: 'sqlite', database: path, enableWAL: true, busyErrorRetry: 100, busyTimeout: 5000 } as DataSourceOptions;
+  return {
+    ...common,
+    type: 'sqlite',
+    database: path,
+    enableWAL: true,
+    busyErrorRetry: 100,
+    busyTimeout: 5000,
+  } as DataSourceOptions;
 }

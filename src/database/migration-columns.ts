@@ -14,7 +14,12 @@ export function migrationColumns(queryRunner: QueryRunner) {
       ...(pg ? {} : { length: '36' }),
       ...extra,
     }),
-    id: (): TableColumnOptions => ({ name: 'id', type: uuidType, ...(pg ? {} : { length: '36' }), isPrimary: true }),
+    id: (): TableColumnOptions => ({
+      name: 'id',
+      type: uuidType,
+      ...(pg ? {} : { length: '36' }),
+      isPrimary: true,
+    }),
     serial: (name = 'id'): TableColumnOptions => ({
       name,
       type: 'integer',

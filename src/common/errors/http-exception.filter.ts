@@ -26,14 +26,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     response.status(body.statusCode).json({ ...body, requestId: request.id });
   }
 
   private toBody(exception: unknown) {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -46,9 +52,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { statusCode: status, code, message };
     }
     const typed = exception as { type?: string; status?: number; statusCode?: number };
-    if (typed?.type === 'entity.parse.failed') return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是有效的 JSON' };
-    if (typed?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' };
-    if (uniqueViolation(exception)) return { statusCode: HttpStatus.CONFLICT, code: 'DUPLICATE', message: '数据重复' };
+    if (typed?.type === 'entity.parse.failed')
+      return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是有效的 JSON' };
+    if (typed?.type === 'entity.too.large')
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' };
+    if (uniqueViolation(exception))
+      return { statusCode: HttpStatus.CONFLICT, code: 'DUPLICATE', message: '数据重复' };
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误' };
   }
 }

@@ -4,6 +4,7 @@ export function uniqueViolation(error: unknown): string | null {
   const e = error as DriverError & { driverError?: DriverError };
   const driver: DriverError | undefined = e?.driverError ?? e;
   if (driver?.code === '23505') return driver.constraint ?? driver.message ?? 'unique';
-  if (driver?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(driver.message ?? '')) return driver.message ?? 'unique';
+  if (driver?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(driver.message ?? ''))
+    return driver.message ?? 'unique';
   return null;
 }

@@ -45,10 +45,23 @@ export class DemoSeeder {
     const ids = new ResidentIdFactory(random);
     const actor = SYSTEM_ACTOR;
     const centre = await this.org.create(actor, { name: '大兴寨水库移民安置指挥部', kind: 'command_centre' });
-    const township = await this.org.create(actor, { name: '矮寨镇', kind: 'township', parentId: centre.id, code: '433101100' });
+    const township = await this.org.create(actor, {
+      name: '矮寨镇',
+      kind: 'township',
+      parentId: centre.id,
+      code: '433101100',
+    });
     const villages = [];
     for (const v of DEMO_VILLAGES) {
-      villages.push({ ...v, unit: await this.org.create(actor, { name: v.name, kind: 'village', parentId: township.id, code: v.code }) });
+      villages.push({
+        ...v,
+        unit: await this.org.create(actor, {
+          name: v.name,
+          kind: 'village',
+          parentId: township.id,
+          code: v.code,
+        }),
+      });
     }
     const taskForces = [
       await this.org.create(actor, { name: '第一移民专班', kind: 'task_force', parentId: centre.id }),
@@ -67,7 +80,14 @@ export class DemoSeeder {
     const cadres = [];
     for (let i = 1; i <= 12; i++) {
       const surname = SURNAMES[i % SURNAMES.length];
-      cadres.push(await user(`cadre${String(i).padStart(2, '0')}`, `${surname}${GIVEN_MALE[i % GIVEN_MALE.length]}`, 'cadre', taskForces[i % 2].id));
+      cadres.push(
+        await user(
+          `cadre${String(i).padStart(2, '0')}`,
+          `${surname}${GIVEN_MALE[i % GIVEN_MALE.length]}`,
+          'cadre',
+          taskForces[i % 2].id,
+        ),
+      );
     }
     let n = 0;
     for (const [villageIndex, village] of villages.entries()) {
@@ -79,14 +99,35 @@ export class DemoSeeder {
         const spouse = ids.make(headYear + random.int(-3, 3), 'female');
         const headName = `${surname}${random.pick(GIVEN_MALE)}`;
         const members: MemberDto[] = [
-          { name: headName, idNumber: head.idNumber, sex: 'male', birthDate: head.birthDate, relation: 'head', ethnicity },
-          { name: `${random.pick(SURNAMES)}${random.pick(GIVEN_FEMALE)}`, idNumber: spouse.idNumber, sex: 'female', birthDate: spouse.birthDate, relation: 'spouse', ethnicity },
+          {
+            name: headName,
+            idNumber: head.idNumber,
+            sex: 'male',
+            birthDate: head.birthDate,
+            relation: 'head',
+            ethnicity,
+          },
+          {
+            name: `${random.pick(SURNAMES)}${random.pick(GIVEN_FEMALE)}`,
+            idNumber: spouse.idNumber,
+            sex: 'female',
+            birthDate: spouse.birthDate,
+            relation: 'spouse',
+            ethnicity,
+          },
         ];
         for (let c = random.int(0, 3); c > 0; c--) {
           const sex = random.next() < 0.5 ? 'male' : 'female';
           const child = ids.make(Math.min(headYear + random.int(20, 32), 2020), sex);
           const given = sex === 'male' ? random.pick(GIVEN_MALE) : random.pick(GIVEN_FEMALE);
-          members.push({ name: `${surname}${given}`, idNumber: child.idNumber, sex, birthDate: child.birthDate, relation: 'child', ethnicity });
+          members.push({
+            name: `${surname}${given}`,
+            idNumber: child.idNumber,
+            sex,
+            birthDate: child.birthDate,
+            relation: 'child',
+            ethnicity,
+          });
         }
         const flags = keysOf(HOUSEHOLD_FLAGS).filter(() => random.next() < 0.06);
         const created = await this.households.create(actor, {
@@ -106,15 +147,29 @@ export class DemoSeeder {
         await this.spreadProgress(created.id, random);
       }
     }
-    this.logger.log(`Demo data: ${villages.length} villages, ${cadres.length} cadres, ${n} households in ${Date.now() - started} ms`);
-    this.logger.log(`Demo logins (password ${DEMO_PASSWORD}): commander, supervisor, official, handler, cadre01…cadre12`);
+    this.logger.log(
+      `Demo data: ${villages.length} villages, ${cadres.length} cadres, ${n} households in ${Date.now() - started} ms`,
+    );
+    this.logger.log(
+      `Demo logins (password ${DEMO_PASSWORD}): commander, supervisor, official, handler, cadre01…cadre12`,
+    );
   }
 
   /** Some households further along, so lists and reports have something to show. */
   private async spreadProgress(id: string, random: SeededRandom): Promise<void> {
-    const stage = random.pick(['registered', 'registered', 'surveyed', 'surveyed', 'indicators_confirmed', 'intent_collected']);
+    const stage = random.pick([
+      'registered',
+      'registered',
+      'surveyed',
+      'surveyed',
+      'indicators_confirmed',
+      'intent_collected',
+    ]);
     if (stage === 'registered') return;
-    const intent = stage === 'intent_collected' ? random.pick(['central_gov_built', 'scattered', 'cash', 'town_purchase']) : 'undecided';
+    const intent =
+      stage === 'intent_collected'
+        ? random.pick(['central_gov_built', 'scattered', 'cash', 'town_purchase'])
+        : 'undecided';
     await this.transactions.run((manager) =>
       this.householdsRepository.touch(manager, id, { stage, intentOption: intent }),
     );

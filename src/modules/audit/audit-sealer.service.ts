@@ -47,7 +47,9 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
   private sealBatch(): Promise<number> {
     return this.transactions.run(async (manager) => {
       if (this.transactions.isPostgres) {
-        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SEALER_LOCK]);
+        const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+          SEALER_LOCK,
+        ]);
         if (!locked) return 0;
       }
       const entries = await this.repository.unsealed(manager, BATCH);

@@ -34,7 +34,8 @@ export class AuditVerifierService {
         });
         if (sealIndex !== expectedIndex) return broken('missing entry before this one');
         if (entry.prevHash !== prevHash) return broken('link to previous entry does not match');
-        if (auditHash({ ...entry, sealIndex }, prevHash) !== entry.hash) return broken('content does not match its hash');
+        if (auditHash({ ...entry, sealIndex }, prevHash) !== entry.hash)
+          return broken('content does not match its hash');
         prevHash = entry.hash!;
       }
     }

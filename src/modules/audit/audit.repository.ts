@@ -15,7 +15,10 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, entries: Omit<AuditEntryEntity, 'id' | 'sealIndex' | 'hash' | 'prevHash'>[]) {
+  async insert(
+    manager: EntityManager,
+    entries: Omit<AuditEntryEntity, 'id' | 'sealIndex' | 'hash' | 'prevHash'>[],
+  ) {
     if (entries.length === 0) return;
     await manager
       .createQueryBuilder()
@@ -47,7 +50,13 @@ export class AuditRepository {
       .getMany();
   }
 
-  async seal(manager: EntityManager, id: number, sealIndex: number, hash: string, prevHash: string): Promise<void> {
+  async seal(
+    manager: EntityManager,
+    id: number,
+    sealIndex: number,
+    hash: string,
+    prevHash: string,
+  ): Promise<void> {
     await manager.update(AuditEntryEntity, { id }, { sealIndex, hash, prevHash });
   }
 

@@ -19,7 +19,9 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'too many failed logins for this username, or too many from this IP' })
+  @ApiTooManyRequestsResponse({
+    description: 'too many failed logins for this username, or too many from this IP',
+  })
   login(@Body() dto: LoginDto, @Req() request: Request & { id?: string }): Promise<LoginResponseDto> {
     return this.auth.login(dto.username, dto.password, request.id ? String(request.id) : null);
   }
@@ -28,6 +30,12 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: AuthUserDto })
   me(@CurrentActor() actor: Actor): AuthUserDto {
-    return { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role, orgUnitId: actor.orgUnitId };
+    return {
+      id: actor.id,
+      username: actor.username,
+      displayName: actor.displayName,
+      role: actor.role,
+      orgUnitId: actor.orgUnitId,
+    };
   }
 }

@@ -26,7 +26,12 @@ import { LoginFailuresRepository } from './login-failures.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginFailuresRepository, AdminBootstrapService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginFailuresRepository,
+    AdminBootstrapService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -54,7 +54,9 @@ export class AuthService {
       throw AuthErrors.tooManyFailures(Math.ceil(failureWindowSeconds / 60));
     }
     const user = await this.users.findByUsername(username);
-    const valid = user ? await argon2.verify(user.passwordHash, password) : await argon2.verify(await DUMMY_HASH, password);
+    const valid = user
+      ? await argon2.verify(user.passwordHash, password)
+      : await argon2.verify(await DUMMY_HASH, password);
     if (!user || !valid || !user.active) {
       await this.transactions.run((manager) => this.failures.add(manager, username, now));
       throw AuthErrors.invalidCredentials();

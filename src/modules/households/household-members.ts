@@ -28,20 +28,32 @@ export function normalizeMembers(
   if (heads.length > 1) errors.push({ field: 'members', message: '一户只能有一名户主' });
   const listedHead = heads[0];
   if (listedHead && listedHead.idNumber !== headId) {
-    errors.push({ field: `members[${list.indexOf(listedHead)}].idNumber`, message: '户主的身份证号与 headIdNumber 不一致' });
+    errors.push({
+      field: `members[${list.indexOf(listedHead)}].idNumber`,
+      message: '户主的身份证号与 headIdNumber 不一致',
+    });
   }
   const seen = new Map<string, number>();
   list.forEach((member, index) => {
     const info = residentIdInfo(member.idNumber);
     if (member.sex !== info.sex) {
-      errors.push({ field: `members[${index}].sex`, message: `性别与身份证号不符（身份证号显示为${SEXES[info.sex]}）` });
+      errors.push({
+        field: `members[${index}].sex`,
+        message: `性别与身份证号不符（身份证号显示为${SEXES[info.sex]}）`,
+      });
     }
     if (member.birthDate !== info.birthDate) {
-      errors.push({ field: `members[${index}].birthDate`, message: `出生日期与身份证号不符（应为 ${info.birthDate}）` });
+      errors.push({
+        field: `members[${index}].birthDate`,
+        message: `出生日期与身份证号不符（应为 ${info.birthDate}）`,
+      });
     }
     const previous = seen.get(member.idNumber);
     if (previous !== undefined) {
-      errors.push({ field: `members[${index}].idNumber`, message: `与第 ${previous + 1} 名成员的身份证号重复` });
+      errors.push({
+        field: `members[${index}].idNumber`,
+        message: `与第 ${previous + 1} 名成员的身份证号重复`,
+      });
     }
     seen.set(member.idNumber, index);
   });
@@ -56,4 +68,5 @@ export function normalizeMembers(
   return { members: [head, ...others], errors };
 }
 
-export const relationLabel = (relation: string): string => RELATIONS[relation as keyof typeof RELATIONS] ?? relation;
+export const relationLabel = (relation: string): string =>
+  RELATIONS[relation as keyof typeof RELATIONS] ?? relation;

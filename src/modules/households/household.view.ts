@@ -4,7 +4,8 @@ import { HouseholdResponseDto, MemberResponseDto } from './dtos/household.dto';
 import { HouseholdEntity } from './entities/household.entity';
 import { MemberEntity } from './entities/member.entity';
 
-export const flagsToColumn = (flags: string[] | undefined): string => (flags?.length ? `,${flags.join(',')},` : '');
+export const flagsToColumn = (flags: string[] | undefined): string =>
+  flags?.length ? `,${flags.join(',')},` : '';
 export const flagsFromColumn = (column: string): string[] => column.split(',').filter(Boolean);
 
 /** Entity → response, masking personal data unless `reveal` was allowed (and audited) by the caller. */

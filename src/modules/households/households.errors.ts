@@ -3,7 +3,8 @@ import { DomainError, ErrorDetail } from '../../common/errors/domain-error';
 
 export const HouseholdErrors = {
   notFound: () => new DomainError(HttpStatus.NOT_FOUND, 'HOUSEHOLD_NOT_FOUND', '移民户不存在'),
-  duplicateCode: (code: string) => new DomainError(HttpStatus.CONFLICT, 'DUPLICATE_HOUSEHOLD_CODE', `户编号 ${code} 已存在`),
+  duplicateCode: (code: string) =>
+    new DomainError(HttpStatus.CONFLICT, 'DUPLICATE_HOUSEHOLD_CODE', `户编号 ${code} 已存在`),
   duplicateResidentId: (fields: string[]) =>
     new DomainError(
       HttpStatus.CONFLICT,
@@ -11,9 +12,11 @@ export const HouseholdErrors = {
       '身份证号已登记在其他户',
       fields.map((field) => ({ field, message: '该身份证号已登记在其他户' })),
     ),
-  invalid: (details: ErrorDetail[]) => new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', details),
+  invalid: (details: ErrorDetail[]) =>
+    new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', details),
   notEditable: () => new DomainError(HttpStatus.FORBIDDEN, 'FORBIDDEN', '无权修改此移民户'),
-  revealForbidden: () => new DomainError(HttpStatus.FORBIDDEN, 'REVEAL_FORBIDDEN', '当前角色无权查看完整身份证号和手机号'),
+  revealForbidden: () =>
+    new DomainError(HttpStatus.FORBIDDEN, 'REVEAL_FORBIDDEN', '当前角色无权查看完整身份证号和手机号'),
   notACadre: () =>
     new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', [
       { field: 'cadreId', message: '该用户不存在、已停用或不是包户干部' },

@@ -22,7 +22,12 @@ export interface HouseholdFilter {
   sort?: string;
 }
 
-const SORTS: Record<string, string> = { code: 'h.code', updatedAt: 'h.updatedAt', headName: 'h.headName', stage: 'h.stage' };
+const SORTS: Record<string, string> = {
+  code: 'h.code',
+  updatedAt: 'h.updatedAt',
+  headName: 'h.headName',
+  stage: 'h.stage',
+};
 
 @Injectable()
 export class HouseholdsRepository {
@@ -33,7 +38,11 @@ export class HouseholdsRepository {
   }
 
   /** The data scope of AccessPolicy as SQL: a household outside it does not exist for the caller. */
-  applyScope<T extends object>(query: SelectQueryBuilder<T>, scope: HouseholdScope, alias = 'h'): SelectQueryBuilder<T> {
+  applyScope<T extends object>(
+    query: SelectQueryBuilder<T>,
+    scope: HouseholdScope,
+    alias = 'h',
+  ): SelectQueryBuilder<T> {
     switch (scope.kind) {
       case 'all':
         return query;
@@ -59,14 +68,22 @@ export class HouseholdsRepository {
 
   findByCodes(codes: string[], manager?: EntityManager): Promise<HouseholdEntity[]> {
     if (codes.length === 0) return Promise.resolve([]);
-    return this.households(manager).createQueryBuilder('h').where('h.code IN (:...codes)', { codes }).getMany();
+    return this.households(manager)
+      .createQueryBuilder('h')
+      .where('h.code IN (:...codes)', { codes })
+      .getMany();
   }
 
-  filtered(scope: HouseholdScope, filter: HouseholdFilter, manager?: EntityManager): SelectQueryBuilder<HouseholdEntity> {
+  filtered(
+    scope: HouseholdScope,
+    filter: HouseholdFilter,
+    manager?: EntityManager,
+  ): SelectQueryBuilder<HouseholdEntity> {
     const query = this.applyScope(this.households(manager).createQueryBuilder('h'), scope);
     if (filter.villageId) query.andWhere('h.village_id = :villageId', { villageId: filter.villageId });
     if (filter.townshipId) query.andWhere('h.township_id = :townshipId', { townshipId: filter.townshipId });
-    if (filter.taskForceId) query.andWhere('h.task_force_id = :taskForceId', { taskForceId: filter.taskForceId });
+    if (filter.taskForceId)
+      query.andWhere('h.task_force_id = :taskForceId', { taskForceId: filter.taskForceId });
     if (filter.stage) query.andWhere('h.stage = :stage', { stage: filter.stage });
     if (filter.intent) query.andWhere('h.intent_option = :intent', { intent: filter.intent });
     if (filter.cadreId) query.andWhere('h.cadre_id = :cadreId', { cadreId: filter.cadreId });
@@ -83,7 +100,9 @@ export class HouseholdsRepository {
       );
     } else if (filter.text) {
       const prefix = `${filter.text.replace(/[%_\\]/g, '')}%`;
-      query.andWhere(new Brackets((q) => q.where('h.code LIKE :prefix', { prefix }).orWhere('h.head_name LIKE :prefix')));
+      query.andWhere(
+        new Brackets((q) => q.where('h.code LIKE :prefix', { prefix }).orWhere('h.head_name LIKE :prefix')),
+      );
     }
     return query;
   }
@@ -94,7 +113,11 @@ export class HouseholdsRepository {
     const descending = sort.startsWith('-');
     query.orderBy(SORTS[sort.replace(/^-/, '')], descending ? 'DESC' : 'ASC').addOrderBy('h.id', 'ASC');
     const [items, total] = await Promise.all([
-      query.clone().offset((page - 1) * pageSize).limit(pageSize).getMany(),
+      query
+        .clone()
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getMany(),
       query.clone().orderBy().getCount(),
     ]);
     return { items, total };
@@ -112,7 +135,11 @@ export class HouseholdsRepository {
   }
 
   /** Which of these resident-ID hashes already belong to a household other than `exceptHouseholdId`. */
-  async takenIdHashes(manager: EntityManager, hashes: string[], exceptHouseholdId?: string): Promise<Set<string>> {
+  async takenIdHashes(
+    manager: EntityManager,
+    hashes: string[],
+    exceptHouseholdId?: string,
+  ): Promise<Set<string>> {
     if (hashes.length === 0) return new Set();
     const query = manager
       .getRepository(MemberEntity)
@@ -135,7 +162,12 @@ export class HouseholdsRepository {
   }
 
   /** Optimistic update: false when `version` is stale (or the row is gone). */
-  async update(manager: EntityManager, id: string, version: number, fields: Partial<HouseholdEntity>): Promise<boolean> {
+  async update(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    fields: Partial<HouseholdEntity>,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(HouseholdEntity)

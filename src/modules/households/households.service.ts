@@ -91,15 +91,26 @@ export class HouseholdsService {
         after: householdAuditView(household, this.pii, members),
       });
     });
-    return householdView(household, this.pii, { reveal: false, cadre: cadre && { id: cadre.id, displayName: cadre.displayName }, members });
+    return householdView(household, this.pii, {
+      reveal: false,
+      cadre: cadre && { id: cadre.id, displayName: cadre.displayName },
+      members,
+    });
   }
 
   async get(actor: Actor, id: string, reveal = false): Promise<HouseholdResponseDto> {
     const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id);
     if (!household) throw HouseholdErrors.notFound();
     if (reveal) await this.auditReveal(actor, [household]);
-    const [members, cadres] = await Promise.all([this.households.members([id]), this.cadreNames([household])]);
-    return householdView(household, this.pii, { reveal, cadre: cadres.get(household.cadreId ?? '') ?? null, members });
+    const [members, cadres] = await Promise.all([
+      this.households.members([id]),
+      this.cadreNames([household]),
+    ]);
+    return householdView(household, this.pii, {
+      reveal,
+      cadre: cadres.get(household.cadreId ?? '') ?? null,
+      members,
+    });
   }
 
   async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdResponseDto>> {
@@ -119,7 +130,9 @@ export class HouseholdsService {
     if (reveal) await this.auditReveal(actor, items);
     const cadres = await this.cadreNames(items);
     return {
-      items: items.map((h) => householdView(h, this.pii, { reveal, cadre: cadres.get(h.cadreId ?? '') ?? null })),
+      items: items.map((h) =>
+        householdView(h, this.pii, { reveal, cadre: cadres.get(h.cadreId ?? '') ?? null }),
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -156,7 +169,8 @@ export class HouseholdsService {
       if (dto.members !== undefined || dto.headIdNumber !== undefined || dto.headName !== undefined) {
         const headName = dto.headName ?? before.headName;
         const headId = normalizeResidentId(dto.headIdNumber ?? this.pii.decrypt(before.headIdEnc));
-        const others = dto.members ?? beforeMembers.filter((m) => m.relation !== 'head').map((m) => this.memberInput(m));
+        const others =
+          dto.members ?? beforeMembers.filter((m) => m.relation !== 'head').map((m) => this.memberInput(m));
         const normalized = normalizeMembers(headName, headId, others);
         if (normalized.errors.length) throw HouseholdErrors.invalid(normalized.errors);
         members = this.memberEntities(id, normalized.members, now);
@@ -164,7 +178,8 @@ export class HouseholdsService {
         fields.headIdHash = this.pii.hash(headId);
         await this.assertIdsFree(manager, members, id);
       }
-      if (!(await this.households.update(manager, id, dto.version, fields))) throw CommonErrors.staleVersion();
+      if (!(await this.households.update(manager, id, dto.version, fields)))
+        throw CommonErrors.staleVersion();
       if (members) await this.households.replaceMembers(manager, id, members);
       const after = (await this.households.findById(id, manager))!;
       const afterMembers = members ?? beforeMembers;
@@ -243,7 +258,11 @@ export class HouseholdsService {
     }
   }
 
-  private async assertIdsFree(manager: EntityManager, members: MemberEntity[], householdId?: string): Promise<void> {
+  private async assertIdsFree(
+    manager: EntityManager,
+    members: MemberEntity[],
+    householdId?: string,
+  ): Promise<void> {
     const taken = await this.households.takenIdHashes(
       manager,
       members.map((m) => m.idHash),
@@ -251,7 +270,9 @@ export class HouseholdsService {
     );
     if (taken.size === 0) return;
     const fields = members
-      .map((m, index) => (taken.has(m.idHash) ? (index === 0 ? 'headIdNumber' : `members[${index - 1}].idNumber`) : null))
+      .map((m, index) =>
+        taken.has(m.idHash) ? (index === 0 ? 'headIdNumber' : `members[${index - 1}].idNumber`) : null,
+      )
       .filter((f): f is string => f !== null);
     throw HouseholdErrors.duplicateResidentId(fields);
   }
@@ -287,7 +308,9 @@ export class HouseholdsService {
     };
   }
 
-  private async cadreNames(households: HouseholdEntity[]): Promise<Map<string, { id: string; displayName: string }>> {
+  private async cadreNames(
+    households: HouseholdEntity[],
+  ): Promise<Map<string, { id: string; displayName: string }>> {
     const ids = [...new Set(households.map((h) => h.cadreId).filter((id): id is string => !!id))];
     const users = await this.users.findByIds(ids);
     return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
@@ -295,7 +318,8 @@ export class HouseholdsService {
 
   private async requireVillage(id: string) {
     const unit = await this.org.findById(id);
-    if (!unit || unit.kind !== 'village') throw HouseholdErrors.invalid([{ field: 'villageId', message: '村不存在' }]);
+    if (!unit || unit.kind !== 'village')
+      throw HouseholdErrors.invalid([{ field: 'villageId', message: '村不存在' }]);
     return unit;
   }
 

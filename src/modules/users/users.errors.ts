@@ -8,5 +8,6 @@ export const UserErrors = {
     new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', [
       { field: 'orgUnitId', message: '组织单位不存在' },
     ]),
-  cannotDeactivateSelf: () => new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'CANNOT_DEACTIVATE_SELF', '不能停用自己的账号'),
+  cannotDeactivateSelf: () =>
+    new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'CANNOT_DEACTIVATE_SELF', '不能停用自己的账号'),
 };

@@ -33,7 +33,12 @@ export class UsersRepository {
   }
 
   /** Optimistic update: 0 rows means the version was stale. */
-  async update(manager: EntityManager, id: string, version: number, fields: Partial<UserEntity>): Promise<boolean> {
+  async update(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    fields: Partial<UserEntity>,
+  ): Promise<boolean> {
     const result = await this.repo(manager)
       .createQueryBuilder()
       .update()

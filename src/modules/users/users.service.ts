@@ -67,7 +67,12 @@ export class UsersService {
           action: 'create',
           entityType: 'user',
           entityId: user.id,
-          after: { username: user.username, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId },
+          after: {
+            username: user.username,
+            displayName: user.displayName,
+            role: user.role,
+            orgUnitId: user.orgUnitId,
+          },
         });
       });
     } catch (error) {

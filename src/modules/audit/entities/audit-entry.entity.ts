@@ -19,7 +19,9 @@ export class AuditEntryEntity {
   @Column({ type: 'varchar', length: 36, name: 'household_id', nullable: true }) householdId!: string | null;
   @Column({ type: 'text', default: '{}' }) changes!: string;
   @Column({ type: 'varchar', length: 64, name: 'request_id', nullable: true }) requestId!: string | null;
-  @Index('uq_audit_seal', { unique: true }) @Column({ type: 'integer', name: 'seal_index', nullable: true }) sealIndex!: number | null;
+  @Index('uq_audit_seal', { unique: true })
+  @Column({ type: 'integer', name: 'seal_index', nullable: true })
+  sealIndex!: number | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) hash!: string | null;
   @Column({ type: 'varchar', length: 64, name: 'prev_hash', nullable: true }) prevHash!: string | null;
 }

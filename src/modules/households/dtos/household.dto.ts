@@ -37,7 +37,9 @@ const toBoolean = ({ value }: { value: unknown }) =>
 
 export class HouseDto {
   @ApiProperty({ example: 120.5, description: 'main-house floor area, m²' })
-  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100000)
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100000)
   floorArea!: number;
 
   @ApiProperty({ enum: keysOf(HOUSE_STRUCTURES) }) @IsIn(keysOf(HOUSE_STRUCTURES)) structure!: string;
@@ -49,8 +51,15 @@ export class MemberDto {
   @ApiProperty({ enum: keysOf(SEXES) }) @IsIn(keysOf(SEXES)) sex!: string;
   @ApiProperty({ example: '1980-03-15' }) @IsCalendarDate() birthDate!: string;
   @ApiProperty({ enum: keysOf(RELATIONS) }) @IsIn(keysOf(RELATIONS)) relation!: string;
-  @ApiPropertyOptional({ example: '06', description: 'GB 3304 code' }) @IsOptional() @IsIn(Object.keys(ETHNICITIES)) ethnicity?: string;
-  @ApiPropertyOptional({ example: 'local', description: '户籍状态' }) @IsOptional() @IsString() @MaxLength(20) hukouStatus?: string;
+  @ApiPropertyOptional({ example: '06', description: 'GB 3304 code' })
+  @IsOptional()
+  @IsIn(Object.keys(ETHNICITIES))
+  ethnicity?: string;
+  @ApiPropertyOptional({ example: 'local', description: '户籍状态' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  hukouStatus?: string;
 }
 
 class HouseholdFieldsDto {
@@ -58,11 +67,22 @@ class HouseholdFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
   @ApiPropertyOptional({ example: '13812345678' }) @IsOptional() @IsMobilePhone() phone?: string;
   @ApiPropertyOptional({ enum: keysOf(HOUSEHOLD_FLAGS), isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(keysOf(HOUSEHOLD_FLAGS), { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(keysOf(HOUSEHOLD_FLAGS), { each: true })
   flags?: string[];
-  @ApiPropertyOptional({ type: HouseDto }) @IsOptional() @ValidateNested() @Type(() => HouseDto) house?: HouseDto;
+  @ApiPropertyOptional({ type: HouseDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HouseDto)
+  house?: HouseDto;
   @ApiPropertyOptional({ type: [MemberDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MemberDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
   members?: MemberDto[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() taskForceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
@@ -70,13 +90,17 @@ class HouseholdFieldsDto {
 
 export class CreateHouseholdDto extends HouseholdFieldsDto {
   @ApiProperty({ example: 'AZ-DXZ-0001' })
-  @IsString() @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: '户编号只能包含字母、数字和短横线（最长40位）' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: '户编号只能包含字母、数字和短横线（最长40位）' })
   code!: string;
 
   @ApiProperty({ example: '龙老三' }) @IsString() @MinLength(1) @MaxLength(50) headName!: string;
   @ApiProperty({ example: '433101195501010012' }) @IsResidentId() headIdNumber!: string;
   @ApiProperty() @IsUUID() villageId!: string;
-  @ApiPropertyOptional({ description: 'the contact cadre (包户干部)' }) @IsOptional() @IsUUID() cadreId?: string;
+  @ApiPropertyOptional({ description: 'the contact cadre (包户干部)' })
+  @IsOptional()
+  @IsUUID()
+  cadreId?: string;
 }
 
 export class UpdateHouseholdDto extends HouseholdFieldsDto {
@@ -88,7 +112,10 @@ export class UpdateHouseholdDto extends HouseholdFieldsDto {
 
 export class AssignHouseholdsDto {
   @ApiProperty({ type: [String] })
-  @IsArray() @ArrayUnique() @ArrayMaxSize(5000) @IsUUID('all', { each: true })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
   householdIds!: string[];
 
   @ApiProperty() @IsUUID() cadreId!: string;
@@ -99,19 +126,33 @@ export class HouseholdQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() townshipId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() taskForceId?: string;
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
-  @ApiPropertyOptional({ enum: keysOf(INTENT_OPTIONS) }) @IsOptional() @IsIn(keysOf(INTENT_OPTIONS)) intent?: string;
+  @ApiPropertyOptional({ enum: keysOf(INTENT_OPTIONS) })
+  @IsOptional()
+  @IsIn(keysOf(INTENT_OPTIONS))
+  intent?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() cadreId?: string;
   @ApiPropertyOptional({ enum: keysOf(LIGHTS) }) @IsOptional() @IsIn(keysOf(LIGHTS)) light?: string;
-  @ApiPropertyOptional({ enum: keysOf(HOUSEHOLD_FLAGS) }) @IsOptional() @IsIn(keysOf(HOUSEHOLD_FLAGS)) flag?: string;
+  @ApiPropertyOptional({ enum: keysOf(HOUSEHOLD_FLAGS) })
+  @IsOptional()
+  @IsIn(keysOf(HOUSEHOLD_FLAGS))
+  flag?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() onHold?: boolean;
   @ApiPropertyOptional({ description: 'code or head name (prefix), or an exact resident ID' })
-  @IsOptional() @IsString() @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   q?: string;
-  @ApiPropertyOptional({ example: '-updatedAt', enum: ['code', '-code', 'updatedAt', '-updatedAt', 'headName', '-headName', 'stage', '-stage'] })
-  @IsOptional() @IsIn(['code', '-code', 'updatedAt', '-updatedAt', 'headName', '-headName', 'stage', '-stage'])
+  @ApiPropertyOptional({
+    example: '-updatedAt',
+    enum: ['code', '-code', 'updatedAt', '-updatedAt', 'headName', '-headName', 'stage', '-stage'],
+  })
+  @IsOptional()
+  @IsIn(['code', '-code', 'updatedAt', '-updatedAt', 'headName', '-headName', 'stage', '-stage'])
   sort?: string;
   @ApiPropertyOptional({ description: 'full resident IDs and phones (audited; admin, commander, own cadre)' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
   reveal?: boolean;
 }
 
@@ -142,7 +183,12 @@ export class HouseholdResponseDto {
   @ApiProperty({ nullable: true, type: String }) group!: string | null;
   @ApiProperty({ nullable: true, type: String }) address!: string | null;
   @ApiProperty({ enum: STAGES }) stage!: string;
-  @ApiProperty() intent!: { option: string; site: string | null; livelihood: string | null; recordedAt: string | null };
+  @ApiProperty() intent!: {
+    option: string;
+    site: string | null;
+    livelihood: string | null;
+    recordedAt: string | null;
+  };
   @ApiProperty({ nullable: true }) cadre!: { id: string; displayName: string } | null;
   @ApiProperty() onHold!: boolean;
   @ApiProperty({ nullable: true, type: String }) holdReason!: string | null;

@@ -20,13 +20,15 @@ export class HouseholdEntity {
   /** ',low_income,disabled,' so one flag is found with LIKE on both databases. */
   @Column({ type: 'varchar', length: 200, default: '' }) flags!: string;
   @Column({ type: 'real', name: 'house_floor_area', nullable: true }) houseFloorArea!: number | null;
-  @Column({ type: 'varchar', length: 20, name: 'house_structure', nullable: true }) houseStructure!: string | null;
+  @Column({ type: 'varchar', length: 20, name: 'house_structure', nullable: true }) houseStructure!:
+    string | null;
   @Column({ ...uuidColumn(), name: 'cadre_id', nullable: true }) cadreId!: string | null;
   @Index() @Column({ type: 'varchar', length: 30, default: 'registered' }) stage!: string;
   @Column({ ...instantColumn(), name: 'stage_changed_at' }) stageChangedAt!: Date;
   @Column({ type: 'varchar', length: 30, name: 'intent_option', default: 'undecided' }) intentOption!: string;
   @Column({ type: 'varchar', length: 100, name: 'intent_site', nullable: true }) intentSite!: string | null;
-  @Column({ type: 'varchar', length: 30, name: 'intent_livelihood', nullable: true }) intentLivelihood!: string | null;
+  @Column({ type: 'varchar', length: 30, name: 'intent_livelihood', nullable: true }) intentLivelihood!:
+    string | null;
   @Column({ ...instantColumn(), name: 'intent_recorded_at', nullable: true }) intentRecordedAt!: Date | null;
   @Column({ type: 'boolean', name: 'on_hold', default: false }) onHold!: boolean;
   @Column({ type: 'varchar', length: 20, name: 'hold_reason', nullable: true }) holdReason!: string | null;

@@ -8,7 +8,9 @@ export class MemberEntity {
   @Column({ type: 'varchar', length: 50 }) name!: string;
   @Column({ type: 'varchar', length: 255, name: 'id_enc' }) idEnc!: string;
   /** A resident ID belongs to at most one household: the keyed hash is unique across all members. */
-  @Index('uq_member_id_hash', { unique: true }) @Column({ type: 'varchar', length: 64, name: 'id_hash' }) idHash!: string;
+  @Index('uq_member_id_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64, name: 'id_hash' })
+  idHash!: string;
   @Column({ type: 'varchar', length: 10 }) sex!: string;
   @Column({ type: 'varchar', length: 10, name: 'birth_date' }) birthDate!: string;
   @Column({ type: 'varchar', length: 20 }) relation!: string;

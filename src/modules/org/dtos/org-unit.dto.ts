@@ -7,7 +7,9 @@ export class CreateOrgUnitDto {
   @ApiProperty({ enum: ORG_UNIT_KINDS }) @IsIn(ORG_UNIT_KINDS) kind!: OrgUnitKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
   @ApiPropertyOptional({ example: '433101100', description: 'GB/T 2260 code where one exists' })
-  @IsOptional() @IsString() @Matches(/^[0-9A-Za-z-]{1,30}$/, { message: '编码只能包含字母、数字和短横线' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9A-Za-z-]{1,30}$/, { message: '编码只能包含字母、数字和短横线' })
   code?: string;
 }
 

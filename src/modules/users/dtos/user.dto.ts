@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { IsMobilePhone } from '../../../common/pii/validators';
@@ -7,7 +18,8 @@ import { Role, ROLES } from '../entities/user.entity';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'cadre01' })
-  @IsString() @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为3-64位字母、数字、下划线、点或短横线' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为3-64位字母、数字、下划线、点或短横线' })
   username!: string;
 
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(128) password!: string;
@@ -23,7 +35,12 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsMobilePhone() phone?: string;
-  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(128) password?: string;
+  @ApiPropertyOptional({ minLength: 8 })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  password?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 
