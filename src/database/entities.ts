@@ -4,6 +4,13 @@ import { HouseholdEntity } from '../modules/households/entities/household.entity
 import { MemberEntity } from '../modules/households/entities/member.entity';
 import { OrgUnitEntity } from '../modules/org/entities/org-unit.entity';
 import { UserEntity } from '../modules/users/entities/user.entity';
+import { VisitEntity } from '../modules/visits/entities/visit.entity';
+import { IntentRecordEntity } from '../modules/intents/entities/intent-record.entity';
+import { StageEventEntity } from '../modules/stages/entities/stage-event.entity';
+import { ApprovalEntity } from '../modules/approvals/entities/approval.entity';
+import { ApprovalStepEntity } from '../modules/approvals/entities/approval-step.entity';
+import { ProblemEntity } from '../modules/problems/entities/problem.entity';
+import { ProblemEventEntity } from '../modules/problems/entities/problem-event.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -12,4 +19,11 @@ export const ENTITIES = [
   HouseholdEntity,
   MemberEntity,
   AuditEntryEntity,
+  VisitEntity,
+  IntentRecordEntity,
+  StageEventEntity,
+  ApprovalEntity,
+  ApprovalStepEntity,
+  ProblemEntity,
+  ProblemEventEntity,
 ];

@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { instantColumn, uuidColumn, uuidPrimary } from '../../../database/column-types';
+
+@Entity('problem_event')
+export class ProblemEventEntity {
+  @PrimaryColumn(uuidPrimary()) id!: string;
+  @Column({ ...uuidColumn(), name: 'problem_id' }) problemId!: string;
+  @Column({ type: 'varchar', length: 30 }) kind!: string;
+  @Column({ type: 'varchar', length: 20, name: 'from_status', nullable: true }) fromStatus!: string | null;
+  @Column({ type: 'varchar', length: 20, name: 'to_status', nullable: true }) toStatus!: string | null;
+  @Column({ type: 'varchar', length: 2000, nullable: true }) note!: string | null;
+  @Column({ type: 'varchar', length: 36, name: 'actor_id' }) actorId!: string;
+  @Column({ ...instantColumn() }) at!: Date;
+}
