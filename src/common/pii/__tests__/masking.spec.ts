@@ -1,0 +1,47 @@
+import { maskPhone, maskResidentId } from '../masking';
+
+describe('maskResidentId', () => {
+  it('keeps the area code and the last four of an 18-digit number', () => {
+    expect(maskResidentId('43310119800315123X')).toBe('433101********123X');
+    expect(maskResidentId('11010519491231002X')).toBe('110105********002X');
+  });
+
+  it('hides the birth date of a 15-digit first-generation number too', () => {
+    expect(maskResidentId('110105491231002')).toBe('110105*****1002');
+  });
+
+  it('never shows any digit of a value too short to mask partially', () => {
+    expect(maskResidentId('123456789')).toBe('*********');
+  });
+
+  it('passes missing values through as null (or empty)', () => {
+    expect(maskResidentId(null)).toBeNull();
+    expect(maskResidentId(undefined)).toBeNull();
+    expect(maskResidentId('')).toBe('');
+  });
+
+  it('does not leak the birth date of any masked number', () => {
+    const masked = maskResidentId('433101198003151236')!;
+    expect(masked).not.toContain('19800315');
+    expect(masked).toHaveLength(18);
+  });
+});
+
+describe('maskPhone', () => {
+  it('shows the first three and last four digits of a mobile number', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+
+  it('masks longer numbers in the middle', () => {
+    expect(maskPhone('074385212345')).toBe('074*****2345');
+  });
+
+  it('hides short numbers completely', () => {
+    expect(maskPhone('123456')).toBe('******');
+  });
+
+  it('passes missing values through', () => {
+    expect(maskPhone(null)).toBeNull();
+    expect(maskPhone(undefined)).toBeNull();
+  });
+});
