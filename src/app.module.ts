@@ -14,6 +14,11 @@ import { HouseholdsModule } from './modules/households/households.module';
 import { OrgModule } from './modules/org/org.module';
 import { UsersModule } from './modules/users/users.module';
 import { SeedModule } from './database/seed/seed.module';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
+import { IntentsModule } from './modules/intents/intents.module';
+import { LightsModule } from './modules/lights/lights.module';
+import { StagesModule } from './modules/stages/stages.module';
+import { VisitsModule } from './modules/visits/visits.module';
 
 @Module({
   imports: [
@@ -41,7 +46,12 @@ import { SeedModule } from './database/seed/seed.module';
     OrgModule,
     UsersModule,
     AuthModule,
+    LightsModule,
     HouseholdsModule,
+    ApprovalsModule,
+    StagesModule,
+    IntentsModule,
+    VisitsModule,
     HealthModule,
     SeedModule,
   ],

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { HouseholdsModule } from '../households/households.module';
+import { ApprovalsController } from './approvals.controller';
+import { ApprovalsRepository } from './approvals.repository';
+import { ApprovalsService } from './approvals.service';
+
+@Module({
+  imports: [HouseholdsModule],
+  controllers: [ApprovalsController],
+  providers: [ApprovalsRepository, ApprovalsService],
+  exports: [ApprovalsService, ApprovalsRepository],
+})
+export class ApprovalsModule {}

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Page } from '../../common/http/pagination';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
+import { Clock } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { HouseholdEntity } from '../households/entities/household.entity';
+import { HouseholdsRepository } from '../households/households.repository';
+import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../stages/stage-machine';
+import { ApprovalErrors } from './approvals.errors';
+import { ApprovalsRepository } from './approvals.repository';
+import { ApprovalQueryDto, ApprovalView, DecisionDto } from './dtos/approval.dto';
+import { ApprovalEntity, ApprovalKind } from './entities/approval.entity';
+import { ApprovalStepEntity } from './entities/approval-step.entity';
+
+/** What happens when the last level approves; each kind's owner registers one (stages, intents). */
+export type ApprovalApplier = (
+  manager: EntityManager,
+  actor: Actor,
+  approval: ApprovalEntity,
+  household: HouseholdEntity,
+) => Promise<void>;
+
+export interface OpenApproval {
+  kind: ApprovalKind;
+  from: string;
+  to: string;
+  levels: ApprovalLevel[];
+  payload?: unknown;
+  comment?: string;
+}
+
+@Injectable()
+export class ApprovalsService {
+  private readonly appliers = new Map<ApprovalKind, ApprovalApplier>();
+
+  constructor(
+    private readonly approvals: ApprovalsRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  registerApplier(kind: ApprovalKind, applier: ApprovalApplier): void {
+    if (this.appliers.has(kind)) throw new Error(`Two appliers for approval kind ${kind}`);
+    this.appliers.set(kind, applier);
+  }
+
+  /** Opens a request inside the caller's transaction; one pending request per household at a time. */
+  async open(
+    manager: EntityManager,
+    actor: Actor,
+    household: HouseholdEntity,
+    request: OpenApproval,
+  ): Promise<ApprovalView> {
+    if (await this.approvals.pendingFor(manager, household.id)) throw ApprovalErrors.alreadyPending();
+    const now = this.clock.now();
+    const approval = Object.assign(new ApprovalEntity(), {
+      id: randomUUID(),
+      householdId: household.id,
+      townshipId: household.townshipId,
+      kind: request.kind,
+      fromStage: request.from,
+      toStage: request.to,
+      payload: request.payload === undefined ? null : JSON.stringify(request.payload),
+      status: 'pending',
+      currentLevel: request.levels[0],
+      comment: request.comment ?? null,
+      requestedBy: actor.id,
+      requestedAt: now,
+      decidedAt: null,
+      version: 1,
+    });
+    const steps = request.levels.map((level, position) =>
+      Object.assign(new ApprovalStepEntity(), {
+        id: randomUUID(),
+        approvalId: approval.id,
+        position,
+        level,
+        status: position === 0 ? 'pending' : 'waiting',
+        decidedBy: null,
+        decidedAt: null,
+        comment: null,
+      }),
+    );
+    await this.approvals.insert(manager, approval, steps);
+    await this.audit.record(manager, actor, {
+      action: 'approval_request',
+      entityType: 'approval',
+      entityId: approval.id,
+      householdId: household.id,
+      after: {
+        kind: approval.kind,
+        from: approval.fromStage,
+        to: approval.toStage,
+        levels: request.levels,
+        comment: approval.comment,
+      },
+    });
+    return this.view(approval, steps);
+  }
+
+  async decide(actor: Actor, id: string, dto: DecisionDto): Promise<ApprovalView> {
+    return this.transactions.run(async (manager) => {
+      const approval = await this.approvals.findById(id, manager);
+      if (!approval) throw ApprovalErrors.notFound();
+      const household = await this.households.findVisible(
+        AccessPolicy.householdScope(actor),
+        approval.householdId,
+        manager,
+      );
+      if (!household) throw ApprovalErrors.notFound();
+      if (approval.status !== 'pending') throw ApprovalErrors.notPending();
+      const level = approval.currentLevel as ApprovalLevel;
+      if (!this.mayDecide(actor, level, household))
+        throw ApprovalErrors.wrongLevel(APPROVAL_LEVEL_LABELS[level] ?? level);
+      const steps = await this.approvals.steps([id], manager);
+      const current = steps.find((s) => s.status === 'pending')!;
+      const next = steps.find((s) => s.position === current.position + 1);
+      const now = this.clock.now();
+      const approve = dto.decision === 'approve';
+      const fields: Partial<ApprovalEntity> = approve
+        ? next
+          ? { currentLevel: next.level }
+          : { status: 'approved', currentLevel: null, decidedAt: now }
+        : {
+            status: 'rejected',
+            currentLevel: null,
+            decidedAt: now,
+            comment: dto.comment ?? approval.comment,
+          };
+      // Compare-and-set: of two deciders racing on one request, only one gets past here.
+      if (!(await this.approvals.update(manager, id, approval.version, fields))) throw ApprovalErrors.raced();
+      Object.assign(current, {
+        status: approve ? 'approved' : 'rejected',
+        decidedBy: actor.id,
+        decidedAt: now,
+        comment: dto.comment ?? null,
+      });
+      await this.approvals.updateStep(manager, current.id, current);
+      if (approve && next) {
+        next.status = 'pending';
+        await this.approvals.updateStep(manager, next.id, { status: 'pending' });
+      }
+      if (!approve) {
+        for (const waiting of steps.filter((s) => s.status === 'waiting')) {
+          waiting.status = 'cancelled';
+          await this.approvals.updateStep(manager, waiting.id, { status: 'cancelled' });
+        }
+      }
+      Object.assign(approval, fields);
+      await this.audit.record(manager, actor, {
+        action: approve ? 'approval_approve' : 'approval_reject',
+        entityType: 'approval',
+        entityId: id,
+        householdId: household.id,
+        before: { status: 'pending', level },
+        after: { status: approval.status, level: approval.currentLevel, comment: dto.comment ?? null },
+      });
+      if (fields.status === 'approved') {
+        const applier = this.appliers.get(approval.kind);
+        if (!applier) throw new Error(`No applier registered for approval kind ${approval.kind}`);
+        await applier(manager, actor, approval, household);
+      }
+      return this.view(approval, steps);
+    });
+  }
+
+  async list(actor: Actor, query: ApprovalQueryDto): Promise<Page<ApprovalView>> {
+    const filter = {
+      status: query.status,
+      level: query.level,
+      householdId: query.householdId,
+      townshipId: undefined as string | undefined,
+    };
+    // "Pending" means "waiting for me" for those who decide.
+    if (query.status === 'pending' && actor.role === 'official') {
+      filter.level = 'township';
+      filter.townshipId = actor.orgUnitId ?? undefined;
+    }
+    if (query.status === 'pending' && actor.role === 'commander') filter.level = 'command_centre';
+    const [rows, total] = await this.approvals.list(
+      AccessPolicy.householdScope(actor),
+      filter,
+      query.page,
+      query.pageSize,
+    );
+    const steps = await this.approvals.steps(rows.map((r) => r.id));
+    return {
+      items: rows.map((r) =>
+        this.view(
+          r,
+          steps.filter((s) => s.approvalId === r.id),
+        ),
+      ),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<ApprovalView> {
+    const approval = await this.approvals.findById(id);
+    if (!approval) throw ApprovalErrors.notFound();
+    if (!(await this.households.findVisible(AccessPolicy.householdScope(actor), approval.householdId))) {
+      throw ApprovalErrors.notFound();
+    }
+    return this.view(approval, await this.approvals.steps([id]));
+  }
+
+  async cancelPending(manager: EntityManager, actor: Actor, householdId: string): Promise<void> {
+    const cancelled = await this.approvals.cancelPending(manager, householdId, this.clock.now());
+    for (const id of cancelled) {
+      await this.audit.record(manager, actor, {
+        action: 'approval_cancel',
+        entityType: 'approval',
+        entityId: id,
+        householdId,
+        before: { status: 'pending' },
+        after: { status: 'cancelled' },
+      });
+    }
+  }
+
+  private mayDecide(actor: Actor, level: ApprovalLevel, household: HouseholdEntity): boolean {
+    if (actor.role === 'admin') return true;
+    if (level === 'township') return actor.role === 'official' && actor.orgUnitId === household.townshipId;
+    return actor.role === 'commander';
+  }
+
+  view(approval: ApprovalEntity, steps: ApprovalStepEntity[]): ApprovalView {
+    return {
+      id: approval.id,
+      householdId: approval.householdId,
+      kind: approval.kind,
+      from: approval.fromStage,
+      to: approval.toStage,
+      status: approval.status,
+      currentLevel: approval.currentLevel,
+      steps: steps.map((s) => ({
+        level: s.level,
+        status: s.status,
+        decidedBy: s.decidedBy,
+        decidedAt: s.decidedAt?.toISOString() ?? null,
+        comment: s.comment,
+      })),
+      payload: approval.payload ? JSON.parse(approval.payload) : null,
+      comment: approval.comment,
+      requestedBy: approval.requestedBy,
+      requestedAt: approval.requestedAt.toISOString(),
+      decidedAt: approval.decidedAt?.toISOString() ?? null,
+    };
+  }
+}

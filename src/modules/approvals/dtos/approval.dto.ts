@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination';
+import { APPROVAL_LEVELS } from '../../stages/stage-machine';
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision!: 'approve' | 'reject';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) comment?: string;
+}
+
+export class ApprovalQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
+  status?: string;
+
+  @ApiPropertyOptional({ enum: APPROVAL_LEVELS }) @IsOptional() @IsIn(APPROVAL_LEVELS) level?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
+}
+
+export class ApprovalStepView {
+  @ApiProperty({ enum: APPROVAL_LEVELS }) level!: string;
+  @ApiProperty({ enum: ['waiting', 'pending', 'approved', 'rejected', 'cancelled'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) comment!: string | null;
+}
+
+export class ApprovalView {
+  @ApiProperty() id!: string;
+  @ApiProperty() householdId!: string;
+  @ApiProperty({ enum: ['stage', 'intent_change'] }) kind!: string;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'rejected', 'cancelled'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) currentLevel!: string | null;
+  @ApiProperty({ type: [ApprovalStepView] }) steps!: ApprovalStepView[];
+  @ApiProperty({ nullable: true, type: Object }) payload!: unknown;
+  @ApiProperty({ nullable: true, type: String }) comment!: string | null;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty() requestedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+}

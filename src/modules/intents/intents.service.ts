@@ -1,0 +1,185 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
+import { businessDate, Clock } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { ApprovalView } from '../approvals/dtos/approval.dto';
+import { ApprovalsService } from '../approvals/approvals.service';
+import { AuditService } from '../audit/audit.service';
+import { HouseholdEntity } from '../households/entities/household.entity';
+import { HouseholdErrors } from '../households/households.errors';
+import { HouseholdsRepository } from '../households/households.repository';
+import { LightsService } from '../lights/lights.service';
+import { INTENT_FROZEN_FROM } from '../stages/stage-machine';
+import { stageIndex } from '../stages/stages';
+import { IntentRecordView, RecordIntentDto } from './dtos/intent.dto';
+import { IntentRecordEntity } from './entities/intent-record.entity';
+import { IntentErrors } from './intents.errors';
+import { IntentsRepository } from './intents.repository';
+
+export interface IntentInput {
+  option: string;
+  site?: string | null;
+  livelihood?: string | null;
+  note?: string | null;
+  visitId?: string | null;
+}
+
+/** Where an intent change came from: the API, a ledger import, or an approved change after signing. */
+export type IntentSource = 'api' | 'import' | 'approval';
+
+export type IntentResult =
+  { recorded: true; record: IntentRecordView } | { recorded: false; approval: ApprovalView };
+
+@Injectable()
+export class IntentsService implements OnModuleInit {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly intents: IntentsRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly approvals: ApprovalsService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly lights: LightsService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.approvals.registerApplier('intent_change', async (manager, actor, approval, household) => {
+      await this.recordInTransaction(
+        manager,
+        actor,
+        household,
+        JSON.parse(approval.payload ?? '{}'),
+        'approval',
+        approval.id,
+      );
+    });
+  }
+
+  static isFrozen(stage: string): boolean {
+    return stageIndex(stage) >= stageIndex(INTENT_FROZEN_FROM);
+  }
+
+  /** POST /households/:id/intent: recorded at once, or after signing a command-centre approval is opened. */
+  async request(actor: Actor, householdId: string, dto: RecordIntentDto): Promise<IntentResult> {
+    return this.transactions.run(async (manager) => {
+      const household = await this.households.findVisible(
+        AccessPolicy.householdScope(actor),
+        householdId,
+        manager,
+      );
+      if (!household) throw HouseholdErrors.notFound();
+      if (!AccessPolicy.canWorkOnHousehold(actor, household)) throw IntentErrors.notYours();
+      if (dto.visitId && !(await this.intents.visitBelongsTo(manager, dto.visitId, householdId))) {
+        throw IntentErrors.visitNotOfHousehold();
+      }
+      if (IntentsService.isFrozen(household.stage)) {
+        const approval = await this.approvals.open(manager, actor, household, {
+          kind: 'intent_change',
+          from: household.stage,
+          to: household.stage,
+          levels: ['command_centre'],
+          payload: {
+            option: dto.option,
+            site: dto.site ?? null,
+            livelihood: dto.livelihood ?? null,
+            note: dto.note ?? null,
+            visitId: dto.visitId ?? null,
+          },
+          comment: dto.note,
+        });
+        return { recorded: false, approval };
+      }
+      return {
+        recorded: true,
+        record: await this.recordInTransaction(manager, actor, household, dto, 'api'),
+      };
+    });
+  }
+
+  /**
+   * Records an intent inside the caller's transaction (the API, the ledger import, an approval).
+   * Refused with INTENT_FROZEN after signing unless it comes from an approval.
+   */
+  async recordInTransaction(
+    manager: EntityManager,
+    actor: Actor,
+    household: HouseholdEntity,
+    input: IntentInput,
+    source: IntentSource,
+    approvalId: string | null = null,
+  ): Promise<IntentRecordView> {
+    if (source !== 'approval' && IntentsService.isFrozen(household.stage)) throw IntentErrors.frozen();
+    const now = this.clock.now();
+    const record = Object.assign(new IntentRecordEntity(), {
+      id: randomUUID(),
+      householdId: household.id,
+      option: input.option,
+      site: input.site ?? null,
+      livelihood: input.livelihood ?? null,
+      note: input.note ?? null,
+      visitId: input.visitId ?? null,
+      approvalId,
+      previousOption: household.intentOption,
+      actorId: actor.id,
+      recordedAt: now,
+      businessDate: businessDate(now, this.config.businessTimeZone),
+    });
+    await this.intents.insert(manager, record);
+    const before = {
+      option: household.intentOption,
+      site: household.intentSite,
+      livelihood: household.intentLivelihood,
+    };
+    const fields = {
+      intentOption: record.option,
+      intentSite: record.site,
+      intentLivelihood: record.livelihood,
+      intentRecordedAt: now,
+      updatedAt: now,
+    };
+    await this.households.touch(manager, household.id, fields);
+    Object.assign(household, fields, { version: household.version + 1 });
+    await this.audit.record(manager, actor, {
+      action: source === 'import' ? 'import' : 'intent_change',
+      entityType: 'household',
+      entityId: household.id,
+      before: { intent: before },
+      after: { intent: { option: record.option, site: record.site, livelihood: record.livelihood } },
+      context: {
+        source,
+        intentRecordId: record.id,
+        visitId: record.visitId ?? undefined,
+        approvalId: approvalId ?? undefined,
+      },
+    });
+    await this.lights.refresh(manager, household);
+    return IntentsService.view(record);
+  }
+
+  async history(actor: Actor, householdId: string): Promise<IntentRecordView[]> {
+    if (!(await this.households.findVisible(AccessPolicy.householdScope(actor), householdId)))
+      throw HouseholdErrors.notFound();
+    return (await this.intents.history(householdId)).map(IntentsService.view);
+  }
+
+  static view(record: IntentRecordEntity): IntentRecordView {
+    return {
+      id: record.id,
+      householdId: record.householdId,
+      option: record.option,
+      site: record.site,
+      livelihood: record.livelihood,
+      note: record.note,
+      visitId: record.visitId,
+      approvalId: record.approvalId,
+      previousOption: record.previousOption,
+      recordedBy: record.actorId,
+      recordedAt: record.recordedAt.toISOString(),
+    };
+  }
+}

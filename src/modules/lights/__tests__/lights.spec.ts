@@ -1,0 +1,87 @@
+import { computeLight, LightFacts, problemLight } from '../lights';
+
+const thresholds = { visitIntervalDays: 7, stallYellowDays: 14, stallRedDays: 30 };
+const now = new Date('2026-11-28T10:00:00Z');
+const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+const base: LightFacts = {
+  stage: 'surveyed',
+  onHold: false,
+  createdAt: daysAgo(40),
+  stageChangedAt: daysAgo(1),
+  lastVisitAt: daysAgo(1),
+  overdueProblems: 0,
+  openP1Problems: 0,
+};
+
+describe('computeLight', () => {
+  it('is green when visited recently and moving', () => {
+    expect(computeLight(base, now, thresholds)).toEqual({ light: 'green', reasons: [] });
+  });
+
+  it('is yellow after 7 days without a visit, with the reason', () => {
+    expect(computeLight({ ...base, lastVisitAt: daysAgo(8) }, now, thresholds)).toEqual({
+      light: 'yellow',
+      reasons: ['no_visit'],
+    });
+    expect(computeLight({ ...base, lastVisitAt: daysAgo(6.9) }, now, thresholds).light).toBe('green');
+  });
+
+  it('counts from registration when never visited', () => {
+    expect(computeLight({ ...base, lastVisitAt: null, createdAt: daysAgo(3) }, now, thresholds).light).toBe(
+      'green',
+    );
+    expect(
+      computeLight({ ...base, lastVisitAt: null, createdAt: daysAgo(9) }, now, thresholds).reasons,
+    ).toEqual(['no_visit']);
+  });
+
+  it('is yellow when stalled 14 days and red at 30', () => {
+    expect(computeLight({ ...base, stageChangedAt: daysAgo(15) }, now, thresholds)).toEqual({
+      light: 'yellow',
+      reasons: ['stalled_yellow'],
+    });
+    expect(computeLight({ ...base, stageChangedAt: daysAgo(31) }, now, thresholds)).toEqual({
+      light: 'red',
+      reasons: ['stalled_red'],
+    });
+  });
+
+  it('is red with an overdue or P1 problem, or on hold, and keeps the yellow reasons too', () => {
+    expect(computeLight({ ...base, overdueProblems: 1 }, now, thresholds)).toEqual({
+      light: 'red',
+      reasons: ['problem_overdue'],
+    });
+    expect(computeLight({ ...base, openP1Problems: 1 }, now, thresholds).reasons).toEqual(['problem_p1']);
+    expect(computeLight({ ...base, onHold: true, lastVisitAt: daysAgo(10) }, now, thresholds)).toEqual({
+      light: 'red',
+      reasons: ['on_hold', 'no_visit'],
+    });
+  });
+
+  it('is green once the case is closed', () => {
+    expect(
+      computeLight(
+        { ...base, stage: 'closed', stageChangedAt: daysAgo(100), lastVisitAt: null },
+        now,
+        thresholds,
+      ).light,
+    ).toBe('green');
+  });
+});
+
+describe('problemLight', () => {
+  const openedAt = new Date('2026-11-28T00:00:00Z');
+  const dueAt = new Date('2026-11-29T00:00:00Z');
+  it('turns yellow at 80 % of the deadline and red when overdue', () => {
+    expect(problemLight({ status: 'open', openedAt, dueAt }, new Date('2026-11-28T19:00:00Z'))).toBe('green');
+    expect(problemLight({ status: 'open', openedAt, dueAt }, new Date('2026-11-28T19:12:00Z'))).toBe(
+      'yellow',
+    );
+    expect(problemLight({ status: 'assigned', openedAt, dueAt }, new Date('2026-11-29T00:00:01Z'))).toBe(
+      'red',
+    );
+    expect(problemLight({ status: 'resolved', openedAt, dueAt }, new Date('2026-12-01T00:00:00Z'))).toBe(
+      'green',
+    );
+  });
+});

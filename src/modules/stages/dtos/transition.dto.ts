@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { STAGES, Stage } from '../stages';
+
+export class TransitionDto {
+  @ApiProperty({ enum: STAGES }) @IsIn(STAGES) to!: Stage;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) comment?: string;
+  @ApiProperty({ description: 'the household version you read' }) @IsInt() @Min(1) version!: number;
+}
+
+export class RollbackDto {
+  @ApiProperty({ example: '群众对实物调查结果有异议，重新调查' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason!: string;
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}

@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination';
+import { IsCalendarDate } from '../../../common/pii/validators';
+import { INTENT_OPTIONS, keysOf } from '../../households/household.enums';
+
+export const VISIT_METHODS = ['in_person', 'phone', 'online'] as const;
+export const ATTITUDES = ['supportive', 'wavering', 'resistant'] as const;
+
+export class LocationDto {
+  @ApiProperty({ example: 28.33 }) @IsLatitude() lat!: number;
+  @ApiProperty({ example: 109.6 }) @IsLongitude() lng!: number;
+}
+
+export class CreateVisitDto {
+  @ApiProperty({ example: '2026-11-28T10:30:00+08:00' }) @IsISO8601({ strict: true }) visitedAt!: string;
+  @ApiProperty({ enum: VISIT_METHODS }) @IsIn(VISIT_METHODS) method!: string;
+  @ApiProperty({ example: '入户宣讲补偿政策，户主表示理解' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  summary!: string;
+  @ApiPropertyOptional({ enum: ATTITUDES }) @IsOptional() @IsIn(ATTITUDES) attitude?: string;
+  @ApiPropertyOptional({ description: '急难愁盼' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  concerns?: string;
+  @ApiPropertyOptional({ enum: keysOf(INTENT_OPTIONS) })
+  @IsOptional()
+  @IsIn(keysOf(INTENT_OPTIONS))
+  intentObserved?: string;
+  @ApiPropertyOptional({ type: LocationDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location?: LocationDto;
+  @ApiPropertyOptional({
+    description: "chosen by the cadre's device; the same visit uploaded twice is stored once",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:-]{1,64}$/, {
+    message: 'clientId 只能包含字母、数字、下划线、点、冒号和短横线（最长64位）',
+  })
+  clientId?: string;
+}
+
+export class SyncVisitDto extends CreateVisitDto {
+  @ApiProperty() @IsUUID() householdId!: string;
+  @ApiProperty()
+  @IsString()
+  @Matches(/^[\w.:-]{1,64}$/, {
+    message: 'clientId 只能包含字母、数字、下划线、点、冒号和短横线（最长64位）',
+  })
+  declare clientId: string;
+}
+
+export class SyncVisitsDto {
+  @ApiProperty({ type: [SyncVisitDto], description: 'up to 500; each item is checked on its own' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsObject({ each: true })
+  visits!: Record<string, unknown>[];
+}
+
+export class VisitQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() cadreId?: string;
+  @ApiPropertyOptional({ description: 'business date YYYY-MM-DD (Asia/Shanghai), inclusive' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+  @ApiPropertyOptional({ description: 'business date YYYY-MM-DD (Asia/Shanghai), inclusive' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
+
+export class VisitView {
+  @ApiProperty() id!: string;
+  @ApiProperty() householdId!: string;
+  @ApiProperty() cadreId!: string;
+  @ApiProperty() visitedAt!: string;
+  @ApiProperty() businessDate!: string;
+  @ApiProperty({ enum: VISIT_METHODS }) method!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ nullable: true, type: String }) attitude!: string | null;
+  @ApiProperty({ nullable: true, type: String }) concerns!: string | null;
+  @ApiProperty({ nullable: true, type: String }) intentObserved!: string | null;
+  @ApiProperty({ nullable: true, type: LocationDto }) location!: LocationDto | null;
+  @ApiProperty({ nullable: true, type: String }) clientId!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class SyncResultItem {
+  @ApiProperty() clientId!: string;
+  @ApiProperty({ enum: ['created', 'duplicate', 'rejected'] }) status!: 'created' | 'duplicate' | 'rejected';
+  @ApiPropertyOptional() visitId?: string;
+  @ApiPropertyOptional() error?: {
+    code: string;
+    message: string;
+    details?: { field: string; message: string }[];
+  };
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Page } from '../../common/http/pagination';
+import { UuidParam } from '../../common/http/uuid-param';
+import { Actor } from '../../common/policy/actor';
+import { CurrentActor } from '../../common/policy/current-actor.decorator';
+import { Roles } from '../../common/policy/roles.decorator';
+import { CreateVisitDto, SyncResultItem, SyncVisitsDto, VisitQueryDto, VisitView } from './dtos/visit.dto';
+import { VisitsService } from './visits.service';
+
+@ApiTags('visits')
+@ApiBearerAuth()
+@Controller()
+export class VisitsController {
+  constructor(private readonly visits: VisitsService) {}
+
+  /** 201 for a new visit; 200 with the stored one when the same clientId and content come again. */
+  @Post('households/:id/visits')
+  @Roles('admin', 'commander', 'cadre')
+  @ApiCreatedResponse({ type: VisitView })
+  @ApiOkResponse({ type: VisitView, description: 'a resend of a stored visit (same clientId, same content)' })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CreateVisitDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<VisitView> {
+    const outcome = await this.visits.create(actor, id, dto);
+    if (outcome.status === 'duplicate') response.status(200);
+    return outcome.visit;
+  }
+
+  @Post('visits/sync')
+  @HttpCode(200)
+  @Roles('admin', 'commander', 'cadre')
+  @ApiOkResponse({ type: [SyncResultItem], description: '{ results: [...] }, one per item, in order' })
+  sync(@CurrentActor() actor: Actor, @Body() dto: SyncVisitsDto): Promise<{ results: SyncResultItem[] }> {
+    return this.visits.sync(actor, dto.visits);
+  }
+
+  @Get('visits')
+  list(@CurrentActor() actor: Actor, @Query() query: VisitQueryDto): Promise<Page<VisitView>> {
+    return this.visits.list(actor, query);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { HouseholdScope } from '../../common/policy/access-policy';
+import { HouseholdEntity } from '../households/entities/household.entity';
+import { HouseholdsRepository } from '../households/households.repository';
+import { VisitEntity } from './entities/visit.entity';
+
+export interface VisitFilter {
+  householdId?: string;
+  cadreId?: string;
+  from?: string;
+  to?: string;
+}
+
+@Injectable()
+export class VisitsRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly households: HouseholdsRepository,
+  ) {}
+
+  findByClientId(manager: EntityManager, clientId: string): Promise<VisitEntity | null> {
+    return manager.getRepository(VisitEntity).findOneBy({ clientId });
+  }
+
+  async insert(manager: EntityManager, visit: VisitEntity): Promise<void> {
+    await manager.getRepository(VisitEntity).insert(visit);
+  }
+
+  /** Only ever moves lastVisitAt forward (a late upload of an old visit must not rewind it). */
+  async markVisited(manager: EntityManager, householdId: string, visitedAt: Date): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ lastVisitAt: visitedAt })
+      .where('id = :householdId AND (last_visit_at IS NULL OR last_visit_at < :visitedAt)', {
+        householdId,
+        visitedAt,
+      })
+      .execute();
+  }
+
+  list(scope: HouseholdScope, filter: VisitFilter, page: number, pageSize: number) {
+    const query = this.dataSource
+      .getRepository(VisitEntity)
+      .createQueryBuilder('v')
+      .innerJoin(HouseholdEntity, 'h', 'h.id = v.household_id');
+    this.households.applyScope(query, scope);
+    if (filter.householdId)
+      query.andWhere('v.household_id = :householdId', { householdId: filter.householdId });
+    if (filter.cadreId) query.andWhere('v.cadre_id = :cadreId', { cadreId: filter.cadreId });
+    if (filter.from) query.andWhere('v.business_date >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('v.business_date <= :to', { to: filter.to });
+    return query
+      .orderBy('v.visited_at', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+}
