@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
 import { makeResidentId } from '../../src/common/pii/resident-id';
+import { HouseholdEntity } from '../../src/modules/households/entities/household.entity';
+import { UserEntity } from '../../src/modules/users/entities/user.entity';
 import { TestApp } from './test-app';
 
 let sequence = 0;
@@ -152,3 +156,68 @@ export class Factory {
 }
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * Many users straight into the table, sharing one cheap argon2 hash of `password`: for tests about
+ * logging in (throttling, many cadres), where creating each through the API would only cost time.
+ */
+export async function insertUsers(
+  t: TestApp,
+  role: string,
+  orgUnitId: string | null,
+  count: number,
+  password = PASSWORD,
+): Promise<{ id: string; username: string }[]> {
+  const passwordHash = await argon2.hash(password, { timeCost: 2, memoryCost: 4096, parallelism: 1 });
+  const now = new Date();
+  const users = Array.from({ length: count }, () => {
+    const username = `${role}${next()}`;
+    return Object.assign(new UserEntity(), {
+      id: randomUUID(),
+      username,
+      displayName: `${role} ${username}`,
+      passwordHash,
+      role,
+      orgUnitId,
+      phoneEnc: null,
+      active: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+  await t.dataSource.getRepository(UserEntity).insert(users);
+  return users.map((u) => ({ id: u.id, username: u.username }));
+}
+
+/**
+ * Sets household columns that later workflow modules own (stage, intent, light, hold), so list filters
+ * can be tested on their own. Every call bumps `version`, as any real change would.
+ */
+export async function setHouseholdColumns(
+  t: TestApp,
+  id: string,
+  fields: Partial<
+    Pick<
+      HouseholdEntity,
+      'stage' | 'intentOption' | 'light' | 'onHold' | 'holdReason' | 'updatedAt' | 'townshipId'
+    >
+  >,
+): Promise<void> {
+  await t.dataSource
+    .createQueryBuilder()
+    .update(HouseholdEntity)
+    .set({ ...fields, version: () => 'version + 1' })
+    .where('id = :id', { id })
+    .execute();
+}
+
+/** Row counts of the registry tables, to show that a refused request changed nothing. */
+export async function registryCounts(t: TestApp): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['household', 'household_member', 'audit_entry', 'app_user', 'org_unit']) {
+    const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`);
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}

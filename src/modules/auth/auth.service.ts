@@ -50,17 +50,20 @@ export class AuthService {
     const now = this.clock.now();
     const { maxFailures, failureWindowSeconds } = this.config.login;
     const windowStart = new Date(now.getTime() - failureWindowSeconds * 1000);
-    if ((await this.failures.countSince(username, windowStart)) >= maxFailures) {
-      throw AuthErrors.tooManyFailures(Math.ceil(failureWindowSeconds / 60));
+    const locked = () => AuthErrors.tooManyFailures(Math.ceil(failureWindowSeconds / 60));
+    if ((await this.failures.countSince(username, windowStart)) >= maxFailures) throw locked();
+    // The attempt counts as a failure before the password is checked, so parallel guesses cannot all
+    // pass the check above: whoever finds more than the limit already recorded withdraws and is refused.
+    const attemptId = await this.transactions.run((manager) => this.failures.add(manager, username, now));
+    if ((await this.failures.countSince(username, windowStart)) > maxFailures) {
+      await this.transactions.run((manager) => this.failures.remove(manager, attemptId));
+      throw locked();
     }
     const user = await this.users.findByUsername(username);
     const valid = user
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await DUMMY_HASH, password);
-    if (!user || !valid || !user.active) {
-      await this.transactions.run((manager) => this.failures.add(manager, username, now));
-      throw AuthErrors.invalidCredentials();
-    }
+    if (!user || !valid || !user.active) throw AuthErrors.invalidCredentials();
     const actor: Actor = { ...AuthService.toAuthUser(user), requestId };
     await this.transactions.run(async (manager) => {
       await this.failures.clear(manager, username, windowStart);

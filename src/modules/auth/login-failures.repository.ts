@@ -15,8 +15,14 @@ export class LoginFailuresRepository {
       .getCount();
   }
 
-  async add(manager: EntityManager, username: string, at: Date): Promise<void> {
-    await manager.getRepository(LoginFailureEntity).insert({ username, at });
+  /** Records an attempt as a failure; returns its id so a refused attempt can withdraw it. */
+  async add(manager: EntityManager, username: string, at: Date): Promise<number> {
+    const result = await manager.getRepository(LoginFailureEntity).insert({ username, at });
+    return Number(result.identifiers[0].id);
+  }
+
+  async remove(manager: EntityManager, id: number): Promise<void> {
+    await manager.getRepository(LoginFailureEntity).delete({ id });
   }
 
   async clear(manager: EntityManager, username: string, olderThan: Date): Promise<void> {
