@@ -7,6 +7,7 @@ import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -19,6 +20,8 @@ import { IntentsModule } from './modules/intents/intents.module';
 import { LightsModule } from './modules/lights/lights.module';
 import { StagesModule } from './modules/stages/stages.module';
 import { VisitsModule } from './modules/visits/visits.module';
+import { TimelineModule } from './modules/timeline/timeline.module';
+import { ProblemsModule } from './modules/problems/problems.module';
 
 @Module({
   imports: [
@@ -42,6 +45,7 @@ import { VisitsModule } from './modules/visits/visits.module';
     }),
     CommonModule,
     DatabaseModule,
+    JobsModule,
     AuditModule,
     OrgModule,
     UsersModule,
@@ -52,6 +56,8 @@ import { VisitsModule } from './modules/visits/visits.module';
     StagesModule,
     IntentsModule,
     VisitsModule,
+    TimelineModule,
+    ProblemsModule,
     HealthModule,
     SeedModule,
   ],

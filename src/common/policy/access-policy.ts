@@ -8,6 +8,14 @@ export type HouseholdScope =
   | { kind: 'org'; orgUnitId: string }
   | { kind: 'none' };
 
+/** Which problems an actor may see: handlers see their unit's, cadres their households' and their own reports. */
+export type ProblemScope =
+  | { kind: 'all' }
+  | { kind: 'cadre'; cadreId: string }
+  | { kind: 'org'; orgUnitId: string }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'none' };
+
 export interface HouseholdRef {
   cadreId: string | null;
 }
@@ -22,6 +30,31 @@ export const AccessPolicy = {
     if (actor.role === 'cadre') return { kind: 'cadre', cadreId: actor.id };
     if (actor.role === 'official' && actor.orgUnitId) return { kind: 'org', orgUnitId: actor.orgUnitId };
     return { kind: 'none' };
+  },
+
+  problemScope(actor: Actor): ProblemScope {
+    if (READ_ALL.includes(actor.role)) return { kind: 'all' };
+    if (actor.role === 'cadre') return { kind: 'cadre', cadreId: actor.id };
+    if (actor.role === 'official' && actor.orgUnitId) return { kind: 'org', orgUnitId: actor.orgUnitId };
+    if (actor.role === 'handler' && actor.orgUnitId) return { kind: 'unit', unitId: actor.orgUnitId };
+    return { kind: 'none' };
+  },
+
+  /** Working a problem (progress, resolve): its unit's handlers, and the command centre. */
+  canHandleProblem(actor: Actor, problem: { unitId: string | null }): boolean {
+    if (actor.role === 'admin' || actor.role === 'commander') return true;
+    return actor.role === 'handler' && !!problem.unitId && problem.unitId === actor.orgUnitId;
+  },
+
+  /** Recording the resident's verdict: the household's cadre (or the reporter), and the command centre. */
+  canGiveProblemFeedback(
+    actor: Actor,
+    problem: { reporterId: string },
+    household: HouseholdRef | null,
+  ): boolean {
+    if (actor.role === 'admin' || actor.role === 'commander') return true;
+    if (actor.role !== 'cadre') return false;
+    return household ? household.cadreId === actor.id : problem.reporterId === actor.id;
   },
 
   /** Editing a visible household's data: admins and the command centre, or the household's own cadre. */

@@ -96,7 +96,7 @@ export class ApprovalsRepository {
       query.andWhere('a.household_id = :householdId', { householdId: filter.householdId });
     if (filter.townshipId) query.andWhere('a.township_id = :townshipId', { townshipId: filter.townshipId });
     return query
-      .orderBy('a.requested_at', 'ASC')
+      .orderBy('a.requestedAt', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize)

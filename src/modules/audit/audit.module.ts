@@ -9,6 +9,6 @@ import { AuditVerifierService } from './audit-verifier.service';
 @Module({
   controllers: [AuditController],
   providers: [AuditRepository, AuditService, AuditSealerService, AuditVerifierService],
-  exports: [AuditService, AuditSealerService],
+  exports: [AuditService, AuditSealerService, AuditRepository],
 })
 export class AuditModule {}

@@ -84,4 +84,17 @@ export class AuditRepository {
       .take(pageSize)
       .getManyAndCount();
   }
+
+  /** A household's timeline: every write about it, newest first; reads (reveals) are not events. */
+  forHousehold(householdId: string, page: number, pageSize: number): Promise<[AuditEntryEntity[], number]> {
+    return this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('a')
+      .where('a.household_id = :householdId', { householdId })
+      .andWhere("a.action <> 'reveal'")
+      .orderBy('a.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
 }

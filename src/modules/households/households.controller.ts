@@ -13,13 +13,18 @@ import {
   RevealQueryDto,
   UpdateHouseholdDto,
 } from './dtos/household.dto';
+import { HoldDto, ReleaseDto } from './dtos/hold.dto';
+import { HoldService } from './hold.service';
 import { HouseholdsService } from './households.service';
 
 @ApiTags('households')
 @ApiBearerAuth()
 @Controller('households')
 export class HouseholdsController {
-  constructor(private readonly households: HouseholdsService) {}
+  constructor(
+    private readonly households: HouseholdsService,
+    private readonly holds: HoldService,
+  ) {}
 
   @Post()
   @Roles('admin', 'commander')
@@ -60,5 +65,23 @@ export class HouseholdsController {
     @Body() dto: UpdateHouseholdDto,
   ): Promise<HouseholdResponseDto> {
     return this.households.update(actor, id, dto);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @Roles('admin', 'commander')
+  @ApiOkResponse({ type: HouseholdResponseDto })
+  async hold(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: HoldDto) {
+    await this.holds.hold(actor, id, dto);
+    return this.households.get(actor, id);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @Roles('admin', 'commander')
+  @ApiOkResponse({ type: HouseholdResponseDto })
+  async release(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: ReleaseDto) {
+    await this.holds.release(actor, id, dto);
+    return this.households.get(actor, id);
   }
 }

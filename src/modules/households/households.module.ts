@@ -3,12 +3,13 @@ import { OrgModule } from '../org/org.module';
 import { UsersModule } from '../users/users.module';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsRepository } from './households.repository';
+import { HoldService } from './hold.service';
 import { HouseholdsService } from './households.service';
 
 @Module({
   imports: [OrgModule, UsersModule],
   controllers: [HouseholdsController],
-  providers: [HouseholdsRepository, HouseholdsService],
+  providers: [HouseholdsRepository, HouseholdsService, HoldService],
   exports: [HouseholdsRepository, HouseholdsService],
 })
 export class HouseholdsModule {}

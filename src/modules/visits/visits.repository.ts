@@ -53,7 +53,7 @@ export class VisitsRepository {
     if (filter.from) query.andWhere('v.business_date >= :from', { from: filter.from });
     if (filter.to) query.andWhere('v.business_date <= :to', { to: filter.to });
     return query
-      .orderBy('v.visited_at', 'DESC')
+      .orderBy('v.visitedAt', 'DESC')
       .addOrderBy('v.id', 'DESC')
       .skip((page - 1) * pageSize)
       .take(pageSize)

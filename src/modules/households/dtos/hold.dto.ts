@@ -1,0 +1,12 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { HOLD_REASONS, keysOf } from '../household.enums';
+
+export class HoldDto {
+  @ApiProperty({ enum: keysOf(HOLD_REASONS) }) @IsIn(keysOf(HOLD_REASONS)) reason!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class ReleaseDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}

@@ -1,0 +1,64 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
+import { Clock } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { LightsService } from '../lights/lights.service';
+import { HoldDto, ReleaseDto } from './dtos/hold.dto';
+import { HouseholdErrors } from './households.errors';
+import { HouseholdsRepository } from './households.repository';
+
+/** 暂停推进: a household in dispute, petition or litigation cannot advance until released. */
+@Injectable()
+export class HoldService {
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly lights: LightsService,
+    private readonly clock: Clock,
+  ) {}
+
+  hold(actor: Actor, id: string, dto: HoldDto): Promise<void> {
+    return this.set(actor, id, true, dto.reason, dto.note);
+  }
+
+  release(actor: Actor, id: string, dto: ReleaseDto): Promise<void> {
+    return this.set(actor, id, false, null, dto.note);
+  }
+
+  private async set(
+    actor: Actor,
+    id: string,
+    onHold: boolean,
+    reason: string | null,
+    note?: string,
+  ): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id, manager);
+      if (!household) throw HouseholdErrors.notFound();
+      if (household.onHold === onHold && household.holdReason === reason) {
+        throw new DomainError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          onHold ? 'ALREADY_ON_HOLD' : 'NOT_ON_HOLD',
+          onHold ? '该户已处于暂停状态' : '该户未处于暂停状态',
+        );
+      }
+      const before = { onHold: household.onHold, holdReason: household.holdReason };
+      const fields = { onHold, holdReason: reason, updatedAt: this.clock.now() };
+      await this.households.touch(manager, id, fields);
+      Object.assign(household, fields);
+      await this.audit.record(manager, actor, {
+        action: onHold ? 'hold' : 'release',
+        entityType: 'household',
+        entityId: id,
+        before,
+        after: { onHold, holdReason: reason },
+        context: note ? { note } : undefined,
+      });
+      await this.lights.refresh(manager, household);
+    });
+  }
+}
