@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
+import { STAGES } from '../stages/stages';
 import { HouseholdEntity } from './entities/household.entity';
 import { MemberEntity } from './entities/member.entity';
 
@@ -26,7 +27,8 @@ const SORTS: Record<string, string> = {
   code: 'h.code',
   updatedAt: 'h.updatedAt',
   headName: 'h.headName',
-  stage: 'h.stage',
+  // Lifecycle order, not alphabetical.
+  stage: `CASE h.stage ${STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} END`,
 };
 
 @Injectable()
@@ -100,8 +102,12 @@ export class HouseholdsRepository {
       );
     } else if (filter.text) {
       const prefix = `${filter.text.replace(/[%_\\]/g, '')}%`;
+      // SQLite's LIKE ignores ASCII case; PostgreSQL's does not, so "az-dxz" would find codes on one only.
+      const like = this.dataSource.options.type === 'postgres' ? 'ILIKE' : 'LIKE';
       query.andWhere(
-        new Brackets((q) => q.where('h.code LIKE :prefix', { prefix }).orWhere('h.head_name LIKE :prefix')),
+        new Brackets((q) =>
+          q.where(`h.code ${like} :prefix`, { prefix }).orWhere(`h.head_name ${like} :prefix`),
+        ),
       );
     }
     return query;
@@ -153,12 +159,27 @@ export class HouseholdsRepository {
 
   async insert(manager: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
     await manager.getRepository(HouseholdEntity).insert(household);
-    if (members.length) await manager.getRepository(MemberEntity).insert(members);
+    await this.insertMembers(manager, members);
   }
 
   async replaceMembers(manager: EntityManager, householdId: string, members: MemberEntity[]): Promise<void> {
     await manager.getRepository(MemberEntity).delete({ householdId });
-    if (members.length) await manager.getRepository(MemberEntity).insert(members);
+    await this.insertMembers(manager, members);
+  }
+
+  /**
+   * updateEntity(false): on SQLite TypeORM re-reads inserted rows and merges them into the entities by list
+   * position, not by id, so a multi-row insert swapped the members' ids in what the API returned.
+   */
+  private async insertMembers(manager: EntityManager, members: MemberEntity[]): Promise<void> {
+    if (members.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MemberEntity)
+      .values(members)
+      .updateEntity(false)
+      .execute();
   }
 
   /** Optimistic update: false when `version` is stale (or the row is gone). */

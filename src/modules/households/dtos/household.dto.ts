@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -113,6 +114,7 @@ export class UpdateHouseholdDto extends HouseholdFieldsDto {
 export class AssignHouseholdsDto {
   @ApiProperty({ type: [String] })
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayUnique()
   @ArrayMaxSize(5000)
   @IsUUID('all', { each: true })
