@@ -6,6 +6,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/http/validation';
+import { mountBullBoard } from './jobs/bull-board';
+import { AuthService } from './modules/auth/auth.service';
 
 export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
@@ -24,6 +26,8 @@ export function configureApp(app: INestApplication): INestApplication {
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // BullMQ mode only; admins only (bearer token in the Authorization header).
+  mountBullBoard(app, (token) => app.get(AuthService, { strict: false }).authenticate(token));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

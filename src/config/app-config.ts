@@ -65,6 +65,16 @@ export class EnvironmentSchema {
   @IsOptional() @IsString() BULLETIN_CRON?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) STALL_WEEKS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) IMPORT_MAX_BYTES?: number;
+  @IsOptional() @Transform(toBool) RUN_WORKERS?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) JOB_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50) JOB_ATTEMPTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) JOB_BACKOFF_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) JOB_LOCK_MS?: number;
+  @IsOptional()
+  @Matches(/^[\w-]{1,64}$/, { message: 'JOB_QUEUE_PREFIX must be letters, digits, - or _' })
+  JOB_QUEUE_PREFIX?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) OUTBOX_POLL_MS?: number;
+  @IsOptional() @Transform(toBool) JOB_SCHEDULES?: boolean;
 }
 
 export interface AppConfig {
@@ -88,6 +98,19 @@ export interface AppConfig {
   bulletinCron: string;
   stallWeeks: number;
   importMaxBytes: number;
+  jobs: {
+    /** BullMQ mode: whether this process runs workers (the worker entry always does; the API only if set). */
+    runWorkers: boolean;
+    concurrency: number;
+    attempts: number;
+    backoffMs: number;
+    /** BullMQ lock duration, also the lease on a job_runs row: a dead worker's job is taken over after it. */
+    lockMs: number;
+    queuePrefix: string;
+    outboxPollMs: number;
+    /** Whether this process registers the standing schedules (daily cycle, weekly bulletin). */
+    schedules: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -165,6 +188,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     bulletinCron: env.BULLETIN_CRON ?? '0 9 * * 1',
     stallWeeks: env.STALL_WEEKS ?? 2,
     importMaxBytes: env.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
+    jobs: {
+      runWorkers: env.RUN_WORKERS ?? false,
+      concurrency: env.JOB_CONCURRENCY ?? 2,
+      attempts: env.JOB_ATTEMPTS ?? 5,
+      backoffMs: env.JOB_BACKOFF_MS ?? 5000,
+      lockMs: env.JOB_LOCK_MS ?? 30_000,
+      queuePrefix: env.JOB_QUEUE_PREFIX ?? 'bull',
+      outboxPollMs: env.OUTBOX_POLL_MS ?? 2000,
+      schedules: env.JOB_SCHEDULES ?? true,
+    },
   };
 }
 

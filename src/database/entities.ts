@@ -11,6 +11,8 @@ import { ApprovalEntity } from '../modules/approvals/entities/approval.entity';
 import { ApprovalStepEntity } from '../modules/approvals/entities/approval-step.entity';
 import { ProblemEntity } from '../modules/problems/entities/problem.entity';
 import { ProblemEventEntity } from '../modules/problems/entities/problem-event.entity';
+import { JobRunEntity } from '../jobs/entities/job-run.entity';
+import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -26,4 +28,6 @@ export const ENTITIES = [
   ApprovalStepEntity,
   ProblemEntity,
   ProblemEventEntity,
+  JobRunEntity,
+  OutboxMessageEntity,
 ];

@@ -1,0 +1,47 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { BullmqJobQueue } from './drivers/bullmq-job-queue';
+import { InlineJobQueue } from './drivers/inline-job-queue';
+import { DailyCycleJob } from './handlers/daily-cycle.job';
+import { PingJob } from './handlers/ping.job';
+import { JobExecutor } from './job-executor';
+import { JobHandlerRegistry } from './job-handler-registry';
+import { JobQueue } from './job-queue';
+import { JobRunsRepository } from './job-runs.repository';
+import { JobRunsService } from './job-runs.service';
+import { JobsBootstrap } from './job-schedules';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxService } from './outbox.service';
+
+/**
+ * The jobs layer (see src/jobs/README.md). Global: any module injects JobQueue, OutboxService or JobRunsService,
+ * and any module's provider marked @JobHandler(name) becomes a handler.
+ */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [
+    JobHandlerRegistry,
+    JobRunsRepository,
+    JobRunsService,
+    JobExecutor,
+    {
+      provide: JobQueue,
+      inject: [APP_CONFIG, JobExecutor, JobRunsRepository],
+      useFactory: (config: AppConfig, executor: JobExecutor, runs: JobRunsRepository): JobQueue =>
+        config.redisUrl
+          ? new BullmqJobQueue(config, executor, runs)
+          : new InlineJobQueue(config, executor, runs),
+    },
+    OutboxRepository,
+    OutboxRelay,
+    OutboxService,
+    JobsBootstrap,
+    PingJob,
+    DailyCycleJob,
+  ],
+  exports: [JobQueue, OutboxService, JobRunsService],
+})
+export class JobsModule {}

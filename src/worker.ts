@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config';
+
+/**
+ * The job worker: the application context (no HTTP) running BullMQ workers and the outbox relay. Scale it out on
+ * its own (`npm run start:worker`); SIGTERM lets running jobs finish (worker.close()) before it exits.
+ */
+async function main(): Promise<void> {
+  process.env.RUN_WORKERS = 'true'; // what makes this process a worker; the API runs workers only if asked
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+  if (!config.redisUrl) {
+    console.error(
+      'REDIS_URL is not set. Without Redis the API process runs the jobs itself (inline driver); ' +
+        'a separate worker needs REDIS_URL=redis://…',
+    );
+    process.exit(1);
+  }
+  const { NestFactory } = await import('@nestjs/core');
+  const { Logger } = await import('nestjs-pino');
+  const { AppModule } = await import('./app.module');
+  const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  app.get(Logger).log(`worker ${process.pid} ready (concurrency ${config.jobs.concurrency})`, 'Worker');
+}
+
+void main();
