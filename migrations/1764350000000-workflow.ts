@@ -138,7 +138,7 @@ export class Workflow1764350000000 implements MigrationInterface {
           c.varchar('severity', 5),
           c.varchar('description', 2000),
           c.varchar('status', 20),
-          c.varchar('reporter_id', 36),
+          c.uuid('reporter_id'),
           c.uuid('unit_id', { isNullable: true }),
           c.uuid('owner_id', { isNullable: true }),
           c.instant('opened_at'),
@@ -166,7 +166,7 @@ export class Workflow1764350000000 implements MigrationInterface {
       new Table({
         name: 'problem_event',
         columns: [
-          c.id(),
+          c.serial(),
           c.uuid('problem_id'),
           c.varchar('kind', 30),
           c.varchar('from_status', 20, { isNullable: true }),

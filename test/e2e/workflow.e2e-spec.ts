@@ -163,14 +163,13 @@ describe('stage workflow and approvals', () => {
     ]);
     expect(timeline.body.items.some((e: { type: string }) => e.type === 'intent')).toBe(true);
     expect(timeline.body.items.some((e: { action: string }) => e.action === 'approval_reject')).toBe(true);
-    const rows = await t.dataSource.query(
-      'SELECT count(*) AS n FROM stage_event WHERE household_id = $1'.replace(
-        '$1',
-        t.dataSource.options.type === 'postgres' ? '$1' : '?',
-      ),
-      [h.id],
-    );
-    expect(Number(rows[0].n)).toBe(13);
+    const events = await t.dataSource
+      .createQueryBuilder()
+      .select('count(*)', 'n')
+      .from('stage_event', 'e')
+      .where('e.household_id = :id', { id: h.id })
+      .getRawOne();
+    expect(Number(events.n)).toBe(13);
   });
 
   it('refuses skipping (422), moving backwards (422), stale version (409), others (403/404)', async () => {

@@ -29,7 +29,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: false }));
+  const app = configureApp(
+    moduleRef.createNestApplication({ logger: process.env.TEST_LOGS ? ['error', 'warn'] : false }),
+  );
   await app.init();
   const http = request(app.getHttpServer());
   const login = async (username: string, password: string) => {

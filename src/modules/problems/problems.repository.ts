@@ -59,7 +59,7 @@ export class ProblemsRepository {
   events(problemId: string): Promise<ProblemEventEntity[]> {
     return this.dataSource
       .getRepository(ProblemEventEntity)
-      .find({ where: { problemId }, order: { at: 'ASC', id: 'ASC' } });
+      .find({ where: { problemId }, order: { id: 'ASC' } });
   }
 
   /** Compare-and-set on version, so two handlers acting at once cannot both move the problem. */

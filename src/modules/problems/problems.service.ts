@@ -263,7 +263,6 @@ export class ProblemsService {
     await this.problems.addEvent(
       manager,
       Object.assign(new ProblemEventEntity(), {
-        id: randomUUID(),
         problemId: problem.id,
         kind,
         fromStatus,

@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { instantColumn, uuidColumn, uuidPrimary } from '../../../database/column-types';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { instantColumn, uuidColumn } from '../../../database/column-types';
 
 @Entity('problem_event')
 export class ProblemEventEntity {
-  @PrimaryColumn(uuidPrimary()) id!: string;
+  /** A sequence: events of one problem keep their order even within one millisecond. */
+  @PrimaryGeneratedColumn() id!: number;
   @Column({ ...uuidColumn(), name: 'problem_id' }) problemId!: string;
   @Column({ type: 'varchar', length: 30 }) kind!: string;
   @Column({ type: 'varchar', length: 20, name: 'from_status', nullable: true }) fromStatus!: string | null;

@@ -11,7 +11,7 @@ export class ProblemEntity {
   @Column({ type: 'varchar', length: 5 }) severity!: string;
   @Column({ type: 'varchar', length: 2000 }) description!: string;
   @Column({ type: 'varchar', length: 20 }) status!: string;
-  @Column({ type: 'varchar', length: 36, name: 'reporter_id' }) reporterId!: string;
+  @Column({ ...uuidColumn(), name: 'reporter_id' }) reporterId!: string;
   @Column({ ...uuidColumn(), name: 'unit_id', nullable: true }) unitId!: string | null;
   @Column({ ...uuidColumn(), name: 'owner_id', nullable: true }) ownerId!: string | null;
   @Column({ ...instantColumn(), name: 'opened_at' }) openedAt!: Date;
