@@ -33,7 +33,12 @@ const MESSAGES: Record<string, (args: string[]) => string> = {
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // Array items read members[0].sex, as the services' own field errors do, not members.0.sex.
+    const field = !prefix
+      ? error.property
+      : /^\d+$/.test(error.property)
+        ? `${prefix}[${error.property}]`
+        : `${prefix}.${error.property}`;
     const own = Object.entries(error.constraints ?? {}).map(([name, english]) => {
       const args = (error.contexts?.[name]?.args as string[] | undefined) ?? extractArgs(english);
       // A message we wrote ourselves (Chinese) wins over the generic one.

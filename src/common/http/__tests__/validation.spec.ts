@@ -1,0 +1,69 @@
+import { ArgumentMetadata } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { DomainError } from '../../errors/domain-error';
+import { createValidationPipe } from '../validation';
+
+class ItemDto {
+  @IsString() name!: string;
+  @IsIn(['a', 'b']) kind!: string;
+}
+
+class BodyDto {
+  @IsInt() @Min(1) version!: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ItemDto) items!: ItemDto[];
+}
+
+const metadata: ArgumentMetadata = { type: 'body', metatype: BodyDto };
+
+async function details(body: unknown) {
+  try {
+    await createValidationPipe().transform(body, metadata);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    const domain = error as DomainError;
+    expect(domain.status).toBe(400);
+    expect(domain.code).toBe('VALIDATION_FAILED');
+    return domain.details;
+  }
+  throw new Error('expected the body to be refused');
+}
+
+describe('the validation pipe', () => {
+  it('lets a valid body through', async () => {
+    const value = await createValidationPipe().transform(
+      { version: 1, items: [{ name: 'x', kind: 'a' }] },
+      metadata,
+    );
+    expect(value).toBeInstanceOf(BodyDto);
+  });
+
+  it('names array items as items[1].kind, with Chinese messages', async () => {
+    expect(
+      await details({
+        version: 1,
+        items: [
+          { name: 'x', kind: 'a' },
+          { name: 'y', kind: 'z' },
+        ],
+      }),
+    ).toEqual([{ field: 'items[1].kind', message: '取值无效，可选：a, b' }]);
+  });
+
+  it('refuses unknown fields at any depth', async () => {
+    expect(await details({ version: 1, items: [{ name: 'x', kind: 'a', extra: 1 }], other: 2 })).toEqual(
+      expect.arrayContaining([
+        { field: 'other', message: '不允许的字段' },
+        { field: 'items[0].extra', message: '不允许的字段' },
+      ]),
+    );
+  });
+
+  it('does not convert types implicitly', async () => {
+    expect(await details({ version: '2', items: [] })).toContainEqual({
+      field: 'version',
+      message: '必须是整数',
+    });
+    expect(await details({ version: 0, items: [] })).toEqual([{ field: 'version', message: '不能小于 1' }]);
+  });
+});
