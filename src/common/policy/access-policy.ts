@@ -63,6 +63,11 @@ export const AccessPolicy = {
     return actor.role === 'cadre' && household.cadreId === actor.id;
   },
 
+  /** Whether the role may ever see full resident IDs and phones; a refusal is 403 whatever the data. */
+  mayReveal(actor: Actor): boolean {
+    return REVEAL_ALL.includes(actor.role) || actor.role === 'cadre';
+  },
+
   /** Full resident IDs and phones: admin, commander, and the household's own cadre. */
   canReveal(actor: Actor, household: HouseholdRef): boolean {
     if (REVEAL_ALL.includes(actor.role)) return true;

@@ -99,6 +99,7 @@ export class HouseholdsService {
   }
 
   async get(actor: Actor, id: string, reveal = false): Promise<HouseholdResponseDto> {
+    if (reveal && !AccessPolicy.mayReveal(actor)) throw HouseholdErrors.revealForbidden();
     const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id);
     if (!household) throw HouseholdErrors.notFound();
     if (reveal) await this.auditReveal(actor, [household]);
@@ -114,6 +115,7 @@ export class HouseholdsService {
   }
 
   async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdResponseDto>> {
+    if (query.reveal && !AccessPolicy.mayReveal(actor)) throw HouseholdErrors.revealForbidden();
     const q = query.q?.trim();
     const isIdNumber = q && /^\d{17}[\dXx]$/.test(q);
     const { items, total } = await this.households.list(

@@ -68,6 +68,16 @@ describe('AccessPolicy.canEditHousehold / canWorkOnHousehold', () => {
   });
 });
 
+describe('AccessPolicy.mayReveal', () => {
+  it.each(['admin', 'commander', 'cadre'] as Role[])('%s may ask to reveal', (role) => {
+    expect(AccessPolicy.mayReveal(actor(role))).toBe(true);
+  });
+
+  it.each(['supervisor', 'official', 'handler'] as Role[])('%s may never ask', (role) => {
+    expect(AccessPolicy.mayReveal(actor(role))).toBe(false);
+  });
+});
+
 describe('AccessPolicy.canReveal', () => {
   it.each(['admin', 'commander'] as Role[])('%s may reveal any household', (role) => {
     expect(AccessPolicy.canReveal(actor(role), someoneElses)).toBe(true);
