@@ -22,6 +22,11 @@ import { StagesModule } from './modules/stages/stages.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 import { ProblemsModule } from './modules/problems/problems.module';
+import { CycleModule } from './modules/cycle/cycle.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { ReviewModule } from './modules/review/review.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 
 @Module({
   imports: [
@@ -58,6 +63,11 @@ import { ProblemsModule } from './modules/problems/problems.module';
     VisitsModule,
     TimelineModule,
     ProblemsModule,
+    ReportsModule,
+    SupervisionModule,
+    ReviewModule,
+    TasksModule,
+    CycleModule,
     HealthModule,
     SeedModule,
   ],

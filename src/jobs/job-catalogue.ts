@@ -36,7 +36,13 @@ export type PayloadOf<N extends JobName> = JobPayloads[N];
  * Handlers that must exist at start-up (a missing one fails the boot). The daily handlers join this list when
  * they land: add JobName.DailyReport, DailyReview, DailyDispatch and WeeklyBulletin here.
  */
-export const REQUIRED_JOB_HANDLERS: JobName[] = [JobName.DailyCycle, JobName.Ping];
+export const REQUIRED_JOB_HANDLERS: JobName[] = [
+  JobName.DailyCycle,
+  JobName.DailyReport,
+  JobName.DailyReview,
+  JobName.DailyDispatch,
+  JobName.Ping,
+];
 
 /** The steps of the daily cycle, in order. A step without a handler is reported as missing, not run. */
 export const DAILY_CYCLE_STEPS = [JobName.DailyReport, JobName.DailyReview, JobName.DailyDispatch] as const;

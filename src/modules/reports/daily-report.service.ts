@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { uniqueViolation } from '../../common/errors/unique-violation';
+import {
+  addDays,
+  businessDate,
+  Clock,
+  isValidDateString,
+  startOfBusinessDate,
+} from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { DailyReportRepository } from './daily-report.repository';
+import { DailyReportEntity } from './entities/snapshot.entities';
+import { OrgNamesService } from './org-names.service';
+import { breakdowns, DailyReportBody, stageRows, totals } from './report-builder';
+import { ReportErrors } from './reports.errors';
+
+export type GenerateResult = { status: 'done' | 'skipped'; report: DailyReportBody };
+
+/** 日汇报: computed once per business date and stored; running it again replaces nothing and says so. */
+@Injectable()
+export class DailyReportService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reports: DailyReportRepository,
+    private readonly names: OrgNamesService,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async generate(date: string): Promise<GenerateResult> {
+    if (!isValidDateString(date)) throw ReportErrors.badDate();
+    const existing = await this.reports.find(date);
+    if (existing) return { status: 'skipped', report: JSON.parse(existing.body) };
+    const body = await this.compute(date);
+    const text = JSON.stringify(body);
+    const entity = Object.assign(new DailyReportEntity(), {
+      date,
+      generatedAt: new Date(body.generatedAt),
+      body: text,
+      bodyHash: createHash('sha256').update(text).digest('hex'),
+    });
+    try {
+      await this.transactions.run((manager) => this.reports.insert(manager, entity));
+    } catch (error) {
+      // Another worker stored it first: theirs stands.
+      if (!uniqueViolation(error)) throw error;
+      const stored = await this.reports.find(date);
+      return { status: 'skipped', report: JSON.parse(stored!.body) };
+    }
+    return { status: 'done', report: body };
+  }
+
+  async get(date: string): Promise<DailyReportBody> {
+    if (!isValidDateString(date)) throw ReportErrors.badDate();
+    const stored = await this.reports.find(date);
+    if (!stored) throw ReportErrors.notYet(date);
+    return JSON.parse(stored.body);
+  }
+
+  /** The figures as of now for that business date (stages are cumulative as of the run). */
+  async compute(date: string): Promise<DailyReportBody> {
+    const now = this.clock.now();
+    if (date > businessDate(now, this.config.businessTimeZone)) throw ReportErrors.future();
+    const dayEnd = startOfBusinessDate(addDays(date, 1));
+    const visitCutoff = new Date(dayEnd.getTime() - this.config.lights.visitIntervalDays * 86_400_000);
+    const facts = await this.reports.facts({ date, dayEnd, visitCutoff });
+    const names = await this.names.load(facts.cadres.map((c) => c.cadreId));
+    const sum = totals(facts.cells);
+    const stageCounts = new Map<string, number>();
+    for (const cell of facts.cells) {
+      if (cell.stage)
+        stageCounts.set(cell.stage, (stageCounts.get(cell.stage) ?? 0) + (cell.households ?? 0));
+    }
+    return {
+      date,
+      generatedAt: now.toISOString(),
+      totals: {
+        ...sum,
+        approvalsPending: facts.approvalsPending,
+        priorityHouseholdsTouched: facts.priorityHouseholdsTouched,
+      },
+      stages: stageRows(stageCounts, facts.movesToday, sum.households),
+      byVillage: breakdowns(facts.cells, (c) => c.villageId, names.unitName),
+      byTownship: breakdowns(facts.cells, (c) => names.townshipOf(c.villageId), names.unitName),
+      byTaskForce: breakdowns(facts.cells, (c) => c.taskForceId, names.unitName),
+      byCadre: facts.cadres
+        .map((c) => ({ ...c, displayName: names.cadreName(c.cadreId) }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-Hans-CN')),
+    };
+  }
+}

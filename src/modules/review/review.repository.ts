@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { num, rawQuery } from '../../database/raw-query';
+import { HouseholdEntity } from '../households/entities/household.entity';
+import { DailyReviewEntity } from '../reports/entities/snapshot.entities';
+
+export interface LightRow {
+  id: string;
+  stage: string;
+  onHold: boolean;
+  createdAt: Date;
+  stageChangedAt: Date;
+  lastVisitAt: Date | null;
+  light: string;
+  lightReasons: string;
+}
+
+@Injectable()
+export class ReviewRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Overdue and P1 counts of every household with active problems, in one GROUP BY. */
+  async problemCounts(now: Date): Promise<Map<string, { overdue: number; p1: number }>> {
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT household_id,
+              SUM(CASE WHEN due_at < :now THEN 1 ELSE 0 END) AS overdue,
+              SUM(CASE WHEN severity = 'p1' THEN 1 ELSE 0 END) AS p1
+         FROM problem
+        WHERE household_id IS NOT NULL AND status IN ('open', 'assigned', 'reopened')
+        GROUP BY household_id`,
+      { now },
+    );
+    return new Map(rows.map((r) => [r.household_id as string, { overdue: num(r.overdue), p1: num(r.p1) }]));
+  }
+
+  /** Households in id order, a page at a time (keyset, so the walk is linear). */
+  page(afterId: string | null, limit: number): Promise<LightRow[]> {
+    const query = this.dataSource
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .select([
+        'h.id',
+        'h.stage',
+        'h.onHold',
+        'h.createdAt',
+        'h.stageChangedAt',
+        'h.lastVisitAt',
+        'h.light',
+        'h.lightReasons',
+      ])
+      .orderBy('h.id', 'ASC')
+      .limit(limit);
+    if (afterId) query.where('h.id > :afterId', { afterId });
+    return query.getMany();
+  }
+
+  /** One UPDATE per distinct (light, reasons) in the batch; a light is derived, so version is untouched. */
+  async saveLights(manager: EntityManager, groups: Map<string, string[]>): Promise<void> {
+    for (const [key, ids] of groups) {
+      const [light, reasons] = JSON.parse(key) as [string, string];
+      for (let i = 0; i < ids.length; i += 500) {
+        await manager
+          .createQueryBuilder()
+          .update(HouseholdEntity)
+          .set({ light, lightReasons: reasons })
+          .where('id IN (:...ids)', { ids: ids.slice(i, i + 500) })
+          .execute();
+      }
+    }
+  }
+
+  find(date: string): Promise<DailyReviewEntity | null> {
+    return this.dataSource.getRepository(DailyReviewEntity).findOneBy({ date });
+  }
+
+  async insert(manager: EntityManager, review: DailyReviewEntity): Promise<void> {
+    await manager.getRepository(DailyReviewEntity).insert(review);
+  }
+}

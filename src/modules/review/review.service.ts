@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { uniqueViolation } from '../../common/errors/unique-violation';
+import { Clock, isValidDateString } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { computeLight } from '../lights/lights';
+import { DailyReviewEntity } from '../reports/entities/snapshot.entities';
+import { ReportErrors } from '../reports/reports.errors';
+import { SupervisionService } from '../supervision/supervision.service';
+import { ReviewRepository } from './review.repository';
+
+const BATCH = 5000;
+
+export interface ReviewBody {
+  date: string;
+  generatedAt: string;
+  households: number;
+  lightsChanged: number;
+  lights: Record<string, number>;
+  reasons: Record<string, number>;
+  overdue: { visits: number; problems: number; stalled: number; approvals: number };
+}
+
+/** 日梳理: recompute every light, then record what is overdue or stalled (the list itself is live). */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reviews: ReviewRepository,
+    private readonly supervision: SupervisionService,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(date: string): Promise<{ status: 'done' | 'skipped'; review: ReviewBody }> {
+    if (!isValidDateString(date)) throw ReportErrors.badDate();
+    const existing = await this.reviews.find(date);
+    if (existing) return { status: 'skipped', review: JSON.parse(existing.body) };
+    const now = this.clock.now();
+    const { households, changed, lights, reasons } = await this.recomputeLights(now);
+    const counts = await this.supervision.counts(now);
+    const body: ReviewBody = {
+      date,
+      generatedAt: now.toISOString(),
+      households,
+      lightsChanged: changed,
+      lights,
+      reasons,
+      overdue: counts,
+    };
+    const text = JSON.stringify(body);
+    try {
+      await this.transactions.run((manager) =>
+        this.reviews.insert(
+          manager,
+          Object.assign(new DailyReviewEntity(), {
+            date,
+            generatedAt: now,
+            body: text,
+            bodyHash: createHash('sha256').update(text).digest('hex'),
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!uniqueViolation(error)) throw error;
+      return { status: 'skipped', review: JSON.parse((await this.reviews.find(date))!.body) };
+    }
+    return { status: 'done', review: body };
+  }
+
+  /** Every household's light as of `now`; idempotent, so a crash halfway is repaired by running again. */
+  async recomputeLights(now: Date) {
+    const problems = await this.reviews.problemCounts(now);
+    const lights: Record<string, number> = { green: 0, yellow: 0, red: 0 };
+    const reasons: Record<string, number> = {};
+    let households = 0;
+    let changed = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.reviews.page(after, BATCH);
+      if (page.length === 0) break;
+      const groups = new Map<string, string[]>();
+      for (const h of page) {
+        const counts = problems.get(h.id) ?? { overdue: 0, p1: 0 };
+        const result = computeLight(
+          { ...h, overdueProblems: counts.overdue, openP1Problems: counts.p1 },
+          now,
+          this.config.lights,
+        );
+        lights[result.light] += 1;
+        for (const reason of result.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
+        const serialized = JSON.stringify(result.reasons);
+        if (result.light !== h.light || serialized !== h.lightReasons) {
+          const key = JSON.stringify([result.light, serialized]);
+          const ids = groups.get(key);
+          if (ids) ids.push(h.id);
+          else groups.set(key, [h.id]);
+          changed += 1;
+        }
+      }
+      if (groups.size) await this.transactions.run((manager) => this.reviews.saveLights(manager, groups));
+      households += page.length;
+      after = page[page.length - 1].id;
+    }
+    return { households, changed, lights, reasons };
+  }
+}

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { addDays, Clock, isValidDateString } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { ReportErrors } from '../reports/reports.errors';
+import { SupervisionRepository } from '../supervision/supervision.repository';
+import { SupervisionService } from '../supervision/supervision.service';
+import { NotificationEntity } from './entities/notification.entity';
+import { TaskEntity, TaskKind } from './entities/task.entity';
+import { TasksRepository } from './tasks.repository';
+
+type Draft = Pick<
+  TaskEntity,
+  | 'kind'
+  | 'targetType'
+  | 'targetId'
+  | 'householdId'
+  | 'assigneeUserId'
+  | 'assigneeUnitId'
+  | 'assigneeLevel'
+  | 'instruction'
+>;
+
+const EVERYTHING = 1_000_000_000;
+
+/** 日调度: the review's overdue and stalled lists become tasks, at most one per date and target. */
+@Injectable()
+export class DispatchService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly supervision: SupervisionService,
+    private readonly lists: SupervisionRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(
+    date: string,
+  ): Promise<{ status: 'done' | 'skipped'; created: number; carriedOver: number; notified: number }> {
+    if (!isValidDateString(date)) throw ReportErrors.badDate();
+    const now = this.clock.now();
+    const t = this.supervision.thresholds(now);
+    const [visits, problems, approvals, open, existing] = await Promise.all([
+      this.lists.overdueVisits(t, EVERYTHING),
+      this.lists.overdueProblems(t, EVERYTHING),
+      this.lists.agingApprovals(t, EVERYTHING),
+      this.tasks.openTargetsBefore(date),
+      this.tasks.forDate(date),
+    ]);
+    const drafts: Draft[] = [
+      ...visits.map((r) =>
+        r.cadre_id
+          ? this.draft(
+              'overdue_visit',
+              'household',
+              r.id,
+              r.id,
+              { user: r.cadre_id },
+              `走访逾期：请尽快入户走访 ${r.code}（${r.head_name}）`,
+            )
+          : this.draft(
+              'overdue_visit',
+              'household',
+              r.id,
+              r.id,
+              { level: 'command_centre' },
+              `${r.code} 未分配包户干部且逾期未走访：请指定干部`,
+            ),
+      ),
+      ...problems.map((r) =>
+        r.unit_id
+          ? this.draft(
+              'overdue_problem',
+              'problem',
+              r.id,
+              r.household_id,
+              { unit: r.unit_id },
+              `问题超期未办结（${String(r.severity).toUpperCase()}）：请加快办理并反馈`,
+            )
+          : this.draft(
+              'overdue_problem',
+              'problem',
+              r.id,
+              r.household_id,
+              { level: 'command_centre' },
+              '问题超期且尚未交办：请交办责任单位',
+            ),
+      ),
+      ...approvals.map((r) =>
+        r.current_level === 'township'
+          ? this.draft(
+              'pending_approval',
+              'approval',
+              r.id,
+              r.household_id,
+              { unit: r.township_id, level: 'township' },
+              `${r.code} 的审批已积压：请乡镇尽快审批`,
+            )
+          : this.draft(
+              'pending_approval',
+              'approval',
+              r.id,
+              r.household_id,
+              { level: 'command_centre' },
+              `${r.code} 的审批已积压：请指挥部尽快审批`,
+            ),
+      ),
+    ];
+    // A target whose task from an earlier day is still open carries over; it is not issued again.
+    const fresh = drafts.filter((d) => !open.has(`${d.targetType}:${d.targetId}`));
+    const already = new Set(existing.map((e) => `${e.targetType}:${e.targetId}`));
+    const toCreate = fresh.filter((d) => !already.has(`${d.targetType}:${d.targetId}`));
+    const dueDate = addDays(date, 1);
+    const rows = toCreate.map((d) =>
+      Object.assign(new TaskEntity(), {
+        ...d,
+        id: randomUUID(),
+        cycleDate: date,
+        dueDate,
+        status: 'open',
+        note: null,
+        createdAt: now,
+        completedAt: null,
+        completedBy: null,
+        version: 1,
+      }),
+    );
+    const notifications = await this.notifications(date, [...existing, ...rows], now);
+    await this.transactions.run(async (manager) => {
+      await this.tasks.insertIgnoring(manager, rows);
+      await this.tasks.notify(manager, notifications);
+    });
+    return {
+      status: rows.length ? 'done' : 'skipped',
+      created: rows.length,
+      carriedOver: drafts.length - fresh.length,
+      notified: new Set(notifications.map((n) => n.userId)).size,
+    };
+  }
+
+  private draft(
+    kind: TaskKind,
+    targetType: Draft['targetType'],
+    targetId: unknown,
+    householdId: unknown,
+    assignee: { user?: unknown; unit?: unknown; level?: string },
+    instruction: string,
+  ): Draft {
+    return {
+      kind,
+      targetType,
+      targetId: targetId as string,
+      householdId: (householdId as string) ?? null,
+      assigneeUserId: (assignee.user as string) ?? null,
+      assigneeUnitId: (assignee.unit as string) ?? null,
+      assigneeLevel: assignee.level ?? null,
+      instruction,
+    };
+  }
+
+  /** One notification per person per cycle date, counting their tasks; the unique key makes re-runs silent. */
+  private async notifications(date: string, tasks: TaskEntity[], now: Date): Promise<NotificationEntity[]> {
+    const counts = new Map<string, number>();
+    const add = (userId: string) => counts.set(userId, (counts.get(userId) ?? 0) + 1);
+    const needsPeople = tasks.some((t) => !t.assigneeUserId);
+    const people = needsPeople ? await this.tasks.recipients() : [];
+    for (const task of tasks) {
+      if (task.assigneeUserId) add(task.assigneeUserId);
+      else if (task.assigneeUnitId) {
+        const role = task.assigneeLevel === 'township' ? 'official' : 'handler';
+        for (const p of people) if (p.role === role && p.orgUnitId === task.assigneeUnitId) add(p.id);
+      } else for (const p of people) if (p.role === 'commander') add(p.id);
+    }
+    return [...counts].map(([userId, count]) =>
+      Object.assign(new NotificationEntity(), {
+        id: randomUUID(),
+        userId,
+        kind: 'dispatch',
+        title: `${date} 日调度`,
+        body: `您有 ${count} 项调度任务，请在明日前办理并反馈。`,
+        taskId: null,
+        dedupeKey: `dispatch:${date}`,
+        createdAt: now,
+        readAt: null,
+      }),
+    );
+  }
+}

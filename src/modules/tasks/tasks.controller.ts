@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Page } from '../../common/http/pagination';
+import { UuidParam } from '../../common/http/uuid-param';
+import { Actor } from '../../common/policy/actor';
+import { CurrentActor } from '../../common/policy/current-actor.decorator';
+import { Roles } from '../../common/policy/roles.decorator';
+import { CompleteTaskDto, NotificationQueryDto, TaskQueryDto, TaskView } from './dtos/task.dto';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller()
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get('tasks')
+  list(@CurrentActor() actor: Actor, @Query() query: TaskQueryDto): Promise<Page<TaskView>> {
+    return this.tasks.list(actor, query);
+  }
+
+  @Post('tasks/:id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskView })
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CompleteTaskDto,
+  ): Promise<TaskView> {
+    return this.tasks.complete(actor, id, dto);
+  }
+
+  /** The dispatch sheet (调度单) of a cycle date, grouped by assignee. */
+  @Get('dispatch/:date')
+  @Roles('admin', 'commander', 'supervisor')
+  sheet(@Param('date') date: string) {
+    return this.tasks.sheet(date);
+  }
+
+  @Get('notifications')
+  notifications(@CurrentActor() actor: Actor, @Query() query: NotificationQueryDto) {
+    return this.tasks.notifications(actor, query);
+  }
+
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  readAll(@CurrentActor() actor: Actor) {
+    return this.tasks.markRead(actor);
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  read(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
+    return this.tasks.markRead(actor, id);
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../../common/policy/actor';
+import { UserEntity } from '../users/entities/user.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { TaskEntity } from './entities/task.entity';
+
+export interface TaskFilter {
+  assigneeId?: string;
+  unitId?: string;
+  status?: string;
+  date?: string;
+}
+
+@Injectable()
+export class TasksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whose tasks an actor sees: the command centre and supervisors all; others their own and their unit's. */
+  scoped(actor: Actor, manager?: EntityManager): SelectQueryBuilder<TaskEntity> {
+    const query = (manager ?? this.dataSource.manager).getRepository(TaskEntity).createQueryBuilder('t');
+    if (['admin', 'commander', 'supervisor'].includes(actor.role)) return query;
+    return query.andWhere(
+      new Brackets((q) => {
+        q.where('t.assignee_user_id = :me', { me: actor.id });
+        if (actor.orgUnitId && (actor.role === 'handler' || actor.role === 'official')) {
+          q.orWhere('t.assignee_unit_id = :myUnit', { myUnit: actor.orgUnitId });
+        }
+      }),
+    );
+  }
+
+  /** Targets that still have an open task from an earlier cycle: those carry over instead of doubling. */
+  async openTargetsBefore(date: string): Promise<Set<string>> {
+    const rows = await this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .select(['t.targetType', 't.targetId'])
+      .where("t.status = 'open' AND t.cycle_date < :date", { date })
+      .getMany();
+    return new Set(rows.map((r) => `${r.targetType}:${r.targetId}`));
+  }
+
+  /** INSERT OR IGNORE / ON CONFLICT DO NOTHING on (cycle_date, target): a re-run creates nothing twice. */
+  async insertIgnoring(manager: EntityManager, tasks: TaskEntity[]): Promise<void> {
+    for (let i = 0; i < tasks.length; i += 200) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TaskEntity)
+        .values(tasks.slice(i, i + 200))
+        .orIgnore()
+        .execute();
+    }
+  }
+
+  async notify(manager: EntityManager, notifications: NotificationEntity[]): Promise<void> {
+    for (let i = 0; i < notifications.length; i += 200) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values(notifications.slice(i, i + 200))
+        .orIgnore()
+        .execute();
+    }
+  }
+
+  forDate(date: string): Promise<TaskEntity[]> {
+    return this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where('t.cycle_date = :date', { date })
+      .orderBy('t.kind')
+      .addOrderBy('t.due_date')
+      .addOrderBy('t.id')
+      .getMany();
+  }
+
+  carriedOver(date: string): Promise<TaskEntity[]> {
+    return this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where("t.status = 'open' AND t.cycle_date < :date", { date })
+      .getMany();
+  }
+
+  list(actor: Actor, filter: TaskFilter, page: number, pageSize: number) {
+    const query = this.scoped(actor);
+    if (filter.assigneeId)
+      query.andWhere('t.assignee_user_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.unitId) query.andWhere('t.assignee_unit_id = :unitId', { unitId: filter.unitId });
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.date) query.andWhere('t.cycle_date = :date', { date: filter.date });
+    return query
+      .orderBy('t.dueDate', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  async complete(manager: EntityManager, task: TaskEntity, fields: Partial<TaskEntity>): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ ...fields, version: () => 'version + 1' })
+      .where("id = :id AND version = :version AND status = 'open'", { id: task.id, version: task.version })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  notifications(userId: string, unreadOnly: boolean, page: number, pageSize: number) {
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId });
+    if (unreadOnly) query.andWhere('n.read_at IS NULL');
+    return query
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  async hasNotification(userId: string, id: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(NotificationEntity).countBy({ userId, id })) > 0;
+  }
+
+  async markRead(manager: EntityManager, userId: string, at: Date, id?: string): Promise<number> {
+    const query = manager
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: at })
+      .where('user_id = :userId AND read_at IS NULL', { userId });
+    if (id) query.andWhere('id = :id', { id });
+    return (await query.execute()).affected ?? 0;
+  }
+
+  /** Who hears of a dispatch aimed at a unit or a level: its active handlers, officials or commanders. */
+  recipients(): Promise<Pick<UserEntity, 'id' | 'role' | 'orgUnitId'>[]> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.role', 'u.orgUnitId'])
+      .where("u.active = :active AND u.role IN ('handler', 'official', 'commander')", { active: true })
+      .getMany();
+  }
+}
