@@ -13,7 +13,12 @@ export enum JobName {
   WeeklyBulletin = 'bulletin',
   /** Built-in no-op (optionally slow or failing) job: proves the pipeline end to end. */
   Ping = 'ping',
+  /** Tells the people concerned about an event (an approval awaiting them, a problem assigned, a visit's concerns). */
+  Notify = 'notify',
 }
+
+export const NOTIFY_EVENTS = ['approval_requested', 'problem_assigned', 'visit_concern'] as const;
+export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 
 /** A business date, YYYY-MM-DD in Asia/Shanghai. */
 export interface DatePayload {
@@ -28,6 +33,8 @@ export interface JobPayloads {
   [JobName.DailyDispatch]: DatePayload;
   [JobName.WeeklyBulletin]: { weekStart: string };
   [JobName.Ping]: { key: string; sleepMs?: number; failTimes?: number };
+  /** `ref` tells two events about one record apart (the approval level reached, the problem's version). */
+  [JobName.Notify]: { event: NotifyEvent; id: string; ref?: string };
 }
 
 export type PayloadOf<N extends JobName> = JobPayloads[N];
@@ -41,7 +48,9 @@ export const REQUIRED_JOB_HANDLERS: JobName[] = [
   JobName.DailyReport,
   JobName.DailyReview,
   JobName.DailyDispatch,
+  JobName.WeeklyBulletin,
   JobName.Ping,
+  JobName.Notify,
 ];
 
 /** The steps of the daily cycle, in order. A step without a handler is reported as missing, not run. */
@@ -63,6 +72,15 @@ const JOB_KEYS: { [N in JobName]: (payload: JobPayloads[N]) => string } = {
       throw new Error(`weekStart must be a Monday, YYYY-MM-DD, got ${payload?.weekStart}`);
     return payload.weekStart;
   },
+  [JobName.Notify]: (payload) => {
+    if (
+      !NOTIFY_EVENTS.includes(payload?.event) ||
+      !/^[\w-]{1,64}$/.test(payload?.id ?? '') ||
+      !/^[\w-]{0,40}$/.test(payload?.ref ?? '')
+    )
+      throw new Error(`notify needs a known event and an id, got ${JSON.stringify(payload)}`);
+    return [payload.event, payload.id, payload.ref].filter(Boolean).join(':');
+  },
   [JobName.Ping]: (payload) => {
     if (typeof payload?.key !== 'string' || !/^[\w.@-]{1,100}$/.test(payload.key))
       throw new Error(`ping key must be 1-100 letters, digits, . @ _ -, got ${payload?.key}`);
@@ -72,12 +90,12 @@ const JOB_KEYS: { [N in JobName]: (payload: JobPayloads[N]) => string } = {
 
 /**
  * The payload of a run fired by a schedule, from the instant it was scheduled for (never from "now" or the
- * server's TZ): the cycle at 18:00 runs that business date, the Monday bulletin runs that week.
+ * server's TZ): the cycle at 18:00 runs that business date, the Monday bulletin runs the week that just ended.
  */
 const SCHEDULED_PAYLOADS: { [N in JobName]?: (firedAt: Date, timeZone: string) => JobPayloads[N] } = {
   [JobName.DailyCycle]: (firedAt, timeZone) => ({ date: businessDate(firedAt, timeZone) }),
   [JobName.WeeklyBulletin]: (firedAt, timeZone) => ({
-    weekStart: weekStartOf(businessDate(firedAt, timeZone)),
+    weekStart: weekStartOf(addDays(businessDate(firedAt, timeZone), -7)),
   }),
   [JobName.Ping]: (firedAt) => ({ key: `tick-${firedAt.getTime()}` }),
 };

@@ -6,6 +6,8 @@ import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { JobName } from '../../jobs/job-catalogue';
+import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { HouseholdsRepository } from '../households/households.repository';
@@ -42,6 +44,7 @@ export class ApprovalsService {
     private readonly households: HouseholdsRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -101,6 +104,11 @@ export class ApprovalsService {
         comment: approval.comment,
       },
     });
+    await this.outbox.add(manager, JobName.Notify, {
+      event: 'approval_requested',
+      id: approval.id,
+      ref: request.levels[0],
+    });
     return this.view(approval, steps);
   }
 
@@ -145,6 +153,7 @@ export class ApprovalsService {
       if (approve && next) {
         next.status = 'pending';
         await this.approvals.updateStep(manager, next.id, { status: 'pending' });
+        await this.outbox.add(manager, JobName.Notify, { event: 'approval_requested', id, ref: next.level });
       }
       if (!approve) {
         for (const waiting of steps.filter((s) => s.status === 'waiting')) {

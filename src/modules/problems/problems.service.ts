@@ -7,6 +7,8 @@ import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { JobName } from '../../jobs/job-catalogue';
+import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { HouseholdErrors } from '../households/households.errors';
@@ -49,6 +51,7 @@ export class ProblemsService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly lights: LightsService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -239,6 +242,13 @@ export class ProblemsService {
         after: { status: to, unitId: problem.unitId, ownerId: problem.ownerId },
         context: note ? { note } : undefined,
       });
+      if (action === 'assign') {
+        await this.outbox.add(manager, JobName.Notify, {
+          event: 'problem_assigned',
+          id,
+          ref: String(problem.version),
+        });
+      }
       if (household) {
         const wasActive = ACTIVE_STATUSES.includes(from) || from === 'resolved';
         if (to === 'closed' && wasActive) {

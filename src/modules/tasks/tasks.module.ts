@@ -3,6 +3,8 @@ import { ReportsModule } from '../reports/reports.module';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { DispatchService } from './dispatch.service';
 import { DailyDispatchJob } from './jobs/daily-dispatch.job';
+import { NotifyJob } from './jobs/notify.job';
+import { NotifyService } from './notify.service';
 import { TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
@@ -10,7 +12,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [ReportsModule, SupervisionModule],
   controllers: [TasksController],
-  providers: [TasksRepository, TasksService, DispatchService, DailyDispatchJob],
+  providers: [TasksRepository, TasksService, DispatchService, DailyDispatchJob, NotifyService, NotifyJob],
   exports: [TasksService, DispatchService],
 })
 export class TasksModule {}

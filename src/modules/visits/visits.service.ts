@@ -11,6 +11,8 @@ import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { JobName } from '../../jobs/job-catalogue';
+import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdErrors } from '../households/households.errors';
 import { HouseholdsRepository } from '../households/households.repository';
@@ -34,6 +36,7 @@ export class VisitsService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly lights: LightsService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -91,6 +94,10 @@ export class VisitsService {
             clientId: visit.clientId,
           },
         });
+        // 急难愁盼 and resistance reach the command centre through the outbox: a Redis outage loses none.
+        if (visit.concerns || visit.attitude === 'resistant') {
+          await this.outbox.add(manager, JobName.Notify, { event: 'visit_concern', id: visit.id });
+        }
         return { status: 'created' as const, visit: VisitsService.view(visit) };
       });
     } catch (error) {
