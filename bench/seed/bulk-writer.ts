@@ -15,6 +15,8 @@ export interface BulkWriter {
   begin(tables: string[]): Promise<void>;
   /** Queues rows; resolves once the previous batch is written (so at most one batch waits). */
   insert(table: string, columns: string[], rows: Row[]): Promise<void>;
+  /** The column's declared type, lower case ('integer', 'varchar(36)', 'uuid', 'int4', …). */
+  columnType(table: string, column: string): Promise<string | undefined>;
   /** Commits what was loaded so far and opens a new transaction. */
   checkpoint(): Promise<void>;
   /** Commits, rebuilds the dropped indexes, gathers statistics if asked; returns per-step timings. */
@@ -68,6 +70,11 @@ export class SqliteBulkWriter implements BulkWriter {
       this.dropped.push(index);
     }
     await this.exec('BEGIN');
+  }
+
+  async columnType(table: string, column: string): Promise<string | undefined> {
+    const columns = await this.all<{ name: string; type: string }>(`PRAGMA table_info("${table}")`);
+    return columns.find((c) => c.name === column)?.type.toLowerCase();
   }
 
   private statement(table: string, columns: string[], count: number): sqlite3.Statement {
@@ -190,6 +197,10 @@ export class PostgresBulkWriter implements BulkWriter {
       this.dropped.push({ name: index.indexname, sql: index.indexdef });
     }
     await this.client.query('BEGIN');
+  }
+
+  columnType(table: string, column: string): Promise<string | undefined> {
+    return Promise.resolve(this.types.get(table)?.get(column));
   }
 
   async insert(table: string, columns: string[], rows: Row[]): Promise<void> {

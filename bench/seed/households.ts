@@ -319,22 +319,6 @@ export async function writeHouseholds(options: {
         relation: 'grandchild',
       });
     }
-    for (const [position, member] of members.entries()) {
-      await loaders.members.add([
-        randomUUID(),
-        plan.id,
-        member.name,
-        pii.encrypt(member.idNumber),
-        position === 0 ? headHash : pii.hash(member.idNumber),
-        member.sex,
-        member.birthDate,
-        member.relation,
-        ethnicity,
-        null,
-        position,
-        createdAt,
-      ]);
-    }
 
     // Stage history: one advance event per step, the approver's user as actor where the step needs one.
     const township = village.townshipId;
@@ -504,6 +488,23 @@ export async function writeHouseholds(options: {
       createdAt,
       new Date(updatedAt),
     ]);
+    // Members after their household: household_member references it.
+    for (const [position, member] of members.entries()) {
+      await loaders.members.add([
+        randomUUID(),
+        plan.id,
+        member.name,
+        pii.encrypt(member.idNumber),
+        position === 0 ? headHash : pii.hash(member.idNumber),
+        member.sex,
+        member.birthDate,
+        member.relation,
+        ethnicity,
+        null,
+        position,
+        createdAt,
+      ]);
+    }
   }
   return lightCounts;
 }

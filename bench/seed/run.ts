@@ -168,7 +168,11 @@ export async function runSeed(options: SeedOptions): Promise<void> {
 
     step = Date.now();
     const problems = loader('problem', PROBLEM_COLUMNS);
-    const problemEvents = loader('problem_event', PROBLEM_EVENT_COLUMNS);
+    const eventIds = !/int/.test((await writer.columnType('problem_event', 'id')) ?? 'int');
+    const problemEvents = loader(
+      'problem_event',
+      eventIds ? ['id', ...PROBLEM_EVENT_COLUMNS] : PROBLEM_EVENT_COLUMNS,
+    );
     await writeProblems({
       plans,
       world,
@@ -179,13 +183,15 @@ export async function runSeed(options: SeedOptions): Promise<void> {
       dueHours: config.problemDueHours,
       problems,
       events: problemEvents,
+      eventIds,
     });
     await report('problems', [problems, problemEvents], step);
 
     step = Date.now();
+    const households = loader('household', HOUSEHOLD_COLUMNS);
     const loaders = {
-      households: loader('household', HOUSEHOLD_COLUMNS),
-      members: loader('household_member', MEMBER_COLUMNS),
+      households,
+      members: loader('household_member', MEMBER_COLUMNS).references(households),
       intents: loader('intent_record', INTENT_COLUMNS),
       stageEvents: loader('stage_event', STAGE_EVENT_COLUMNS),
       approvals: loader('approval', APPROVAL_COLUMNS),

@@ -3,6 +3,7 @@ import { BulkWriter, Row } from './bulk-writer';
 /** Collects one table's rows and hands them to the writer in batches. */
 export class TableLoader {
   private rows: Row[] = [];
+  private parent?: TableLoader;
   count = 0;
 
   constructor(
@@ -11,6 +12,12 @@ export class TableLoader {
     private readonly columns: string[],
     private readonly batchSize: number,
   ) {}
+
+  /** Rows of `parent` are always written before this table's (a foreign key points there). */
+  references(parent: TableLoader): this {
+    this.parent = parent;
+    return this;
+  }
 
   async add(row: Row): Promise<void> {
     if (row.length !== this.columns.length) {
@@ -23,6 +30,7 @@ export class TableLoader {
 
   async flush(): Promise<void> {
     if (this.rows.length === 0) return;
+    await this.parent?.flush();
     const rows = this.rows;
     this.rows = [];
     await this.writer.insert(this.table, this.columns, rows);
