@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { OrgModule } from './modules/org/org.module';
 import { UsersModule } from './modules/users/users.module';
 import { SeedModule } from './database/seed/seed.module';
@@ -55,6 +56,8 @@ import { TasksModule } from './modules/tasks/tasks.module';
     OrgModule,
     UsersModule,
     AuthModule,
+    // Before HouseholdsModule: /households/export and /households/import/template precede /households/:id.
+    LedgerModule,
     LightsModule,
     HouseholdsModule,
     ApprovalsModule,

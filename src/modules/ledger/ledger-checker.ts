@@ -1,0 +1,321 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { validationDetails } from '../../common/http/validation';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
+import { residentIdInfo } from '../../common/pii/resident-id';
+import { CreateHouseholdDto } from '../households/dtos/household.dto';
+import { MemberInput, normalizeMembers } from '../households/household-members';
+import { IntentErrors } from '../intents/intents.errors';
+import { IntentsService } from '../intents/intents.service';
+import { RecordIntentDto } from '../intents/dtos/intent.dto';
+import { ExistingHousehold, LedgerContext } from './ledger-context';
+import { HouseholdKey, MemberKey } from './ledger-format';
+import { Issues } from './ledger-issues';
+import { HouseholdDraft, MemberDraft, parseHouseholdRow, parseMemberRow } from './ledger-row-parser';
+import { LedgerFile } from './ledger-reader';
+import { SheetRow } from './ledger-sheet';
+import { cleanCode } from './ledger-values';
+
+/** One household of the file: its rows, what is wrong with them, and (when nothing is) its target state. */
+export interface CheckedHousehold {
+  code: string;
+  row: SheetRow;
+  memberRows: MemberDraft[];
+  issues: Issues;
+  existing: ExistingHousehold | null;
+  draft: HouseholdDraft;
+  /** The household's full member list as it will be stored (head first); set when the rows are valid. */
+  members?: MemberInput[];
+  membersGiven: boolean;
+}
+
+const HOUSEHOLD_FIELDS: Record<string, HouseholdKey | null> = {
+  code: 'code',
+  headName: 'headName',
+  headIdNumber: 'headIdNumber',
+  phone: 'phone',
+  group: 'group',
+  address: 'address',
+  note: 'note',
+  flags: 'flags',
+  house: 'floorArea',
+  'house.floorArea': 'floorArea',
+  'house.structure': 'structure',
+  villageId: 'village',
+  cadreId: 'cadre',
+  members: null,
+};
+
+export const STAGE_MESSAGE = '阶段只能通过流转审批变更';
+const VALIDATION = { whitelist: true, forbidNonWhitelisted: true } as const;
+
+/** Checks every row exactly as the API checks a request (same DTOs, same member rules, same refusals). */
+export class LedgerChecker {
+  /** Member rows whose 户编号 has no row in 户籍台账. */
+  readonly orphans: Issues;
+
+  constructor(
+    private readonly file: LedgerFile,
+    private readonly context: LedgerContext,
+    private readonly actor: Actor,
+  ) {
+    this.orphans = new Issues(file.households, file.members);
+  }
+
+  check(): CheckedHousehold[] {
+    const { households, members } = this.file;
+    const memberRows = new Map<string, SheetRow[]>();
+    for (const row of members?.rows ?? []) {
+      const code = cleanCode(members!.get(row, 'code') ?? '');
+      memberRows.set(code, [...(memberRows.get(code) ?? []), row]);
+    }
+    const rowsByCode = new Map<string, SheetRow[]>();
+    for (const row of households.rows) {
+      const code = cleanCode(households.get(row, 'code') ?? '');
+      rowsByCode.set(code, [...(rowsByCode.get(code) ?? []), row]);
+    }
+    const checked: CheckedHousehold[] = [];
+    for (const [code, rows] of rowsByCode) {
+      for (const row of rows) {
+        const household = this.checkOne(
+          code,
+          row,
+          code && rows.length === 1 ? (memberRows.get(code) ?? []) : [],
+        );
+        if (!code) household.issues.household(row, 'code', '不能为空');
+        if (code && rows.length > 1) {
+          const others = rows.filter((r) => r !== row).map((r) => r.row);
+          household.issues.household(row, 'code', `户编号重复：与第 ${others.join('、')} 行相同`);
+        }
+        checked.push(household);
+      }
+    }
+    for (const [code, rows] of memberRows) {
+      if (rowsByCode.has(code)) continue;
+      for (const row of rows) {
+        const message = code ? `「户籍台账」中没有户编号为「${code}」的户` : '不能为空';
+        this.orphans.member(row, 'code', message);
+      }
+    }
+    this.checkDuplicateIds(checked);
+    return checked;
+  }
+
+  private checkOne(code: string, row: SheetRow, memberRows: SheetRow[]): CheckedHousehold {
+    const { households, members } = this.file;
+    const issues = new Issues(households, members);
+    const existing = this.context.existing.get(code) ?? null;
+    const draft = parseHouseholdRow(households, row, this.context, existing, issues);
+    const memberDrafts = memberRows.map((r) => parseMemberRow(members!, r, existing, issues));
+    const household: CheckedHousehold = {
+      code,
+      row,
+      memberRows: memberDrafts,
+      issues,
+      existing,
+      draft,
+      membersGiven: memberDrafts.length > 0,
+    };
+    this.validate(household);
+    this.checkRules(household);
+    return household;
+  }
+
+  /** The API's DTO checks, then its member rules (one head, sex and birth date agree with the ID, …). */
+  private validate(household: CheckedHousehold): void {
+    const { draft, issues, row, memberRows, existing } = household;
+    for (const member of memberRows) {
+      const info = /^\d{17}[\dX]$/.test(member.idNumber) ? residentIdInfo(member.idNumber) : null;
+      if (member.derived.sex && info) member.sex = info.sex;
+      if (member.derived.birthDate && info) member.birthDate = info.birthDate;
+    }
+    const plain = {
+      code: household.code,
+      headName: draft.headName,
+      headIdNumber: draft.headIdNumber,
+      villageId: draft.village?.id,
+      ...(draft.cadreId ? { cadreId: draft.cadreId } : {}),
+      ...(draft.phone ? { phone: draft.phone } : {}),
+      ...(draft.group ? { group: draft.group } : {}),
+      ...(draft.address ? { address: draft.address } : {}),
+      ...(draft.note ? { note: draft.note } : {}),
+      ...(draft.flags ? { flags: draft.flags } : {}),
+      ...(draft.house ? { house: draft.house } : {}),
+      ...(memberRows.length ? { members: memberRows.map(memberPlain) } : {}),
+    };
+    for (const detail of validationDetails(
+      validateSync(plainToInstance(CreateHouseholdDto, plain), VALIDATION),
+    )) {
+      const member = detail.field.match(/^members\.(\d+)\.(\w+)$/);
+      if (member) {
+        const target = memberRows[Number(member[1])];
+        const key = member[2] as MemberKey;
+        // A blank sex or birth date is derived from the ID: its error is the ID's error.
+        if ((key === 'sex' || key === 'birthDate') && target.derived[key]) continue;
+        issues.member(target.row, key, detail.message);
+      } else if (detail.field === 'members') {
+        issues.household(row, null, `家庭成员${detail.message}`);
+      } else if (detail.field in HOUSEHOLD_FIELDS) {
+        issues.household(row, HOUSEHOLD_FIELDS[detail.field], detail.message);
+      }
+    }
+    if (draft.intent) {
+      const intent = { option: draft.intent.option, site: draft.intent.site ?? undefined };
+      for (const detail of validationDetails(
+        validateSync(plainToInstance(RecordIntentDto, intent), VALIDATION),
+      ))
+        issues.household(row, detail.field === 'site' ? 'intentSite' : 'intentOption', detail.message);
+    }
+    const idsValid =
+      !issues.has('households', row, 'headIdNumber') &&
+      memberRows.every((m) => !issues.has('members', m.row, 'idNumber'));
+    if (!idsValid) return;
+    const given = memberRows.length
+      ? memberRows.map(memberPlain)
+      : existing
+        ? existing.members
+            .map((m, i) => ({ ...m, idNumber: existing.memberIds[i] }))
+            .filter((m) => m.relation !== 'head')
+            .map(memberInput)
+        : undefined;
+    const normalized = normalizeMembers(draft.headName, draft.headIdNumber, given);
+    for (const error of normalized.errors) this.placeMemberError(household, error.field, error.message);
+    if (normalized.errors.length) return;
+    const hukou = new Map(existing?.members.map((m, i) => [existing.memberIds[i], m.hukouStatus]) ?? []);
+    household.members = normalized.members.map((m) => ({
+      ...m,
+      ethnicity: m.ethnicity ?? null,
+      hukouStatus: m.hukouStatus ?? hukou.get(m.idNumber) ?? null,
+    }));
+  }
+
+  private placeMemberError(household: CheckedHousehold, field: string, rawMessage: string): void {
+    const { issues, row, memberRows, draft } = household;
+    const message = rawMessage.replace('headIdNumber', '「户籍台账」中的户主身份证号');
+    const indexed = field.match(/^members\[(\d+)\]\.(\w+)$/);
+    if (indexed && memberRows.length) {
+      issues.member(memberRows[Number(indexed[1])].row, indexed[2] as MemberKey, message);
+      return;
+    }
+    if (memberRows.length && message.includes('一户只能有一名户主')) {
+      const heads = memberRows.filter((m) => m.relation === 'head');
+      issues.member(heads[heads.length - 1].row, 'relation', message);
+      return;
+    }
+    const duplicateHead = memberRows.find((m) => m.relation !== 'head' && m.idNumber === draft.headIdNumber);
+    if (duplicateHead) issues.member(duplicateHead.row, 'relation', message);
+    else issues.household(row, 'headIdNumber', message);
+  }
+
+  /** What the API would refuse beyond field checks: scope, stage moves, intent changes, reassignment. */
+  private checkRules(household: CheckedHousehold): void {
+    const { draft, issues, row, existing } = household;
+    const { context, actor } = this;
+    if (existing && !context.householdInScope(existing.entity)) {
+      issues.household(row, 'code', `该户不在您的管辖范围（${context.scopeName}）内，不能修改`);
+    }
+    if (draft.village && !context.villageInScope(draft.village)) {
+      issues.household(row, 'village', `只能导入本辖区（${context.scopeName}）的移民户`);
+    }
+    const stage = existing?.entity.stage ?? 'registered';
+    if (draft.stage !== undefined && draft.stage !== stage) {
+      issues.household(
+        row,
+        'stage',
+        existing ? STAGE_MESSAGE : `新登记的户阶段只能为「已登记」（${STAGE_MESSAGE}）`,
+      );
+    }
+    if (existing && draft.cadreId !== undefined && draft.cadreId !== existing.entity.cadreId) {
+      if (actor.role !== 'admin' && actor.role !== 'commander')
+        issues.household(row, 'cadre', '只有指挥部可以更换包户干部');
+    }
+    if (draft.intent && intentChanged(existing, draft.intent)) {
+      const cadreId = draft.cadreId ?? existing?.entity.cadreId ?? null;
+      if (!AccessPolicy.canWorkOnHousehold(actor, { cadreId }))
+        issues.household(row, 'intentOption', IntentErrors.notYours().message);
+      else if (IntentsService.isFrozen(stage))
+        issues.household(row, 'intentOption', IntentErrors.frozen().message);
+    }
+  }
+
+  /** A resident ID may be in one household only: every household of the file that shares one fails. */
+  private checkDuplicateIds(checked: CheckedHousehold[]): void {
+    const seen = new Map<string, { household: CheckedHousehold; where: string }[]>();
+    for (const household of checked) {
+      for (const member of household.members ?? []) {
+        const source = household.memberRows.find((m) => m.idNumber === member.idNumber);
+        const where = source
+          ? `「家庭成员」第 ${source.row.row} 行`
+          : `「户籍台账」第 ${household.row.row} 行`;
+        seen.set(member.idNumber, [...(seen.get(member.idNumber) ?? []), { household, where }]);
+      }
+    }
+    for (const [idNumber, places] of seen) {
+      if (places.length < 2) continue;
+      for (const place of places) {
+        const elsewhere = places.filter((p) => p.household !== place.household).map((p) => p.where);
+        locateId(place.household, idNumber, `身份证号与${elsewhere.join('、')}重复`);
+      }
+    }
+  }
+
+  /** Resident IDs already registered to another household (from the database). */
+  checkOwners(checked: CheckedHousehold[], owners: Map<string, string>, hash: (id: string) => string): void {
+    for (const household of checked) {
+      for (const member of household.members ?? []) {
+        const owner = owners.get(hash(member.idNumber));
+        if (owner && owner !== household.existing?.entity.id)
+          locateId(household, member.idNumber, '该身份证号已登记在其他户');
+      }
+    }
+  }
+}
+
+/** Puts an error on the cell that holds this resident ID: a member row, or the head's column. */
+function locateId(household: CheckedHousehold, idNumber: string, message: string): void {
+  const source = household.memberRows.find((m) => m.idNumber === idNumber);
+  if (source) household.issues.member(source.row, 'idNumber', message);
+  else household.issues.household(household.row, 'headIdNumber', message);
+}
+
+export function intentChanged(existing: ExistingHousehold | null, intent: HouseholdDraft['intent']): boolean {
+  if (!intent) return false;
+  const current = existing?.entity ?? { intentOption: 'undecided', intentSite: null, intentLivelihood: null };
+  return (
+    intent.option !== current.intentOption ||
+    intent.site !== current.intentSite ||
+    intent.livelihood !== current.intentLivelihood
+  );
+}
+
+function memberPlain(member: MemberDraft) {
+  return {
+    name: member.name,
+    idNumber: member.idNumber,
+    sex: member.sex,
+    birthDate: member.birthDate,
+    relation: member.relation,
+    ...(member.ethnicity ? { ethnicity: member.ethnicity } : {}),
+  };
+}
+
+function memberInput(member: {
+  name: string;
+  idNumber: string;
+  sex: string;
+  birthDate: string;
+  relation: string;
+  ethnicity: string | null;
+  hukouStatus: string | null;
+}): MemberInput {
+  return {
+    name: member.name,
+    idNumber: member.idNumber,
+    sex: member.sex,
+    birthDate: member.birthDate,
+    relation: member.relation,
+    ethnicity: member.ethnicity,
+    hukouStatus: member.hukouStatus,
+  };
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { AccessPolicy, HouseholdScope } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { Clock } from '../../common/time/business-clock';
+import { ImportResultDto } from './dtos/ledger.dto';
+import { LedgerChecker } from './ledger-checker';
+import { LedgerContextLoader } from './ledger-context';
+import { sortErrors } from './ledger-issues';
+import { LedgerPlanner, WritePlan } from './ledger-planner';
+import { LedgerReader } from './ledger-reader';
+import { cleanCode } from './ledger-values';
+import { ImportStamp, LedgerWriter } from './ledger-writer';
+import { LedgerErrors } from './ledger.errors';
+import { LedgerRepository } from './ledger.repository';
+
+export interface LedgerUpload {
+  name: string;
+  buffer: Buffer;
+}
+
+/** Admins and the command centre import anywhere; an official only within their own township or village. */
+export function importScope(actor: Actor): HouseholdScope {
+  if (actor.role === 'admin' || actor.role === 'commander') return { kind: 'all' };
+  const scope = AccessPolicy.householdScope(actor);
+  if (actor.role === 'official' && scope.kind === 'org') return scope;
+  throw LedgerErrors.notAllowed();
+}
+
+/**
+ * POST /households/import: read the file, check every row as the API would, then write the households
+ * that changed (upsert by 户编号) in batches. Nothing is written on a dry run or for a refused file.
+ */
+@Injectable()
+export class LedgerImportService {
+  constructor(
+    private readonly reader: LedgerReader,
+    private readonly contexts: LedgerContextLoader,
+    private readonly ledger: LedgerRepository,
+    private readonly writer: LedgerWriter,
+    private readonly pii: PiiCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async import(actor: Actor, upload: LedgerUpload, options: { dryRun: boolean }): Promise<ImportResultDto> {
+    const scope = importScope(actor);
+    const file = await this.reader.read(upload.buffer, upload.name);
+    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+    const codes = [
+      ...new Set(
+        file.households.rows.map((row) => cleanCode(file.households.get(row, 'code') ?? '')).filter(Boolean),
+      ),
+    ];
+    const context = await this.contexts.load(codes, scope);
+    const checker = new LedgerChecker(file, context, actor);
+    const checked = checker.check();
+
+    const hashes = new Map<string, string>();
+    for (const household of checked)
+      for (const member of household.members ?? [])
+        hashes.set(member.idNumber, this.pii.hash(member.idNumber));
+    const owners = await this.ledger.idHashOwners([...hashes.values()]);
+    checker.checkOwners(checked, owners, (id) => hashes.get(id) ?? this.pii.hash(id));
+
+    const planner = new LedgerPlanner(this.pii, this.clock.now());
+    const plans: WritePlan[] = [];
+    let unchanged = 0;
+    for (const household of checked) {
+      if (household.issues.failed) continue;
+      const plan = planner.plan(household);
+      if (plan) plans.push(plan);
+      else unchanged++;
+    }
+
+    const stamp: ImportStamp = { importId: randomUUID(), file: upload.name.slice(0, 200), sha256 };
+    const failures = options.dryRun ? new Map() : await this.writer.write(plans, actor, stamp);
+    for (const [plan, failure] of failures)
+      plan.source.issues.household(plan.source.row, failure.key, failure.message);
+    const written = plans.filter((plan) => !failures.has(plan));
+    const result: ImportResultDto = {
+      dryRun: options.dryRun,
+      file: { name: upload.name, sha256, format: file.format, encoding: file.encoding },
+      households: checked.length,
+      created: written.filter((p) => p.kind === 'create').length,
+      updated: written.filter((p) => p.kind === 'update').length,
+      unchanged,
+      failed: checked.filter((h) => h.issues.failed).length,
+      errors: sortErrors([...checked.flatMap((h) => h.issues.list()), ...checker.orphans.list()]),
+    };
+    if (!options.dryRun) {
+      const { created, updated, failed } = result;
+      await this.writer.recordSummary(actor, stamp, {
+        created,
+        updated,
+        unchanged,
+        failed,
+        format: file.format,
+      });
+    }
+    return result;
+  }
+}

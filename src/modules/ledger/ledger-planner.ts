@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { HouseholdEntity } from '../households/entities/household.entity';
+import { MemberEntity } from '../households/entities/member.entity';
+import { MemberInput } from '../households/household-members';
+import { flagsFromColumn, flagsToColumn } from '../households/household.view';
+import { IntentInput } from '../intents/intents.service';
+import { CheckedHousehold, intentChanged } from './ledger-checker';
+
+/** What one household of the file will write: a new household, or the changes to an existing one. */
+export interface WritePlan {
+  kind: 'create' | 'update';
+  source: CheckedHousehold;
+  /** The household as it will be after the write (for updates: the stored one with the changes applied). */
+  entity: HouseholdEntity;
+  before: HouseholdEntity | null;
+  beforeMembers: MemberEntity[];
+  /** Column changes of an update (null: only the intent or the members change). */
+  fields: Partial<HouseholdEntity> | null;
+  /** The new member rows (null: members unchanged). */
+  members: MemberEntity[] | null;
+  intent: IntentInput | null;
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((v) => b.includes(v));
+
+const memberKey = (m: MemberInput) =>
+  JSON.stringify([
+    m.name,
+    m.idNumber,
+    m.sex,
+    m.birthDate,
+    m.relation,
+    m.ethnicity ?? null,
+    m.hukouStatus ?? null,
+  ]);
+
+/** Turns checked rows into entities, like HouseholdsService.create/update do; null when nothing changes. */
+export class LedgerPlanner {
+  constructor(
+    private readonly pii: PiiCipher,
+    private readonly now: Date,
+  ) {}
+
+  plan(household: CheckedHousehold): WritePlan | null {
+    return household.existing ? this.update(household) : this.create(household);
+  }
+
+  private create(source: CheckedHousehold): WritePlan {
+    const { draft } = source;
+    const village = draft.village!;
+    const entity = Object.assign(new HouseholdEntity(), {
+      id: randomUUID(),
+      code: source.code,
+      villageId: village.id,
+      townshipId: village.parentId,
+      taskForceId: null,
+      group: draft.group ?? null,
+      headName: draft.headName,
+      headIdEnc: this.pii.encrypt(draft.headIdNumber),
+      headIdHash: this.pii.hash(draft.headIdNumber),
+      phoneEnc: this.pii.encryptOptional(draft.phone),
+      address: draft.address ?? null,
+      flags: flagsToColumn(draft.flags),
+      houseFloorArea: draft.house?.floorArea ?? null,
+      houseStructure: draft.house?.structure ?? null,
+      cadreId: draft.cadreId ?? null,
+      stage: 'registered',
+      stageChangedAt: this.now,
+      intentOption: 'undecided',
+      intentSite: null,
+      intentLivelihood: null,
+      intentRecordedAt: null,
+      onHold: false,
+      holdReason: null,
+      light: 'green',
+      lightReasons: '[]',
+      lastVisitAt: null,
+      openProblems: 0,
+      note: draft.note ?? null,
+      version: 1,
+      createdAt: this.now,
+      updatedAt: this.now,
+    });
+    return {
+      kind: 'create',
+      source,
+      entity,
+      before: null,
+      beforeMembers: [],
+      fields: null,
+      members: this.memberEntities(entity.id, source.members!),
+      intent: intentChanged(null, draft.intent) ? { ...draft.intent! } : null,
+    };
+  }
+
+  private update(source: CheckedHousehold): WritePlan | null {
+    const { draft } = source;
+    const existing = source.existing!;
+    const before = existing.entity;
+    const village = draft.village!;
+    const fields: Partial<HouseholdEntity> = {};
+    const set = <K extends keyof HouseholdEntity>(key: K, value: HouseholdEntity[K] | undefined) => {
+      if (value !== undefined && value !== before[key]) fields[key] = value;
+    };
+    set('headName', draft.headName);
+    if (draft.headIdNumber !== existing.headId) {
+      fields.headIdEnc = this.pii.encrypt(draft.headIdNumber);
+      fields.headIdHash = this.pii.hash(draft.headIdNumber);
+    }
+    if (draft.phone !== undefined && draft.phone !== existing.phone)
+      fields.phoneEnc = this.pii.encryptOptional(draft.phone);
+    set('villageId', village.id);
+    set('townshipId', village.parentId);
+    set('group', draft.group);
+    set('address', draft.address);
+    set('note', draft.note);
+    if (draft.flags && !sameSet(draft.flags, flagsFromColumn(before.flags)))
+      fields.flags = flagsToColumn(draft.flags);
+    if (draft.house !== undefined) {
+      set('houseFloorArea', draft.house?.floorArea ?? null);
+      set('houseStructure', draft.house?.structure ?? null);
+    }
+    set('cadreId', draft.cadreId);
+
+    const current = existing.members.map((m, i) => memberKey({ ...m, idNumber: existing.memberIds[i] }));
+    const target = source.members!;
+    const membersChanged =
+      current.length !== target.length || target.some((m, i) => memberKey(m) !== current[i]);
+    const intent = intentChanged(existing, draft.intent) ? { ...draft.intent! } : null;
+    const changed = Object.keys(fields).length > 0;
+    if (!changed && !membersChanged && !intent) return null;
+    if (changed || membersChanged) fields.updatedAt = this.now;
+    const bumped = changed || membersChanged ? 1 : 0;
+    return {
+      kind: 'update',
+      source,
+      entity: Object.assign(new HouseholdEntity(), before, fields, { version: before.version + bumped }),
+      before,
+      beforeMembers: existing.members,
+      fields: changed || membersChanged ? fields : null,
+      members: membersChanged ? this.memberEntities(before.id, target) : null,
+      intent,
+    };
+  }
+
+  private memberEntities(householdId: string, inputs: MemberInput[]): MemberEntity[] {
+    return inputs.map((m, position) =>
+      Object.assign(new MemberEntity(), {
+        id: randomUUID(),
+        householdId,
+        name: m.name,
+        idEnc: this.pii.encrypt(m.idNumber),
+        idHash: this.pii.hash(m.idNumber),
+        sex: m.sex,
+        birthDate: m.birthDate,
+        relation: m.relation,
+        ethnicity: m.ethnicity ?? null,
+        hukouStatus: m.hukouStatus ?? null,
+        position,
+        createdAt: this.now,
+      }),
+    );
+  }
+}

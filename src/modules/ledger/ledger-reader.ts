@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import * as ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { decodeText, parseCsv, TextEncoding } from './csv-decoder';
+import { cellText } from './ledger-cells';
+import { HOUSEHOLD_SHEET, HouseholdKey, MEMBER_SHEET, MemberKey } from './ledger-format';
+import { HouseholdSheet, MemberSheet, SheetCollector } from './ledger-sheet';
+import { LedgerErrors } from './ledger.errors';
+import { inspectZip, isZip, ZipEntry, ZipInspectionError } from './zip-inspector';
+
+export interface LedgerFile {
+  format: 'xlsx' | 'csv';
+  encoding: TextEncoding | null;
+  households: HouseholdSheet;
+  /** null when the file has no member sheet (a CSV, or an .xlsx without 家庭成员): members stay as they are. */
+  members: MemberSheet | null;
+}
+
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** How much an .xlsx may inflate to, as a multiple of the upload limit (ledger XML compresses ~8×). */
+export const UNCOMPRESSED_FACTOR = 10;
+
+/** Bytes → the ledger's sheets, refusing anything that is not a readable .xlsx or CSV ledger. */
+@Injectable()
+export class LedgerReader {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get maxBytes(): number {
+    return this.config.importMaxBytes;
+  }
+
+  get maxUncompressed(): number {
+    return this.config.importMaxBytes * UNCOMPRESSED_FACTOR;
+  }
+
+  async read(buffer: Buffer, fileName: string): Promise<LedgerFile> {
+    if (buffer.length === 0) throw LedgerErrors.emptyFile();
+    if (buffer.length > this.maxBytes) throw LedgerErrors.tooLarge(this.maxBytes);
+    if (isZip(buffer)) return this.readWorkbook(buffer);
+    if (buffer.subarray(0, 8).equals(OLE2)) throw LedgerErrors.legacyFormat();
+    return this.readCsv(buffer, fileName);
+  }
+
+  private readCsv(buffer: Buffer, fileName: string): LedgerFile {
+    const decoded = decodeText(buffer);
+    if (!decoded) throw LedgerErrors.unrecognized();
+    const records = parseCsv(decoded.text);
+    const collector = new SheetCollector(fileName);
+    records.forEach((values, index) =>
+      collector.add(
+        index + 1,
+        values.map((v) => v.trim()),
+      ),
+    );
+    if (collector.kind === 'members') throw LedgerErrors.csvMembers();
+    const households = collector.build<HouseholdKey>('households');
+    if (households.rows.length === 0) throw LedgerErrors.noDataRows(HOUSEHOLD_SHEET);
+    return { format: 'csv', encoding: decoded.encoding, households, members: null };
+  }
+
+  private async readWorkbook(buffer: Buffer): Promise<LedgerFile> {
+    let entries: ZipEntry[];
+    try {
+      entries = await inspectZip(buffer, this.maxUncompressed);
+    } catch (error) {
+      if (!(error instanceof ZipInspectionError)) throw error;
+      if (error.problem === 'tooLarge') throw LedgerErrors.inflatesTooLarge(this.maxUncompressed);
+      throw LedgerErrors.corrupt();
+    }
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has('xl/workbook.xml')) {
+      if (names.has('word/document.xml')) throw LedgerErrors.notWorkbook('看起来是 Word 文档');
+      if ([...names].some((n) => n.startsWith('ppt/'))) throw LedgerErrors.notWorkbook('看起来是演示文稿');
+      throw LedgerErrors.notWorkbook('是其他压缩文件');
+    }
+    const sheets = await this.collectSheets(buffer);
+    const households = pick(sheets, 'households', HOUSEHOLD_SHEET) ?? sheets.find((s) => s.visible);
+    if (!households) throw LedgerErrors.noLedgerSheet();
+    const householdSheet = households.collector.build<HouseholdKey>('households');
+    if (householdSheet.rows.length === 0) throw LedgerErrors.noDataRows(HOUSEHOLD_SHEET);
+    const members = pick(sheets, 'members', MEMBER_SHEET);
+    return {
+      format: 'xlsx',
+      encoding: null,
+      households: householdSheet,
+      members: members ? members.collector.build<MemberKey>('members') : null,
+    };
+  }
+
+  private async collectSheets(buffer: Buffer): Promise<CollectedSheet[]> {
+    const sheets: CollectedSheet[] = [];
+    try {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        worksheets: 'emit',
+        entries: 'ignore',
+      });
+      for await (const worksheet of reader) {
+        const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
+        const collector = new SheetCollector(sheet.name);
+        let keep = true;
+        for await (const row of sheet) {
+          if (!keep) continue; // the reader must still be drained
+          const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+          keep = collector.add(row.number, values);
+        }
+        sheets.push({ collector, visible: (sheet.state ?? 'visible') === 'visible' });
+      }
+    } catch (error) {
+      if (error instanceof Error && 'status' in error) throw error;
+      throw LedgerErrors.corrupt();
+    }
+    return sheets;
+  }
+}
+
+interface CollectedSheet {
+  collector: SheetCollector;
+  visible: boolean;
+}
+
+/** The recognized sheet of a kind (the one with the expected name first), else one named like it. */
+function pick(sheets: CollectedSheet[], kind: 'households' | 'members', name: string) {
+  const recognized = sheets.filter((s) => s.collector.kind === kind);
+  return (
+    recognized.find((s) => s.collector.name === name) ??
+    recognized[0] ??
+    sheets.find((s) => s.collector.name === name)
+  );
+}

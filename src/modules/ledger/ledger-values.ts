@@ -1,0 +1,98 @@
+import { enumValue, ETHNICITIES, RELATIONS } from '../households/household.enums';
+import { excelSerialToDate, halfWidth } from './ledger-cells';
+
+/** How labels are compared: full-width brackets and letters as half-width, spaces ignored. */
+const normalizeLabel = (text: string): string =>
+  halfWidth(text)
+    .replace(/[\s\u3000]+/g, '')
+    .toLowerCase();
+
+/**
+ * An enum cell: its Chinese label or English value (design.md §3), forgiving full-width brackets and
+ * spacing (集中安置（统规统建） is 集中安置(统规统建)). Null when it is neither.
+ */
+export function parseEnum<T extends Record<string, string>>(
+  labels: T,
+  text: string,
+): (keyof T & string) | null {
+  const exact = enumValue(labels, text);
+  if (exact) return exact;
+  const wanted = normalizeLabel(text);
+  for (const [value, label] of Object.entries(labels)) {
+    if (normalizeLabel(label) === wanted || value.toLowerCase() === wanted) return value as keyof T & string;
+  }
+  return null;
+}
+
+export const labelList = (labels: Record<string, string>): string => Object.values(labels).join('、');
+
+export const invalidChoice = (labels: Record<string, string>, text: string): string =>
+  `「${text}」不是有效选项，可选：${labelList(labels)}`;
+
+/** 低保、残疾 / 低保,残疾 / 低保 残疾 … */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[、,，;；/／|\s\u3000]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+const RELATION_ALIASES: Record<string, keyof typeof RELATIONS> = {
+  本人: 'head',
+  儿媳: 'child_in_law',
+  女婿: 'child_in_law',
+};
+
+export function parseRelation(text: string): keyof typeof RELATIONS | null {
+  return parseEnum(RELATIONS, text) ?? RELATION_ALIASES[text.trim()] ?? null;
+}
+
+/** GB 3304 code (6 or 06) or name (苗族, or 苗). */
+export function parseEthnicity(text: string): string | null {
+  const trimmed = halfWidth(text).trim();
+  if (/^\d{1,2}$/.test(trimmed)) {
+    const code = trimmed.padStart(2, '0');
+    return code in ETHNICITIES ? code : null;
+  }
+  return enumValue(ETHNICITIES, trimmed) ?? enumValue(ETHNICITIES, `${trimmed}族`);
+}
+
+/** 120.5, 120.5㎡, 120.5 平方米; null for blank, NaN for anything else. */
+export function parseArea(text: string): number | null {
+  const cleaned = halfWidth(text)
+    .replace(/(㎡|m²|m2|平方米|平米)$/i, '')
+    .trim();
+  if (cleaned === '') return null;
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return Number.NaN;
+  return Number(cleaned);
+}
+
+/**
+ * YYYY-MM-DD from what people type: 1980-03-15, 1980/3/15, 1980.3.15, 19800315, 1980年3月15日, or an
+ * Excel serial number. Text that is none of these is returned as it is, for the validator to refuse.
+ */
+export function parseDate(text: string): string {
+  const trimmed = halfWidth(text).trim();
+  if (/^\d{5}(\.\d+)?$/.test(trimmed)) return excelSerialToDate(Math.floor(Number(trimmed))) ?? trimmed;
+  const compact = trimmed.match(/^(\d{4})(\d{2})(\d{2})$/);
+  if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
+  const parts = trimmed.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+  if (parts) return `${parts[1]}-${parts[2].padStart(2, '0')}-${parts[3].padStart(2, '0')}`;
+  return trimmed;
+}
+
+/** Resident IDs as typed: half-width, no spaces, x as X. */
+export const cleanIdNumber = (text: string): string =>
+  halfWidth(text)
+    .replace(/[\s\u3000]+/g, '')
+    .toUpperCase();
+
+/** Phones as typed: 138-1234-5678, 138 1234 5678, +86 13812345678. */
+export function cleanPhone(text: string): string {
+  const compact = halfWidth(text).replace(/[\s\u3000-]+/g, '');
+  return compact.replace(/^\+?86(?=1\d{10}$)/, '');
+}
+
+export const cleanCode = (text: string): string => halfWidth(text).trim();
+
+export const isMasked = (text: string): boolean => text.includes('*');

@@ -1,0 +1,142 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CommonErrors, DomainError } from '../../common/errors/domain-error';
+import { uniqueViolation } from '../../common/errors/unique-violation';
+import { Actor } from '../../common/policy/actor';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { HouseholdEntity } from '../households/entities/household.entity';
+import { householdAuditView } from '../households/household.view';
+import { IntentsService } from '../intents/intents.service';
+import { HOUSEHOLD_SHEET, HouseholdKey } from './ledger-format';
+import { WritePlan } from './ledger-planner';
+import { chunks, LedgerRepository } from './ledger.repository';
+
+/** Which import wrote an entry: on every household's audit entry, so the timeline can name the file. */
+export interface ImportStamp {
+  importId: string;
+  file: string;
+  sha256: string;
+}
+
+/** Households per transaction: large enough to amortize a commit, small enough not to hold SQLite long. */
+export const BATCH_SIZE = 200;
+
+class StaleRow extends Error {}
+
+export interface WriteFailure {
+  key: HouseholdKey | null;
+  message: string;
+}
+
+/**
+ * Writes planned households in batches, each household with its members, audit entry and intent record.
+ * A batch that fails (a conflict nobody could see beforehand) is retried one household per transaction,
+ * so one bad household never takes the others with it.
+ */
+@Injectable()
+export class LedgerWriter {
+  private readonly logger = new Logger(LedgerWriter.name);
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly ledger: LedgerRepository,
+    private readonly audit: AuditService,
+    private readonly intents: IntentsService,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  /** Returns the plans that could not be written, with the reason and the column it concerns. */
+  async write(plans: WritePlan[], actor: Actor, stamp: ImportStamp): Promise<Map<WritePlan, WriteFailure>> {
+    const failures = new Map<WritePlan, WriteFailure>();
+    for (const batch of chunks(plans, BATCH_SIZE)) {
+      try {
+        await this.transactions.run((manager) => this.writeBatch(manager, batch, actor, stamp));
+      } catch {
+        for (const plan of batch) {
+          try {
+            await this.transactions.run((manager) => this.writeBatch(manager, [plan], actor, stamp));
+          } catch (error) {
+            failures.set(plan, this.reason(error));
+          }
+        }
+      }
+    }
+    return failures;
+  }
+
+  async recordSummary(actor: Actor, stamp: ImportStamp, summary: Record<string, unknown>): Promise<void> {
+    await this.transactions.run((manager) =>
+      this.audit.record(manager, actor, {
+        action: 'import',
+        entityType: 'ledger_import',
+        entityId: stamp.importId,
+        context: { file: stamp.file, sha256: stamp.sha256, ...summary },
+      }),
+    );
+  }
+
+  private async writeBatch(
+    manager: EntityManager,
+    batch: WritePlan[],
+    actor: Actor,
+    stamp: ImportStamp,
+  ): Promise<void> {
+    // The plan's entities are mutated by the intent service (version, light): write copies on retry.
+    const plans = batch.map((plan) => ({
+      ...plan,
+      entity: Object.assign(new HouseholdEntity(), plan.entity),
+    }));
+    const creates = plans.filter((p) => p.kind === 'create');
+    await this.ledger.insertHouseholds(
+      manager,
+      creates.map((p) => p.entity),
+    );
+    const updates = plans.filter((p) => p.kind === 'update');
+    for (const plan of updates) {
+      if (
+        plan.fields &&
+        !(await this.ledger.update(manager, plan.before!.id, plan.before!.version, plan.fields))
+      )
+        throw new StaleRow();
+    }
+    const replaced = updates.filter((p) => p.members);
+    await this.ledger.deleteMembers(
+      manager,
+      replaced.map((p) => p.before!.id),
+    );
+    await this.ledger.insertMembers(
+      manager,
+      plans.flatMap((p) => p.members ?? []),
+    );
+    const entries: AuditRecord[] = plans
+      .filter((p) => p.kind === 'create' || p.fields)
+      .map((p) => ({
+        action: 'import',
+        entityType: 'household',
+        entityId: p.entity.id,
+        before: p.before ? householdAuditView(p.before, this.pii, p.beforeMembers) : null,
+        after: householdAuditView(p.entity, this.pii, p.members ?? p.beforeMembers),
+        context: { ...stamp, sheet: HOUSEHOLD_SHEET, row: p.source.row.row },
+      }));
+    for (const part of chunks(entries, 250)) await this.audit.record(manager, actor, ...part);
+    for (const plan of plans) {
+      if (plan.intent)
+        await this.intents.recordInTransaction(manager, actor, plan.entity, plan.intent, 'import');
+    }
+  }
+
+  private reason(error: unknown): WriteFailure {
+    if (error instanceof StaleRow)
+      return { key: 'code', message: `${CommonErrors.staleVersion().message}，本户未导入` };
+    if (error instanceof DomainError) {
+      return { key: error.code === 'INTENT_FROZEN' ? 'intentOption' : null, message: error.message };
+    }
+    const violation = uniqueViolation(error);
+    if (violation && /code/i.test(violation)) return { key: 'code', message: '户编号已被使用' };
+    if (violation) return { key: 'headIdNumber', message: '身份证号已登记在其他户' };
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { key: null, message: '写入失败，请稍后重试' };
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { HouseholdScope } from '../../common/policy/access-policy';
+import { HouseholdEntity } from '../households/entities/household.entity';
+import { MemberEntity } from '../households/entities/member.entity';
+import { HouseholdFilter, HouseholdsRepository } from '../households/households.repository';
+import { UserEntity } from '../users/entities/user.entity';
+
+/** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const HOUSEHOLDS_PER_INSERT = 400;
+const MEMBERS_PER_INSERT = 1000;
+const KEYS_PER_QUERY = 500;
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** The ledger's bulk reads and writes of households and members (set-based, a few statements per batch). */
+@Injectable()
+export class LedgerRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly households: HouseholdsRepository,
+  ) {}
+
+  /** Every cadre, active or not (a deactivated cadre still names the households they had). */
+  cadres(): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).find({ where: { role: 'cadre' } });
+  }
+
+  usersByIds(ids: string[]): Promise<UserEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.id IN (:...ids)', { ids })
+      .getMany();
+  }
+
+  async byCodes(codes: string[]): Promise<{ households: HouseholdEntity[]; members: MemberEntity[] }> {
+    const households: HouseholdEntity[] = [];
+    const members: MemberEntity[] = [];
+    for (const part of chunks(codes, KEYS_PER_QUERY)) {
+      const found = await this.households.findByCodes(part);
+      households.push(...found);
+      for (const ids of chunks(
+        found.map((h) => h.id),
+        KEYS_PER_QUERY,
+      ))
+        members.push(...(await this.households.members(ids)));
+    }
+    return { households, members };
+  }
+
+  /** Which household holds each of these resident-ID hashes. */
+  async idHashOwners(hashes: string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    for (const part of chunks(hashes, KEYS_PER_QUERY)) {
+      const rows = await this.dataSource
+        .getRepository(MemberEntity)
+        .createQueryBuilder('m')
+        .select('m.id_hash', 'hash')
+        .addSelect('m.household_id', 'householdId')
+        .where('m.id_hash IN (:...part)', { part })
+        .getRawMany<{ hash: string; householdId: string }>();
+      for (const row of rows) owners.set(row.hash, row.householdId);
+    }
+    return owners;
+  }
+
+  async insertHouseholds(manager: EntityManager, households: HouseholdEntity[]): Promise<void> {
+    for (const part of chunks(households, HOUSEHOLDS_PER_INSERT)) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(HouseholdEntity)
+        .values(part)
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
+  async insertMembers(manager: EntityManager, members: MemberEntity[]): Promise<void> {
+    for (const part of chunks(members, MEMBERS_PER_INSERT)) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MemberEntity)
+        .values(part)
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
+  async deleteMembers(manager: EntityManager, householdIds: string[]): Promise<void> {
+    for (const part of chunks(householdIds, KEYS_PER_QUERY)) {
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(MemberEntity)
+        .where('household_id IN (:...part)', { part })
+        .execute();
+    }
+  }
+
+  update(manager: EntityManager, id: string, version: number, fields: Partial<HouseholdEntity>) {
+    return this.households.update(manager, id, version, fields);
+  }
+
+  /** One page of the export, in code order, after `afterCode` (keyset paging: no OFFSET scans). */
+  exportPage(
+    scope: HouseholdScope,
+    filter: HouseholdFilter,
+    afterCode: string | null,
+    size: number,
+  ): Promise<HouseholdEntity[]> {
+    const query = this.households.filtered(scope, filter);
+    if (afterCode !== null) query.andWhere('h.code > :afterCode', { afterCode });
+    return query.orderBy('h.code', 'ASC').limit(size).getMany();
+  }
+
+  members(householdIds: string[]): Promise<MemberEntity[]> {
+    return this.households.members(householdIds);
+  }
+}
