@@ -324,6 +324,38 @@ describe('households: bad input gets 400 per field, conflicts 409, and neither c
     });
   });
 
+  it('points at the member as the client sent it, even when the head is listed first', async () => {
+    const headIdNumber = residentId('male');
+    const result = await refused(
+      () =>
+        post(
+          valid({
+            headIdNumber,
+            members: [
+              {
+                name: '户主',
+                idNumber: headIdNumber,
+                sex: 'male',
+                birthDate: birthDateOf(headIdNumber),
+                relation: 'head',
+              },
+              member(),
+              {
+                name: '吴秀兰',
+                idNumber: existingMemberId,
+                sex: 'female',
+                birthDate: birthDateOf(existingMemberId),
+                relation: 'spouse',
+              },
+            ],
+          }),
+        ),
+      409,
+      'DUPLICATE_RESIDENT_ID',
+    );
+    expect(result.details).toEqual([{ field: 'members[2].idNumber', message: '该身份证号已登记在其他户' }]);
+  });
+
   describe('PATCH /households/:id', () => {
     const patch = (body: Body, token = world.admin) =>
       t.http.patch(`/api/v1/households/${existing.id}`).set(auth(token)).send(body);

@@ -82,7 +82,7 @@ export class HouseholdsService {
     });
     const members = this.memberEntities(household.id, memberInputs, now);
     await this.write(dto.code, async (manager) => {
-      await this.assertIdsFree(manager, members);
+      await this.assertIdsFree(manager, members, dto.members);
       await this.households.insert(manager, household, members);
       await this.audit.record(manager, actor, {
         action: 'create',
@@ -178,7 +178,7 @@ export class HouseholdsService {
         members = this.memberEntities(id, normalized.members, now);
         fields.headIdEnc = this.pii.encrypt(headId);
         fields.headIdHash = this.pii.hash(headId);
-        await this.assertIdsFree(manager, members, id);
+        await this.assertIdsFree(manager, members, dto.members, id);
       }
       if (!(await this.households.update(manager, id, dto.version, fields)))
         throw CommonErrors.staleVersion();
@@ -260,9 +260,11 @@ export class HouseholdsService {
     }
   }
 
+  /** `sent` is the members list as the client sent it, so a clash names the client's own index. */
   private async assertIdsFree(
     manager: EntityManager,
     members: MemberEntity[],
+    sent: { idNumber: string }[] | undefined,
     householdId?: string,
   ): Promise<void> {
     const taken = await this.households.takenIdHashes(
@@ -271,11 +273,18 @@ export class HouseholdsService {
       householdId,
     );
     if (taken.size === 0) return;
+    const sentIndex = new Map(
+      (sent ?? []).map((m, index) => [this.pii.hash(normalizeResidentId(m.idNumber)), index]),
+    );
     const fields = members
-      .map((m, index) =>
-        taken.has(m.idHash) ? (index === 0 ? 'headIdNumber' : `members[${index - 1}].idNumber`) : null,
-      )
-      .filter((f): f is string => f !== null);
+      .filter((m) => taken.has(m.idHash))
+      .map((m) =>
+        m.relation === 'head'
+          ? 'headIdNumber'
+          : sentIndex.has(m.idHash)
+            ? `members[${sentIndex.get(m.idHash)}].idNumber`
+            : 'members',
+      );
     throw HouseholdErrors.duplicateResidentId(fields);
   }
 
