@@ -23,6 +23,8 @@ import { StagesModule } from './modules/stages/stages.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 import { ProblemsModule } from './modules/problems/problems.module';
+import { BulletinsModule } from './modules/bulletins/bulletins.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { CycleModule } from './modules/cycle/cycle.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ReviewModule } from './modules/review/review.module';
@@ -66,6 +68,8 @@ import { TasksModule } from './modules/tasks/tasks.module';
     VisitsModule,
     TimelineModule,
     ProblemsModule,
+    BulletinsModule,
+    DashboardModule,
     ReportsModule,
     SupervisionModule,
     ReviewModule,

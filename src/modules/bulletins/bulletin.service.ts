@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { uniqueViolation } from '../../common/errors/unique-violation';
+import {
+  addDays,
+  businessDate,
+  Clock,
+  isValidDateString,
+  startOfBusinessDate,
+} from '../../common/time/business-clock';
+import { weekStartOf } from '../../jobs/job-catalogue';
+import { OrgRepository } from '../org/org.repository';
+import { UsersRepository } from '../users/users.repository';
+import { buildBulletin, Names, WeeklyBulletinBody } from './bulletin-builder';
+import { BulletinRepository, BulletinWindow } from './bulletin.repository';
+import { BulletinErrors } from './bulletins.errors';
+
+export type BulletinRunResult = { status: 'done' | 'skipped'; bulletin: WeeklyBulletinBody };
+
+const DAY_MS = 86_400_000;
+
+/** 周通报: computed once per week after it has ended, stored, and never changed; a second run says so. */
+@Injectable()
+export class BulletinService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bulletins: BulletinRepository,
+    private readonly org: OrgRepository,
+    private readonly users: UsersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async generate(weekStart: string): Promise<BulletinRunResult> {
+    this.checkWeekStart(weekStart);
+    const existing = await this.bulletins.find(weekStart);
+    if (existing) return { status: 'skipped', bulletin: JSON.parse(existing.body) };
+    const body = await this.compute(weekStart);
+    const text = JSON.stringify(body);
+    try {
+      await this.bulletins.insert({
+        weekStart,
+        generatedAt: new Date(body.generatedAt),
+        body: text,
+        bodyHash: createHash('sha256').update(text).digest('hex'),
+      });
+    } catch (error) {
+      // Another run stored it first: theirs stands.
+      if (!uniqueViolation(error)) throw error;
+      const stored = await this.bulletins.find(weekStart);
+      return { status: 'skipped', bulletin: JSON.parse(stored!.body) };
+    }
+    return { status: 'done', bulletin: body };
+  }
+
+  async get(weekStart: string): Promise<WeeklyBulletinBody> {
+    this.checkWeekStart(weekStart);
+    const stored = await this.bulletins.find(weekStart);
+    if (!stored) throw BulletinErrors.notYet(weekStart);
+    return JSON.parse(stored.body);
+  }
+
+  /** The figures of a week that has ended, from the history up to its end (not from today's state). */
+  async compute(weekStart: string): Promise<WeeklyBulletinBody> {
+    const now = this.clock.now();
+    const lastDate = addDays(weekStart, 6);
+    if (businessDate(now, this.config.businessTimeZone) <= lastDate)
+      throw BulletinErrors.weekNotOver(weekStart, lastDate);
+    const weekEnd = startOfBusinessDate(addDays(weekStart, 7));
+    const window: BulletinWindow = {
+      weekStart,
+      lastDate,
+      weekEnd,
+      visitCutoff: new Date(weekEnd.getTime() - this.config.lights.visitIntervalDays * DAY_MS),
+      stallFrom: startOfBusinessDate(addDays(weekStart, -7 * (this.config.stallWeeks - 1))),
+    };
+    const facts = await this.bulletins.facts(window);
+    const names = await this.names(facts.households.flatMap((c) => (c.cadreId ? [c.cadreId] : [])));
+    return buildBulletin(
+      { weekStart, lastDate, weekEnd, stallWeeks: this.config.stallWeeks, generatedAt: now },
+      facts,
+      names,
+    );
+  }
+
+  private checkWeekStart(weekStart: string): void {
+    if (!isValidDateString(weekStart) || weekStartOf(weekStart) !== weekStart) throw BulletinErrors.badWeek();
+  }
+
+  private async names(cadreIds: string[]): Promise<Names> {
+    const units = new Map((await this.org.all()).map((u) => [u.id, u]));
+    const cadres = new Map(
+      (await this.users.findByIds([...new Set(cadreIds)])).map((u) => [u.id, u.displayName]),
+    );
+    return {
+      unitName: (id) => units.get(id)?.name ?? id,
+      unitKind: (id) => units.get(id)?.kind ?? null,
+      cadreName: (id) => cadres.get(id) ?? id,
+    };
+  }
+}

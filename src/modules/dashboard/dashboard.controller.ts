@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../common/policy/actor';
+import { CurrentActor } from '../../common/policy/current-actor.decorator';
+import { Roles } from '../../common/policy/roles.decorator';
+import { DashboardSummary } from './dashboard-summary';
+import { DashboardService } from './dashboard.service';
+import { DashboardSummaryDto } from './dtos/dashboard.dto';
+
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  /** Officials see their township/village subtree, cadres their own households, the rest everything. */
+  @Get('summary')
+  @Roles('admin', 'commander', 'supervisor', 'official', 'cadre')
+  @ApiOperation({ summary: '挂图作战: households per stage per village, lights, and today’s numbers' })
+  @ApiOkResponse({ type: DashboardSummaryDto })
+  summary(@CurrentActor() actor: Actor): Promise<DashboardSummary> {
+    return this.dashboard.summary(actor);
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
+import { businessDate, Clock } from '../../common/time/business-clock';
+import { OrgRepository } from '../org/org.repository';
+import { DashboardSummary, summarize } from './dashboard-summary';
+import { DashboardRepository } from './dashboard.repository';
+
+/** 挂图作战: live figures (not a snapshot) over the caller's households, for today's business date. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dashboard: DashboardRepository,
+    private readonly org: OrgRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(actor: Actor): Promise<DashboardSummary> {
+    const now = this.clock.now();
+    const date = businessDate(now, this.config.businessTimeZone);
+    const scope = AccessPolicy.householdScope(actor);
+    const [rows, today, units] = await Promise.all([
+      this.dashboard.households(scope),
+      this.dashboard.today(scope, date, now),
+      this.org.all(),
+    ]);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    return summarize(
+      rows,
+      today,
+      { name: (id) => byId.get(id)?.name ?? id, parentOf: (id) => byId.get(id)?.parentId ?? null },
+      date,
+      now,
+    );
+  }
+}
