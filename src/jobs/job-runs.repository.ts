@@ -33,6 +33,7 @@ export class JobRunsRepository {
           })),
         )
         .orIgnore()
+        .updateEntity(false)
         .execute(),
     );
   }
@@ -123,6 +124,7 @@ export class JobRunsRepository {
       .into(JobRunEntity)
       .values({ name, key, status: 'queued', attempts: 0, createdAt: now })
       .orIgnore()
+      .updateEntity(false)
       .execute();
   }
 

@@ -18,6 +18,7 @@ export class OutboxRepository {
       .insert()
       .into(OutboxMessageEntity)
       .values({ ...row, attempts: 0, sentAt: null, lastError: null })
+      .updateEntity(false)
       .execute();
   }
 
