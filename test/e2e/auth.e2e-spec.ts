@@ -271,6 +271,37 @@ describe('auth: login, throttling, tokens, deactivation', () => {
       expect((await t.http.get('/api/v1/users').set(auth(world.commander))).status).toBe(200);
     });
 
+    it('refuses null for fields that need a value, and clears the phone with null', async () => {
+      const created = await t.http.post('/api/v1/users').set(auth(world.admin)).send({
+        username: 'user.nulls',
+        password: 'long-enough-password',
+        displayName: '空值测试',
+        role: 'handler',
+        orgUnitId: world.unitId,
+        phone: '13912345678',
+      });
+      expect(created.status).toBe(201);
+      for (const field of ['displayName', 'role', 'active', 'password']) {
+        const response = await t.http
+          .patch(`/api/v1/users/${created.body.id}`)
+          .set(auth(world.admin))
+          .send({ version: 1, [field]: null });
+        expect({ field, status: response.status }).toEqual({ field, status: 400 });
+        expect(response.body.details).toEqual([{ field, message: '不能为空' }]);
+      }
+      const cleared = await t.http
+        .patch(`/api/v1/users/${created.body.id}`)
+        .set(auth(world.admin))
+        .send({ version: 1, phone: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body).toMatchObject({
+        phone: null,
+        displayName: '空值测试',
+        role: 'handler',
+        active: true,
+      });
+    });
+
     it('answers 404 for a user id that is not a UUID', async () => {
       expect((await t.http.get('/api/v1/users/not-a-uuid').set(auth(world.admin))).status).toBe(404);
       const patched = await t.http.patch('/api/v1/users/123').set(auth(world.admin)).send({ version: 1 });

@@ -217,6 +217,8 @@ describe('households: bad input gets 400 per field, conflicts 409, and neither c
         },
         'code',
         '必须是字符串',
+        ['code null', () => valid({ code: null }), 'code', '不能为空'],
+        ['head name null', () => valid({ headName: null }), 'headName', '不能为空'],
       ],
     ];
 
@@ -364,6 +366,10 @@ describe('households: bad input gets 400 per field, conflicts 409, and neither c
       ['version missing', { headName: '新名' }, 'version', '必须是整数'],
       ['version as text', { version: '1', headName: '新名' }, 'version', '必须是整数'],
       ['version zero', { version: 0 }, 'version', '不能小于 1'],
+      ['version null', { version: null }, 'version', '不能为空'],
+      ['head name null', { version: 1, headName: null }, 'headName', '不能为空'],
+      ['head ID null', { version: 1, headIdNumber: null }, 'headIdNumber', '不能为空'],
+      ['village null', { version: 1, villageId: null }, 'villageId', '不能为空'],
       ['bad phone', { version: 1, phone: '12345' }, 'phone', PHONE],
       [
         'bad head ID',

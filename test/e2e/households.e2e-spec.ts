@@ -375,6 +375,46 @@ describe('households: create, read, list, filter, page, sort, edit, assign', () 
       expect(read.body).toMatchObject({ address: '新地址', version: 2 });
     });
 
+    it('clears optional fields sent as null', async () => {
+      const created = (
+        await create({
+          code: 'AZ-EDIT-NULL',
+          group: '1组',
+          address: '旧址',
+          flags: ['disabled'],
+          house: { floorArea: 60, structure: 'timber' },
+          taskForceId: world.taskForceId,
+        })
+      ).body;
+      expect(created.phone).not.toBeNull();
+      const response = await t.http
+        .patch(`/api/v1/households/${created.id}`)
+        .set(auth(world.admin))
+        .send({
+          version: 1,
+          phone: null,
+          house: null,
+          address: null,
+          group: null,
+          flags: [],
+          taskForceId: null,
+        });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        phone: null,
+        house: null,
+        address: null,
+        group: null,
+        flags: [],
+        taskForceId: null,
+        version: 2,
+      });
+      const [row] = await t.dataSource.query(
+        `SELECT phone_enc, house_structure FROM household WHERE id = '${created.id}'`,
+      );
+      expect(row).toEqual({ phone_enc: null, house_structure: null });
+    });
+
     it('replaces members, moves village (and township) and renames the head', async () => {
       const created = (await create({ code: 'AZ-EDIT-0002' })).body;
       const spouse = residentId('female');

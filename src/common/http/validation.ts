@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { CommonErrors, ErrorDetail } from '../errors/domain-error';
 
 /** Chinese text for class-validator's constraint names; custom validators carry their own message. */
@@ -39,6 +40,11 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
       : /^\d+$/.test(error.property)
         ? `${prefix}[${error.property}]`
         : `${prefix}.${error.property}`;
+    const names = Object.keys(error.constraints ?? {});
+    // An explicit null for a field that needs a value: one plain message, not "too long" and "not a string".
+    if (error.value === null && names.length && !names.includes('whitelistValidation')) {
+      return [{ field, message: '不能为空' }];
+    }
     const own = Object.entries(error.constraints ?? {}).map(([name, english]) => {
       const args = (error.contexts?.[name]?.args as string[] | undefined) ?? extractArgs(english);
       // A message we wrote ourselves (Chinese) wins over the generic one.
@@ -56,6 +62,12 @@ function extractArgs(english: string): string[] {
   const number = english.match(/(-?\d+(?:\.\d+)?)/);
   return number ? [number[1]] : [];
 }
+
+/**
+ * For PATCH fields that may be left out but never cleared: unlike @IsOptional(), an explicit null is
+ * validated (and refused) instead of reaching the database as NULL.
+ */
+export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
 
 export function validationDetails(errors: ValidationError[]): ErrorDetail[] {
   return flatten(errors);

@@ -156,12 +156,12 @@ export class HouseholdsService {
       if (dto.group !== undefined) fields.group = dto.group;
       if (dto.address !== undefined) fields.address = dto.address;
       if (dto.note !== undefined) fields.note = dto.note;
-      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encrypt(dto.phone);
+      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encryptOptional(dto.phone);
       if (dto.flags !== undefined) fields.flags = flagsToColumn(dto.flags);
       if (dto.taskForceId !== undefined) fields.taskForceId = dto.taskForceId;
       if (dto.house !== undefined) {
-        fields.houseFloorArea = dto.house.floorArea;
-        fields.houseStructure = dto.house.structure;
+        fields.houseFloorArea = dto.house?.floorArea ?? null;
+        fields.houseStructure = dto.house?.structure ?? null;
       }
       if (village) {
         fields.villageId = village.id;

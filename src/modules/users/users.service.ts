@@ -104,7 +104,7 @@ export class UsersService {
       if (dto.displayName !== undefined) fields.displayName = dto.displayName;
       if (dto.role !== undefined) fields.role = dto.role;
       if (dto.orgUnitId !== undefined) fields.orgUnitId = dto.orgUnitId;
-      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encrypt(dto.phone);
+      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encryptOptional(dto.phone);
       if (dto.active !== undefined) fields.active = dto.active;
       if (passwordHash) fields.passwordHash = passwordHash;
       if (!(await this.users.update(manager, id, dto.version, fields))) throw CommonErrors.staleVersion();

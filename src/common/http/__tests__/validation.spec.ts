@@ -59,6 +59,16 @@ describe('the validation pipe', () => {
     );
   });
 
+  it('says a required field sent as null may not be empty, once', async () => {
+    expect(await details({ version: null, items: [] })).toEqual([{ field: 'version', message: '不能为空' }]);
+    expect(await details({ version: 1, items: [null] })).toEqual([
+      { field: 'items[0]', message: '不能为空' },
+    ]);
+    expect(await details({ version: 1, items: [], other: null })).toEqual([
+      { field: 'other', message: '不允许的字段' },
+    ]);
+  });
+
   it('does not convert types implicitly', async () => {
     expect(await details({ version: '2', items: [] })).toContainEqual({
       field: 'version',

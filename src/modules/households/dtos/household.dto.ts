@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
+import { OptionalNotNull } from '../../../common/http/validation';
 import { IsCalendarDate, IsMobilePhone, IsResidentId } from '../../../common/pii/validators';
 import { STAGES, Stage } from '../../stages/stages';
 import {
@@ -66,18 +67,21 @@ export class MemberDto {
 class HouseholdFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) group?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional({ example: '13812345678' }) @IsOptional() @IsMobilePhone() phone?: string;
+  @ApiPropertyOptional({ example: '13812345678', nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsMobilePhone()
+  phone?: string | null;
   @ApiPropertyOptional({ enum: keysOf(HOUSEHOLD_FLAGS), isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(keysOf(HOUSEHOLD_FLAGS), { each: true })
   flags?: string[];
-  @ApiPropertyOptional({ type: HouseDto })
+  @ApiPropertyOptional({ type: HouseDto, nullable: true, description: 'null clears it' })
   @IsOptional()
   @ValidateNested()
   @Type(() => HouseDto)
-  house?: HouseDto;
+  house?: HouseDto | null;
   @ApiPropertyOptional({ type: [MemberDto] })
   @IsOptional()
   @IsArray()
@@ -106,9 +110,9 @@ export class CreateHouseholdDto extends HouseholdFieldsDto {
 
 export class UpdateHouseholdDto extends HouseholdFieldsDto {
   @ApiProperty({ description: 'the version you read' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(50) headName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsResidentId() headIdNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(50) headName?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsResidentId() headIdNumber?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsUUID() villageId?: string;
 }
 
 export class AssignHouseholdsDto {

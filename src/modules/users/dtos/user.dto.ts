@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/http/pagination';
+import { OptionalNotNull } from '../../../common/http/validation';
 import { IsMobilePhone } from '../../../common/pii/validators';
 import { Role, ROLES } from '../entities/user.entity';
 
@@ -31,17 +32,23 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiProperty({ description: 'the version you read' }) @Type(() => Number) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsMobilePhone() phone?: string;
-  @ApiPropertyOptional({ minLength: 8 })
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
+  @IsUUID()
+  orgUnitId?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsMobilePhone()
+  phone?: string | null;
+  @ApiPropertyOptional({ minLength: 8 })
+  @OptionalNotNull()
   @IsString()
   @MinLength(8)
   @MaxLength(128)
   password?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
