@@ -32,12 +32,14 @@ const MESSAGES: Record<string, (args: string[]) => string> = {
   isPositive: () => '必须是正数',
 };
 
-function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+/** How an array item appears in a field path: members[0].sex (the HTTP API) or members.0.sex. */
+type IndexStyle = 'bracket' | 'dot';
+
+function flatten(errors: ValidationError[], style: IndexStyle, prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
-    // Array items read members[0].sex, as the services' own field errors do, not members.0.sex.
     const field = !prefix
       ? error.property
-      : /^\d+$/.test(error.property)
+      : style === 'bracket' && /^\d+$/.test(error.property)
         ? `${prefix}[${error.property}]`
         : `${prefix}.${error.property}`;
     const names = Object.keys(error.constraints ?? {});
@@ -51,7 +53,7 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
       const message = /[\u4e00-\u9fff]/.test(english) ? english : (MESSAGES[name]?.(args) ?? '格式不正确');
       return { field, message };
     });
-    const children = error.children?.length ? flatten(error.children, field) : [];
+    const children = error.children?.length ? flatten(error.children, style, field) : [];
     return [...own, ...children];
   });
 }
@@ -69,8 +71,12 @@ function extractArgs(english: string): string[] {
  */
 export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
 
+/**
+ * Field details with dotted array paths (members.0.sex), which the ledger import maps back to sheet rows.
+ * The HTTP API names array items members[0].sex, as the services' own field errors do.
+ */
 export function validationDetails(errors: ValidationError[]): ErrorDetail[] {
-  return flatten(errors);
+  return flatten(errors, 'dot');
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -79,6 +85,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => CommonErrors.validation(flatten(errors)),
+    exceptionFactory: (errors) => CommonErrors.validation(flatten(errors, 'bracket')),
   });
 }

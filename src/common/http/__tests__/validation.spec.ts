@@ -1,8 +1,9 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsString, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsString, Min, ValidateNested, validateSync } from 'class-validator';
 import { DomainError } from '../../errors/domain-error';
-import { createValidationPipe } from '../validation';
+import { plainToInstance } from 'class-transformer';
+import { createValidationPipe, validationDetails } from '../validation';
 
 class ItemDto {
   @IsString() name!: string;
@@ -75,5 +76,12 @@ describe('the validation pipe', () => {
       message: '必须是整数',
     });
     expect(await details({ version: 0, items: [] })).toEqual([{ field: 'version', message: '不能小于 1' }]);
+  });
+
+  it('validationDetails keeps dotted array paths for the ledger import, which maps them to sheet rows', () => {
+    const body = plainToInstance(BodyDto, { version: 1, items: [{ name: 'x', kind: 'z' }] });
+    expect(validationDetails(validateSync(body))).toEqual([
+      { field: 'items.0.kind', message: '取值无效，可选：a, b' },
+    ]);
   });
 });
