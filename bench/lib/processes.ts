@@ -1,0 +1,98 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { openSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A child process we started, its log file, and its memory (VmRSS) and CPU as it runs. */
+export class ServerProcess {
+  readonly child: ChildProcess;
+  private exited = false;
+  private readonly sampler: NodeJS.Timeout;
+  private phase = 'startup';
+  /** highest VmRSS (MB) seen in each phase */
+  readonly maxRssByPhase = new Map<string, number>();
+  maxRss = 0;
+
+  constructor(
+    readonly name: string,
+    command: string,
+    args: string[],
+    options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+  ) {
+    const log = openSync(options.logFile, 'a');
+    this.child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] });
+    this.child.on('exit', () => (this.exited = true));
+    this.sampler = setInterval(() => this.sample(), 200);
+    this.sampler.unref();
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** Starts a new phase for the RSS figures. */
+  mark(phase: string): void {
+    this.sample();
+    this.phase = phase;
+  }
+
+  private sample(): void {
+    if (this.exited) return;
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const mb = kb / 1024;
+      this.maxRss = Math.max(this.maxRss, mb);
+      this.maxRssByPhase.set(this.phase, Math.max(this.maxRssByPhase.get(this.phase) ?? 0, mb));
+    } catch {
+      // the process is exiting
+    }
+  }
+
+  /** CPU seconds (user + system) the process has used so far. */
+  cpuSeconds(): number {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return NaN;
+    }
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    if (!this.exited) this.child.kill(signal);
+  }
+
+  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+  async stop(graceMs = 15_000): Promise<void> {
+    clearInterval(this.sampler);
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const outcome = await Promise.race([exited.then(() => 'exited'), sleep(graceMs).then(() => 'timeout')]);
+    if (outcome === 'timeout') {
+      this.child.kill('SIGKILL');
+      await exited;
+    }
+  }
+}
+
+/** Polls `check` every `intervalMs` until it returns true, at most `attempts` times. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  attempts: number,
+  intervalMs: number,
+  process?: ServerProcess,
+): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    if (process && !process.alive) throw new Error(`${process.name} exited while starting; see its log`);
+    if (await check().catch(() => false)) return;
+    await sleep(intervalMs);
+  }
+  throw new Error(`${what} did not become ready within ${(attempts * intervalMs) / 1000} s`);
+}
