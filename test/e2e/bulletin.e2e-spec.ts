@@ -496,6 +496,17 @@ describe('weekly bulletin (周通报)', () => {
     expect(stored.totals).toMatchObject({ households: 6, completionStart: 10.6, completion: 13.6, gain: 3 });
   });
 
+  it('stores one bulletin when two runs of a week race', async () => {
+    at('2026-12-14T01:00:00Z');
+    const [first, second] = await Promise.all([runWeek('2026-12-07'), runWeek('2026-12-07', w.admin)]);
+    expect([ok(first, 200).status, ok(second, 200).status].sort()).toEqual(['done', 'skipped']);
+    expect(first.body.bulletin).toEqual(second.body.bulletin);
+    const rows = await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM weekly_bulletin WHERE week_start = '2026-12-07'`,
+    );
+    expect(Number(rows[0].n)).toBe(1);
+  });
+
   it('exports the stored bulletin as .xlsx with one sheet per ranking and Chinese headers', async () => {
     const response = await t.http
       .get(`/api/v1/bulletins/weekly/${WEEK}/export`)

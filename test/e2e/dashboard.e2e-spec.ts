@@ -281,6 +281,18 @@ describe('dashboard summary (挂图作战)', () => {
     });
   });
 
+  it('is described in the OpenAPI document, with the weekly bulletin', async () => {
+    const paths = Object.keys(ok(await t.http.get('/docs-json'), 200).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/dashboard/summary',
+        '/api/v1/bulletins/weekly/{weekStart}',
+        '/api/v1/bulletins/weekly/{weekStart}/run',
+        '/api/v1/bulletins/weekly/{weekStart}/export',
+      ]),
+    );
+  });
+
   it('refuses handlers (403) and anonymous callers (401)', async () => {
     expect((await summary(w.handler.token)).status).toBe(403);
     expect((await t.http.get('/api/v1/dashboard/summary')).status).toBe(401);
