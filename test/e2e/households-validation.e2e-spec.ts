@@ -217,9 +217,9 @@ describe('households: bad input gets 400 per field, conflicts 409, and neither c
         },
         'code',
         '必须是字符串',
-        ['code null', () => valid({ code: null }), 'code', '不能为空'],
-        ['head name null', () => valid({ headName: null }), 'headName', '不能为空'],
       ],
+      ['code null', () => valid({ code: null }), 'code', '不能为空'],
+      ['head name null', () => valid({ headName: null }), 'headName', '不能为空'],
     ];
 
     it.each(cases)('%s', async (_, body, field, message) => {
