@@ -127,7 +127,10 @@ export class UsersService {
     const updated = await this.transactions.run(async (manager) => {
       const before = await this.users.findById(id, manager);
       if (!before) throw UserErrors.notFound();
-      await this.users.update(manager, id, before.version, { active: false, updatedAt: this.clock.now() });
+      // The version read above: a PATCH that slipped in between makes this a 409, not a silent overwrite.
+      if (!(await this.users.update(manager, id, before.version, { active: false, updatedAt: this.clock.now() }))) {
+        throw CommonErrors.staleVersion();
+      }
       await this.audit.record(manager, actor, {
         action: 'deactivate',
         entityType: 'user',
