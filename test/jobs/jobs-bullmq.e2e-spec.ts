@@ -100,8 +100,17 @@ describe('jobs, BullMQ driver on real Redis with an in-process worker', () => {
     );
     const schedulers = await queue.queue.getJobSchedulers();
     await replica.close();
-    expect(schedulers.map((s) => s.key)).toEqual(['daily-cycle']); // no bulletin handler yet: not scheduled
-    expect(schedulers[0]).toMatchObject({ pattern: '0 18 * * *', tz: 'Asia/Shanghai', name: 'cycle' });
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['daily-cycle', 'weekly-bulletin']);
+    expect(schedulers.find((s) => s.key === 'daily-cycle')).toMatchObject({
+      pattern: '0 18 * * *',
+      tz: 'Asia/Shanghai',
+      name: 'cycle',
+    });
+    expect(schedulers.find((s) => s.key === 'weekly-bulletin')).toMatchObject({
+      pattern: '0 9 * * 1',
+      tz: 'Asia/Shanghai',
+      name: 'bulletin',
+    });
     // The next run is one delayed job, at the next 18:00 in Asia/Shanghai (10:00 UTC).
     const delayed = await queue.queue.getDelayed();
     const cycleRuns = delayed.filter((job) => job.id!.startsWith('repeat:daily-cycle:'));

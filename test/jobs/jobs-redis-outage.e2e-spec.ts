@@ -115,4 +115,33 @@ describe('jobs, BullMQ: Redis goes away and comes back (a redis-server of our ow
     expect(job!.attemptsStarted).toBe(1);
     expect((await outboxRows(t.dataSource)).every((row) => row.sentAt !== null)).toBe(true);
   });
+
+  describe('an API and worker started while Redis is unreachable (a closed port)', () => {
+    let down: TestApp;
+
+    beforeAll(async () => {
+      down = await createTestApp(
+        bullEnv(uniquePrefix('closed'), {
+          REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+          RUN_WORKERS: 'true',
+          JOB_SCHEDULES: 'true',
+        }),
+      );
+    });
+
+    it('boots, accepts writes, keeps their outbox rows waiting with the reason, and shuts down', async () => {
+      const service = down.app.get(OutboxService);
+      await down.app
+        .get(TransactionRunner)
+        .run((manager) => service.add(manager, JobName.Ping, { key: 'closed' }));
+      const [row] = await waitFor('relay tried', async () => {
+        const rows = await outboxRows(down.dataSource);
+        return rows[0]?.attempts > 0 && rows;
+      });
+      expect(row).toMatchObject({ sentAt: null, lastError: expect.stringMatching(/Redis is not available/) });
+      const started = Date.now();
+      await down.close();
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+  });
 });

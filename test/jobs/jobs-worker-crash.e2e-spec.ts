@@ -14,6 +14,9 @@ import {
   WorkerProcess,
 } from './support/jobs-test-kit';
 
+// Worker processes start slowly on a loaded machine (the whole app, transpiled on first use).
+jest.setTimeout(90_000);
+
 describe('jobs, BullMQ: worker processes that die or are stopped', () => {
   const prefix = uniquePrefix('crash');
   let t: TestApp;

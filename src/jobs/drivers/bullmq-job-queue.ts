@@ -26,6 +26,12 @@ const SAFE = Promise.resolve(true);
 // ioredis reconnects forever; every 2 s at most so a Redis that comes back is used within seconds.
 const retryStrategy = (times: number) => Math.min(times * 200, 2000);
 
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * BullMQ driver: one queue on Redis, workers in the processes that run them (the worker entry, or the API with
  * RUN_WORKERS=true), schedules as BullMQ job schedulers so any number of replicas fire each once.
@@ -184,19 +190,36 @@ export class BullmqJobQueue extends JobQueue implements OnModuleDestroy {
     }
   }
 
-  /** Graceful: the worker finishes the jobs it is running (SIGTERM → app.close() → here). */
+  /**
+   * Graceful: the worker finishes the jobs it is running (SIGTERM → app.close() → here). With Redis unreachable
+   * nothing can be finished or acknowledged: connections are dropped and the close is forced (a running job's
+   * lease then expires and another worker retries it).
+   */
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    await this.worker?.close();
-    await this.queue.close();
-    for (const connection of [this.workerConnection, this.producer]) {
-      if (connection?.status === 'ready') await connection.quit().catch(() => connection.disconnect());
-      else connection?.disconnect();
+    const connections = [this.workerConnection, this.producer].filter((c): c is IORedis => Boolean(c));
+    const reachable = connections.every((connection) => connection.status === 'ready');
+    if (!reachable) for (const connection of connections) connection.disconnect();
+    const close = async () => {
+      await this.worker?.close(!reachable);
+      await this.queue.close();
+    };
+    await (reachable ? close() : withTimeout(close(), 3000)).catch((error) =>
+      this.logger.warn(`job queue closed uncleanly: ${(error as Error).message}`),
+    );
+    for (const connection of connections) {
+      if (connection.status === 'ready') await connection.quit().catch(() => connection.disconnect());
+      else connection.disconnect();
     }
   }
 
   private connect(options: RedisOptions): IORedis {
-    const connection = new IORedis(this.config.redisUrl!, { retryStrategy, ...options });
+    // disconnectTimeout: a socket that never connected is not waited for 2 s at shutdown.
+    const connection = new IORedis(this.config.redisUrl!, {
+      retryStrategy,
+      disconnectTimeout: 200,
+      ...options,
+    });
     connection.on('error', (error) => this.logConnectionError('connection', error));
     return connection;
   }

@@ -98,12 +98,15 @@ export interface WorkerProcess {
   output: () => string;
 }
 
-/** src/worker.ts in a child process of its own (ts-node, no type-check), on the test's database and prefix. */
+/**
+ * src/worker.ts in a child process of its own, on the test's database and prefix (the env of this process, which
+ * createTestApp set), transpiled without type-check like ts-node/register/transpile-only, with a disk cache.
+ */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
   let output = '';
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), 'src/worker.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -111,7 +114,7 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
   return { child, output: () => output };
 }
 
-export function waitForWorkerReady(worker: WorkerProcess, timeoutMs = 25_000): Promise<true> {
+export function waitForWorkerReady(worker: WorkerProcess, timeoutMs = 50_000): Promise<true> {
   return waitFor(
     `worker ${worker.child.pid} ready`,
     async () => {
