@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { runMigrations } from './run-migrations';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -12,12 +13,12 @@ import { TransactionRunner } from './transaction-runner';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config),
-        // The schema comes only from migrations, applied at start.
-        migrationsRun: true,
-        migrationsTransactionMode: 'each',
+        // The schema comes only from migrations, applied at start (below, one process at a time).
+        migrationsRun: false,
       }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
+        await runMigrations(dataSource);
         // WAL + NORMAL: durable across process crashes, and writers do not fsync on every commit.
         if (dataSource.options.type === 'sqlite') await dataSource.query('PRAGMA synchronous = NORMAL');
         return dataSource;

@@ -521,7 +521,7 @@ describe('weekly bulletin (周通报)', () => {
     expect(response.headers['content-type']).toMatch(/spreadsheetml/);
     expect(response.headers['content-disposition']).toContain(encodeURIComponent(`周通报-${WEEK}.xlsx`));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '总览',
       '专班排名',

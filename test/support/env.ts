@@ -12,3 +12,5 @@ if (process.env.DB === 'postgres') {
   delete process.env.DATABASE_URL;
 }
 delete process.env.REDIS_URL;
+// Standing schedules (18:00, Monday 09:00) would fire in whichever test app is up at that instant.
+process.env.JOB_SCHEDULES = 'false';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { businessDate, Clock, isValidDateString } from '../../common/time/business-clock';
 import { DAILY_CYCLE_STEPS, JobName } from '../../jobs/job-catalogue';
-import { JobQueue } from '../../jobs/job-queue';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { OutboxService } from '../../jobs/outbox.service';
 import { JobRunsService } from '../../jobs/job-runs.service';
 import { ReportErrors } from '../reports/reports.errors';
 
@@ -21,7 +22,8 @@ export interface CycleStepView {
 export class CycleService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly queue: JobQueue,
+    private readonly outbox: OutboxService,
+    private readonly transactions: TransactionRunner,
     private readonly runs: JobRunsService,
     private readonly clock: Clock,
   ) {}
@@ -31,10 +33,13 @@ export class CycleService {
     if (date > businessDate(this.clock.now(), this.config.businessTimeZone)) throw ReportErrors.future();
   }
 
-  /** Queues the chain; a date that already ran is not run again (the steps are keyed by date). */
+  /**
+   * Queues the chain through the outbox, so the request succeeds even while Redis is down; a date that
+   * already ran is not run again (the steps are keyed by date).
+   */
   async run(date: string): Promise<{ date: string; jobs: CycleStepView[] }> {
     this.check(date);
-    await this.queue.enqueue(JobName.DailyCycle, { date });
+    await this.transactions.run((manager) => this.outbox.add(manager, JobName.DailyCycle, { date }));
     return { date, jobs: await this.steps(date) };
   }
 
