@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as ExcelJS from 'exceljs';
+import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { decodeText, parseCsv, TextEncoding } from './csv-decoder';
@@ -91,7 +92,7 @@ export class LedgerReader {
   private async collectSheets(buffer: Buffer): Promise<CollectedSheet[]> {
     const sheets: CollectedSheet[] = [];
     try {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      const reader = new Utf8WorkbookReader(Readable.from([buffer]), {
         sharedStrings: 'cache',
         styles: 'cache',
         hyperlinks: 'ignore',
@@ -114,6 +115,48 @@ export class LedgerReader {
       throw LedgerErrors.corrupt();
     }
     return sheets;
+  }
+}
+
+/** Decodes a stream of UTF-8 bytes into text without splitting a character between two chunks. */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+type Entry = Readable & { setEncoding(encoding: BufferEncoding): Readable };
+type ReaderInternals = {
+  _parseWorkbook(entry: Entry): Promise<void>;
+  _parseStyles(entry: Entry): Promise<void>;
+  _parseSharedStrings(entry: Entry): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: Readable,
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk on its own, so a Chinese character that straddles
+ * two chunks comes out as U+FFFD (矮���镇). Its XML entries are handed over as text decoded across chunks.
+ */
+class Utf8WorkbookReader extends BaseReader {
+  override _parseWorkbook(entry: Entry) {
+    return super._parseWorkbook(entry.setEncoding('utf8') as Entry);
+  }
+
+  override _parseStyles(entry: Entry) {
+    return super._parseStyles(entry.setEncoding('utf8') as Entry);
+  }
+
+  override async *_parseSharedStrings(entry: Entry) {
+    yield* super._parseSharedStrings(entry.setEncoding('utf8') as Entry);
+  }
+
+  override *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    yield* super._parseWorksheet(utf8Chunks(iterator), sheetNo);
   }
 }
 

@@ -71,27 +71,41 @@ export class LedgerRepository {
     return owners;
   }
 
-  async insertHouseholds(manager: EntityManager, households: HouseholdEntity[]): Promise<void> {
-    for (const part of chunks(households, HOUSEHOLDS_PER_INSERT)) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(HouseholdEntity)
-        .values(part)
-        .updateEntity(false)
-        .execute();
-    }
+  insertHouseholds(manager: EntityManager, households: HouseholdEntity[]): Promise<void> {
+    return this.bulkInsert(manager, HouseholdEntity, households, HOUSEHOLDS_PER_INSERT);
   }
 
-  async insertMembers(manager: EntityManager, members: MemberEntity[]): Promise<void> {
-    for (const part of chunks(members, MEMBERS_PER_INSERT)) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MemberEntity)
-        .values(part)
-        .updateEntity(false)
-        .execute();
+  insertMembers(manager: EntityManager, members: MemberEntity[]): Promise<void> {
+    return this.bulkInsert(manager, MemberEntity, members, MEMBERS_PER_INSERT);
+  }
+
+  /**
+   * Multi-row INSERTs written here rather than by the query builder, whose per-parameter bookkeeping costs
+   * more than the database does at 10,000 rows; values still go through the driver's own conversion.
+   */
+  private async bulkInsert<T extends object>(
+    manager: EntityManager,
+    target: new () => T,
+    rows: T[],
+    perStatement: number,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const metadata = manager.connection.getMetadata(target);
+    const driver = manager.connection.driver;
+    const postgres = driver.options.type === 'postgres';
+    const columns = metadata.columns;
+    const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+    const table = driver.escape(metadata.tableName);
+    for (const part of chunks(rows, perStatement)) {
+      const params: unknown[] = [];
+      const tuples = part.map((row) => {
+        const placeholders = columns.map((column) => {
+          params.push(driver.preparePersistentValue(column.getEntityValue(row), column));
+          return postgres ? `$${params.length}` : '?';
+        });
+        return `(${placeholders.join(', ')})`;
+      });
+      await manager.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, params);
     }
   }
 

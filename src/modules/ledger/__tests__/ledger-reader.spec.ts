@@ -1,0 +1,44 @@
+import * as ExcelJS from 'exceljs';
+import { AppConfig } from '../../../config/app-config';
+import { LedgerReader } from '../ledger-reader';
+
+const reader = new LedgerReader({ importMaxBytes: 20 * 1024 * 1024 } as AppConfig);
+const HEADERS = ['户编号', '村', '户主姓名', '户主身份证号', '家庭住址'];
+const address = (n: number) => `湘西土家族苗族自治州吉首市矮寨镇大兴寨村${n}组${'龙'.repeat(n % 7)}`;
+
+describe('LedgerReader', () => {
+  it('keeps every Chinese character intact across the zip stream’s chunk boundaries', async () => {
+    for (const useSharedStrings of [true, false]) {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('户籍台账');
+      sheet.addRow(HEADERS);
+      for (let n = 1; n <= 3000; n++)
+        sheet.addRow([`AZ-${n}`, '大兴寨村', `龙秀英${n}`, '433101195501010012', address(n)]);
+      const buffer = Buffer.from(
+        useSharedStrings
+          ? await workbook.xlsx.writeBuffer()
+          : await workbook.xlsx.writeBuffer({ useSharedStrings: false } as never),
+      );
+      const file = await reader.read(buffer, 'ledger.xlsx');
+      expect(file.households.rows).toHaveLength(3000);
+      file.households.rows.forEach((row, index) => {
+        expect(file.households.get(row, 'headName')).toBe(`龙秀英${index + 1}`);
+        expect(file.households.get(row, 'address')).toBe(address(index + 1));
+      });
+    }
+  });
+
+  it('finds the header below a title row and numbers rows as Excel does', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['大兴寨水库移民户籍台账']);
+    sheet.addRow(['序号', ...HEADERS]);
+    sheet.addRow([1, 'AZ-1', '大兴寨村', '龙', 433101195501010012n.toString(), '']);
+    sheet.addRow([]);
+    sheet.addRow([2, 'AZ-2', '大兴寨村', '石', '433101195501010012', '']);
+    const file = await reader.read(Buffer.from(await workbook.xlsx.writeBuffer()), 'x.xlsx');
+    expect(file.households.rows.map((r) => r.row)).toEqual([3, 5]);
+    expect(file.households.get(file.households.rows[1], 'code')).toBe('AZ-2');
+    expect(file.members).toBeNull();
+  });
+});
