@@ -249,23 +249,4 @@ export class BulletinRepository {
       })),
     };
   }
-
-  async find(weekStart: string): Promise<{ body: string } | null> {
-    const [row] = await rawQuery<{ body: string }>(
-      this.dataSource.manager,
-      'SELECT body FROM weekly_bulletin WHERE week_start = :weekStart',
-      { weekStart },
-    );
-    return row ?? null;
-  }
-
-  /** Insert only: a second insert for the week fails on the primary key, so a stored bulletin never changes. */
-  async insert(row: { weekStart: string; generatedAt: Date; body: string; bodyHash: string }): Promise<void> {
-    await rawQuery(
-      this.dataSource.manager,
-      `INSERT INTO weekly_bulletin (week_start, generated_at, body, body_hash)
-       VALUES (:weekStart, :generatedAt, :body, :bodyHash)`,
-      row,
-    );
-  }
 }

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { uniqueViolation } from '../../common/errors/unique-violation';
 import {
   addDays,
   businessDate,
@@ -11,6 +9,7 @@ import {
 } from '../../common/time/business-clock';
 import { weekStartOf } from '../../jobs/job-catalogue';
 import { OrgRepository } from '../org/org.repository';
+import { SnapshotStore } from '../reports/snapshot-store';
 import { UsersRepository } from '../users/users.repository';
 import { buildBulletin, Names, WeeklyBulletinBody } from './bulletin-builder';
 import { BulletinRepository, BulletinWindow } from './bulletin.repository';
@@ -28,36 +27,23 @@ export class BulletinService {
     private readonly bulletins: BulletinRepository,
     private readonly org: OrgRepository,
     private readonly users: UsersRepository,
+    private readonly snapshots: SnapshotStore,
     private readonly clock: Clock,
   ) {}
 
   async generate(weekStart: string): Promise<BulletinRunResult> {
     this.checkWeekStart(weekStart);
-    const existing = await this.bulletins.find(weekStart);
-    if (existing) return { status: 'skipped', bulletin: JSON.parse(existing.body) };
-    const body = await this.compute(weekStart);
-    const text = JSON.stringify(body);
-    try {
-      await this.bulletins.insert({
-        weekStart,
-        generatedAt: new Date(body.generatedAt),
-        body: text,
-        bodyHash: createHash('sha256').update(text).digest('hex'),
-      });
-    } catch (error) {
-      // Another run stored it first: theirs stands.
-      if (!uniqueViolation(error)) throw error;
-      const stored = await this.bulletins.find(weekStart);
-      return { status: 'skipped', bulletin: JSON.parse(stored!.body) };
-    }
-    return { status: 'done', bulletin: body };
+    const { status, body } = await this.snapshots.storeOnce('bulletin', weekStart, () =>
+      this.compute(weekStart),
+    );
+    return { status, bulletin: body };
   }
 
   async get(weekStart: string): Promise<WeeklyBulletinBody> {
     this.checkWeekStart(weekStart);
-    const stored = await this.bulletins.find(weekStart);
+    const stored = await this.snapshots.find<WeeklyBulletinBody>('bulletin', weekStart);
     if (!stored) throw BulletinErrors.notYet(weekStart);
-    return JSON.parse(stored.body);
+    return stored;
   }
 
   /** The figures of a week that has ended, from the history up to its end (not from today's state). */

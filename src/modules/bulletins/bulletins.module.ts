@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module';
+import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
 import { BulletinRepository } from './bulletin.repository';
 import { BulletinService } from './bulletin.service';
@@ -7,7 +8,7 @@ import { BulletinsController } from './bulletins.controller';
 import { WeeklyBulletinJob } from './jobs/weekly-bulletin.job';
 
 @Module({
-  imports: [OrgModule, UsersModule],
+  imports: [OrgModule, UsersModule, ReportsModule],
   controllers: [BulletinsController],
   providers: [BulletinRepository, BulletinService, WeeklyBulletinJob],
   exports: [BulletinService],

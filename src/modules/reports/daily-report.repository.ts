@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
 import { Cell } from './report-builder';
-import { DailyReportEntity } from './entities/snapshot.entities';
 
 export interface ReportWindow {
   date: string;
@@ -130,13 +129,5 @@ export class DailyReportRepository {
       approvalsPending: num(pending.n),
       priorityHouseholdsTouched: num(priority.n),
     };
-  }
-
-  find(date: string): Promise<DailyReportEntity | null> {
-    return this.dataSource.getRepository(DailyReportEntity).findOneBy({ date });
-  }
-
-  async insert(manager: EntityManager, report: DailyReportEntity): Promise<void> {
-    await manager.getRepository(DailyReportEntity).insert(report);
   }
 }

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { uniqueViolation } from '../../common/errors/unique-violation';
 import {
   addDays,
   businessDate,
@@ -9,12 +7,11 @@ import {
   isValidDateString,
   startOfBusinessDate,
 } from '../../common/time/business-clock';
-import { TransactionRunner } from '../../database/transaction-runner';
 import { DailyReportRepository } from './daily-report.repository';
-import { DailyReportEntity } from './entities/snapshot.entities';
 import { OrgNamesService } from './org-names.service';
 import { breakdowns, DailyReportBody, stageRows, totals } from './report-builder';
 import { ReportErrors } from './reports.errors';
+import { SnapshotStore } from './snapshot-store';
 
 export type GenerateResult = { status: 'done' | 'skipped'; report: DailyReportBody };
 
@@ -25,38 +22,21 @@ export class DailyReportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reports: DailyReportRepository,
     private readonly names: OrgNamesService,
-    private readonly transactions: TransactionRunner,
+    private readonly snapshots: SnapshotStore,
     private readonly clock: Clock,
   ) {}
 
   async generate(date: string): Promise<GenerateResult> {
     if (!isValidDateString(date)) throw ReportErrors.badDate();
-    const existing = await this.reports.find(date);
-    if (existing) return { status: 'skipped', report: JSON.parse(existing.body) };
-    const body = await this.compute(date);
-    const text = JSON.stringify(body);
-    const entity = Object.assign(new DailyReportEntity(), {
-      date,
-      generatedAt: new Date(body.generatedAt),
-      body: text,
-      bodyHash: createHash('sha256').update(text).digest('hex'),
-    });
-    try {
-      await this.transactions.run((manager) => this.reports.insert(manager, entity));
-    } catch (error) {
-      // Another worker stored it first: theirs stands.
-      if (!uniqueViolation(error)) throw error;
-      const stored = await this.reports.find(date);
-      return { status: 'skipped', report: JSON.parse(stored!.body) };
-    }
-    return { status: 'done', report: body };
+    const { status, body } = await this.snapshots.storeOnce('report', date, () => this.compute(date));
+    return { status, report: body };
   }
 
   async get(date: string): Promise<DailyReportBody> {
     if (!isValidDateString(date)) throw ReportErrors.badDate();
-    const stored = await this.reports.find(date);
+    const stored = await this.snapshots.find<DailyReportBody>('report', date);
     if (!stored) throw ReportErrors.notYet(date);
-    return JSON.parse(stored.body);
+    return stored;
   }
 
   /** The figures as of now for that business date (stages are cumulative as of the run). */

@@ -6,11 +6,12 @@ import { DailyReportService } from './daily-report.service';
 import { DailyReportJob } from './jobs/daily-report.job';
 import { OrgNamesService } from './org-names.service';
 import { ReportsController } from './reports.controller';
+import { SnapshotStore } from './snapshot-store';
 
 @Module({
   imports: [OrgModule, UsersModule],
   controllers: [ReportsController],
-  providers: [DailyReportRepository, DailyReportService, OrgNamesService, DailyReportJob],
-  exports: [DailyReportService, OrgNamesService],
+  providers: [DailyReportRepository, DailyReportService, OrgNamesService, SnapshotStore, DailyReportJob],
+  exports: [DailyReportService, OrgNamesService, SnapshotStore],
 })
 export class ReportsModule {}

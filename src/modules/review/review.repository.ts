@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
 import { HouseholdEntity } from '../households/entities/household.entity';
-import { DailyReviewEntity } from '../reports/entities/snapshot.entities';
 
 export interface LightRow {
   id: string;
@@ -69,13 +68,5 @@ export class ReviewRepository {
           .execute();
       }
     }
-  }
-
-  find(date: string): Promise<DailyReviewEntity | null> {
-    return this.dataSource.getRepository(DailyReviewEntity).findOneBy({ date });
-  }
-
-  async insert(manager: EntityManager, review: DailyReviewEntity): Promise<void> {
-    await manager.getRepository(DailyReviewEntity).insert(review);
   }
 }

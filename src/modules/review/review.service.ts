@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Clock, isValidDateString } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { computeLight } from '../lights/lights';
-import { DailyReviewEntity } from '../reports/entities/snapshot.entities';
 import { ReportErrors } from '../reports/reports.errors';
+import { SnapshotStore } from '../reports/snapshot-store';
 import { SupervisionService } from '../supervision/supervision.service';
 import { ReviewRepository } from './review.repository';
 
@@ -29,44 +27,27 @@ export class ReviewService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reviews: ReviewRepository,
     private readonly supervision: SupervisionService,
+    private readonly snapshots: SnapshotStore,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
   async run(date: string): Promise<{ status: 'done' | 'skipped'; review: ReviewBody }> {
     if (!isValidDateString(date)) throw ReportErrors.badDate();
-    const existing = await this.reviews.find(date);
-    if (existing) return { status: 'skipped', review: JSON.parse(existing.body) };
-    const now = this.clock.now();
-    const { households, changed, lights, reasons } = await this.recomputeLights(now);
-    const counts = await this.supervision.counts(now);
-    const body: ReviewBody = {
-      date,
-      generatedAt: now.toISOString(),
-      households,
-      lightsChanged: changed,
-      lights,
-      reasons,
-      overdue: counts,
-    };
-    const text = JSON.stringify(body);
-    try {
-      await this.transactions.run((manager) =>
-        this.reviews.insert(
-          manager,
-          Object.assign(new DailyReviewEntity(), {
-            date,
-            generatedAt: now,
-            body: text,
-            bodyHash: createHash('sha256').update(text).digest('hex'),
-          }),
-        ),
-      );
-    } catch (error) {
-      if (!uniqueViolation(error)) throw error;
-      return { status: 'skipped', review: JSON.parse((await this.reviews.find(date))!.body) };
-    }
-    return { status: 'done', review: body };
+    const { status, body } = await this.snapshots.storeOnce('review', date, async (): Promise<ReviewBody> => {
+      const now = this.clock.now();
+      const { households, changed, lights, reasons } = await this.recomputeLights(now);
+      return {
+        date,
+        generatedAt: now.toISOString(),
+        households,
+        lightsChanged: changed,
+        lights,
+        reasons,
+        overdue: await this.supervision.counts(now),
+      };
+    });
+    return { status, review: body };
   }
 
   /** Every household's light as of `now`; idempotent, so a crash halfway is repaired by running again. */

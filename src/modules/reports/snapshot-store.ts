@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { uniqueViolation } from '../../common/errors/unique-violation';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { DailyReportEntity, DailyReviewEntity, WeeklyBulletinEntity } from './entities/snapshot.entities';
+
+const KINDS = {
+  report: { entity: DailyReportEntity, key: 'date' },
+  review: { entity: DailyReviewEntity, key: 'date' },
+  bulletin: { entity: WeeklyBulletinEntity, key: 'weekStart' },
+} as const;
+
+export type SnapshotKind = keyof typeof KINDS;
+
+/**
+ * The daily report, the daily review and the weekly bulletin are stored once per date (or week) and never
+ * change: a second run, or a racing one, finds the stored body and says "skipped".
+ */
+@Injectable()
+export class SnapshotStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async find<T>(kind: SnapshotKind, key: string): Promise<T | null> {
+    const { entity, key: column } = KINDS[kind];
+    const row = await this.dataSource.getRepository(entity).findOneBy({ [column]: key });
+    return row ? (JSON.parse(row.body) as T) : null;
+  }
+
+  async storeOnce<T extends { generatedAt: string }>(
+    kind: SnapshotKind,
+    key: string,
+    compute: () => Promise<T>,
+  ): Promise<{ status: 'done' | 'skipped'; body: T }> {
+    const existing = await this.find<T>(kind, key);
+    if (existing) return { status: 'skipped', body: existing };
+    const body = await compute();
+    const text = JSON.stringify(body);
+    const { entity, key: column } = KINDS[kind];
+    try {
+      await this.transactions.run((manager) =>
+        manager.getRepository(entity).insert({
+          [column]: key,
+          generatedAt: new Date(body.generatedAt),
+          body: text,
+          bodyHash: createHash('sha256').update(text).digest('hex'),
+        }),
+      );
+    } catch (error) {
+      // Another run stored it first: theirs stands.
+      if (!uniqueViolation(error)) throw error;
+      return { status: 'skipped', body: (await this.find<T>(kind, key))! };
+    }
+    return { status: 'done', body };
+  }
+}
