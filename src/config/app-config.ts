@@ -48,6 +48,7 @@ export class EnvironmentSchema {
   @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
   ADMIN_PASSWORD?: string;
   @IsOptional() @IsString() TZ_BUSINESS?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) PASSWORD_HASH_MEMORY_KIB?: number;
   @IsOptional() @Transform(toBool) SEED_DEMO?: boolean;
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() JWT_EXPIRES_IN?: string;
@@ -87,6 +88,7 @@ export interface AppConfig {
   piiKey: Buffer;
   adminUsername: string;
   adminPassword?: string;
+  passwordHashMemoryKib?: number;
   businessTimeZone: string;
   seedDemo: boolean;
   dataDir: string;
@@ -165,6 +167,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     piiKey: parsePiiKey(secret('PII_KEY')),
     adminUsername: env.ADMIN_USERNAME ?? 'admin',
     adminPassword: env.ADMIN_PASSWORD,
+    passwordHashMemoryKib: env.PASSWORD_HASH_MEMORY_KIB,
     businessTimeZone: env.TZ_BUSINESS ?? 'Asia/Shanghai',
     seedDemo: env.SEED_DEMO ?? true,
     dataDir,

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as argon2 from 'argon2';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { SYSTEM_ACTOR } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/entities/user.entity';
+import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 
 /** First start on an empty database: create the admin; a generated password is printed once. */
@@ -20,6 +20,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,7 +32,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       id: randomUUID(),
       username: this.config.adminUsername,
       displayName: '系统管理员',
-      passwordHash: await argon2.hash(password),
+      passwordHash: await this.passwords.hash(password),
       role: 'admin',
       orgUnitId: null,
       phoneEnc: null,

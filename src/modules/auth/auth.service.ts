@@ -1,20 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import * as argon2 from 'argon2';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { Role, UserEntity } from '../users/entities/user.entity';
+import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { UserStatusCache } from '../users/user-status.cache';
 import { AuthErrors } from './auth.errors';
 import { AuthUserDto, LoginResponseDto } from './dtos/login.dto';
 import { LoginFailuresRepository } from './login-failures.repository';
-
-// Verifying against a real hash for unknown users keeps response time from telling which usernames exist.
-const DUMMY_HASH = argon2.hash('not-a-real-password');
 
 export interface TokenPayload {
   sub: string;
@@ -32,6 +29,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly statusCache: UserStatusCache,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   static toAuthUser(
@@ -61,8 +59,8 @@ export class AuthService {
     }
     const user = await this.users.findByUsername(username);
     const valid = user
-      ? await argon2.verify(user.passwordHash, password)
-      : await argon2.verify(await DUMMY_HASH, password);
+      ? await this.passwords.verify(user.passwordHash, password)
+      : await this.passwords.verifyNobody(password);
     if (!user || !valid || !user.active) throw AuthErrors.invalidCredentials();
     const actor: Actor = { ...AuthService.toAuthUser(user), requestId };
     await this.transactions.run(async (manager) => {

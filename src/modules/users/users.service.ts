@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import * as argon2 from 'argon2';
 import { CommonErrors } from '../../common/errors/domain-error';
 import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Page } from '../../common/http/pagination';
@@ -13,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { OrgRepository } from '../org/org.repository';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dtos/user.dto';
 import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
 import { UserStatusCache } from './user-status.cache';
 import { UserErrors } from './users.errors';
 import { UsersRepository } from './users.repository';
@@ -27,6 +27,7 @@ export class UsersService {
     private readonly pii: PiiCipher,
     private readonly clock: Clock,
     private readonly statusCache: UserStatusCache,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   toResponse(user: UserEntity): UserResponseDto {
@@ -51,7 +52,7 @@ export class UsersService {
       id: randomUUID(),
       username: dto.username,
       displayName: dto.displayName,
-      passwordHash: await argon2.hash(dto.password),
+      passwordHash: await this.passwords.hash(dto.password),
       role: dto.role,
       orgUnitId: dto.orgUnitId ?? null,
       phoneEnc: this.pii.encryptOptional(dto.phone),
@@ -96,7 +97,7 @@ export class UsersService {
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
     if (dto.orgUnitId && !(await this.org.findById(dto.orgUnitId))) throw UserErrors.orgUnitNotFound();
     if (dto.active === false && id === actor.id) throw UserErrors.cannotDeactivateSelf();
-    const passwordHash = dto.password ? await argon2.hash(dto.password) : undefined;
+    const passwordHash = dto.password ? await this.passwords.hash(dto.password) : undefined;
     const updated = await this.transactions.run(async (manager) => {
       const before = await this.users.findById(id, manager);
       if (!before) throw UserErrors.notFound();
@@ -128,7 +129,12 @@ export class UsersService {
       const before = await this.users.findById(id, manager);
       if (!before) throw UserErrors.notFound();
       // The version read above: a PATCH that slipped in between makes this a 409, not a silent overwrite.
-      if (!(await this.users.update(manager, id, before.version, { active: false, updatedAt: this.clock.now() }))) {
+      if (
+        !(await this.users.update(manager, id, before.version, {
+          active: false,
+          updatedAt: this.clock.now(),
+        }))
+      ) {
         throw CommonErrors.staleVersion();
       }
       await this.audit.record(manager, actor, {
