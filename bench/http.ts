@@ -2,7 +2,8 @@
  * HTTP benchmark of a production build against a generated database (see bench/README.md):
  *
  *   npm run bench:http -- --database sqlite:/tmp/bench/relocation-bench.sqlite [--label sqlite-1]
- *       [--duration 20] [--connections 50] [--list-duration 10] [--only list|visits] [--no-build]
+ *       [--duration 20] [--connections 50] [--list-duration 10] [--list-connections 10]
+ *       [--only list|visits] [--no-build]
  *       [--cpu-prof] [--trace-sql] [--measure visits|list] [--source head|worktree] [--commit <rev>] [--port 3100] [--floor-port 3999] [--cadre cadre001]
  *
  * In one run: builds (the committed HEAD, see build()), starts the API (NODE_ENV=production, same PII_KEY
@@ -179,6 +180,8 @@ async function main(): Promise<void> {
   const seconds = intArg(args, 'duration', 20);
   const listSeconds = intArg(args, 'list-duration', 10);
   const connections = intArg(args, 'connections', 50);
+  // A few command-centre screens at once, not 50: the list is also run with one connection for latency.
+  const listConnections = intArg(args, 'list-connections', 10);
   const port = intArg(args, 'port', 3100);
   const floorPort = intArg(args, 'floor-port', 3999);
   const password = args.get('password') ?? 'Bench@2026';
@@ -356,7 +359,9 @@ async function main(): Promise<void> {
       );
       for (const mix of mixes) await measure(server, listLoad(mix.name, 1, listSeconds, mix.path));
       if (profile && measured === 'list') server.signal('SIGWINCH');
-      for (const mix of mixes) await measure(server, listLoad(mix.name, connections, listSeconds, mix.path));
+      for (const mix of mixes) {
+        await measure(server, listLoad(mix.name, listConnections, listSeconds, mix.path));
+      }
       if (profile && measured === 'list') server.signal('SIGWINCH');
     }
 
@@ -428,7 +433,7 @@ async function main(): Promise<void> {
     commit,
     at: new Date().toISOString(),
     machine,
-    settings: { connections, seconds, listSeconds },
+    settings: { connections, seconds, listSeconds, listConnections },
     results,
     cpuMsPerRequest: cpuPerRequest,
     visitRatioToFloor: ours ? ours.requestsPerSecond / floorMean : null,

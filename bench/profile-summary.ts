@@ -1,6 +1,6 @@
 /**
- * Where a .cpuprofile spends its time: self time by package / area, top functions by self and by
- * inclusive time (percent of the non-idle samples).
+ * Where a .cpuprofile spends its time (percent of the non-idle samples): by concern (JWT, driver, ORM,
+ * logging, …), self and on-stack time by package / area, top functions by self and by inclusive time.
  *
  *   npm run bench:profile -- bench/results/prof/<file>.cpuprofile [--top 25]
  */
@@ -29,6 +29,21 @@ function area(url: string, functionName: string): string {
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`;
   return url.split('/').slice(-2).join('/');
 }
+
+/** Concerns a request's time is spent on, by package / area; the first match from the leaf up decides. */
+const CATEGORIES: [string, RegExp][] = [
+  ['JWT verification (jsonwebtoken)', /^(jsonwebtoken|jws|jwa|@nestjs\/jwt)$/],
+  ['SQLite driver (sqlite3)', /^sqlite3$/],
+  ['PostgreSQL driver (pg)', /^(pg|pg-protocol|pg-types|postgres-date|pg-pool)$/],
+  ['TypeORM', /^typeorm$/],
+  ['request logging (pino)', /^(pino|pino-http|@pinojs\/.*|nestjs-pino|sonic-boom)$/],
+  ['validation (class-validator/transformer)', /^(class-validator|class-transformer|validator)$/],
+  ['body parsing', /^(body-parser|raw-body|iconv-lite|content-type)$/],
+  ['Nest / Express / helmet', /^(@nestjs\/.*|express|router|helmet|path-to-regexp|rxjs|finalhandler|send)$/],
+  ['HTTP (node:http)', /^node:_http_/],
+  ['application code (src/)', /^src\//],
+  ['garbage collector', /^\(garbage collector\)$/],
+];
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -97,6 +112,21 @@ function main(): void {
     for (const a of seen) onStack.set(a, (onStack.get(a) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
 
+  const categories = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    if (idleIds.has(id)) return;
+    let category = 'other (node internals, native, program)';
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      const found = CATEGORIES.find(([, pattern]) => pattern.test(area(frame.url, frame.functionName)));
+      if (found) {
+        category = found[0];
+        break;
+      }
+    }
+    categories.set(category, (categories.get(category) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+
   const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)} %`;
   const print = (title: string, map: Map<string, number>) => {
     console.log(`\n${title}`);
@@ -107,6 +137,7 @@ function main(): void {
   console.log(
     `${file}: ${(total / 1e6).toFixed(1)} s sampled, busy ${(busy / 1e6).toFixed(1)} s (${((100 * busy) / total).toFixed(0)} %)`,
   );
+  print('by concern (first match from the leaf up)', categories);
   print('self time by area', areas);
   print('on-stack time by area (a sample counts for every area in its stack)', onStack);
   print('self time by function', functions);
