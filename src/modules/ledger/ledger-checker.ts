@@ -241,18 +241,23 @@ export class LedgerChecker {
 
   /** A resident ID may be in one household only: every household of the file that shares one fails. */
   private checkDuplicateIds(checked: CheckedHousehold[]): void {
-    const seen = new Map<string, { household: CheckedHousehold; where: string }[]>();
+    const owners = new Map<string, CheckedHousehold | CheckedHousehold[]>();
     for (const household of checked) {
       for (const member of household.members ?? []) {
-        const source = household.memberRows.find((m) => m.idNumber === member.idNumber);
-        const where = source
-          ? `「家庭成员」第 ${source.row.row} 行`
-          : `「户籍台账」第 ${household.row.row} 行`;
-        seen.set(member.idNumber, [...(seen.get(member.idNumber) ?? []), { household, where }]);
+        const seen = owners.get(member.idNumber);
+        if (!seen) owners.set(member.idNumber, household);
+        else owners.set(member.idNumber, Array.isArray(seen) ? [...seen, household] : [seen, household]);
       }
     }
-    for (const [idNumber, places] of seen) {
-      if (places.length < 2) continue;
+    for (const [idNumber, holders] of owners) {
+      if (!Array.isArray(holders)) continue;
+      const places = holders.map((household) => {
+        const source = household.memberRows.find((m) => m.idNumber === idNumber);
+        return {
+          household,
+          where: source ? `「家庭成员」第 ${source.row.row} 行` : `「户籍台账」第 ${household.row.row} 行`,
+        };
+      });
       for (const place of places) {
         const elsewhere = places.filter((p) => p.household !== place.household).map((p) => p.where);
         locateId(place.household, idNumber, `身份证号与${elsewhere.join('、')}重复`);

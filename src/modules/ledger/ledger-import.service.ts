@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AccessPolicy, HouseholdScope } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
@@ -34,6 +34,8 @@ export function importScope(actor: Actor): HouseholdScope {
  */
 @Injectable()
 export class LedgerImportService {
+  private readonly logger = new Logger(LedgerImportService.name);
+
   constructor(
     private readonly reader: LedgerReader,
     private readonly contexts: LedgerContextLoader,
@@ -45,7 +47,9 @@ export class LedgerImportService {
 
   async import(actor: Actor, upload: LedgerUpload, options: { dryRun: boolean }): Promise<ImportResultDto> {
     const scope = importScope(actor);
+    const phases = new PhaseTimer();
     const file = await this.reader.read(upload.buffer, upload.name);
+    phases.end('read');
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
     const codes = [
       ...new Set(
@@ -53,8 +57,10 @@ export class LedgerImportService {
       ),
     ];
     const context = await this.contexts.load(codes, scope);
+    phases.end('load');
     const checker = new LedgerChecker(file, context, actor);
     const checked = checker.check();
+    phases.end('check');
 
     const hashes = new Map<string, string>();
     for (const household of checked)
@@ -62,6 +68,7 @@ export class LedgerImportService {
         hashes.set(member.idNumber, this.pii.hash(member.idNumber));
     const owners = await this.ledger.idHashOwners([...hashes.values()]);
     checker.checkOwners(checked, owners, (id) => hashes.get(id) ?? this.pii.hash(id));
+    phases.end('owners');
 
     const planner = new LedgerPlanner(this.pii, this.clock.now());
     const plans: WritePlan[] = [];
@@ -72,11 +79,13 @@ export class LedgerImportService {
       if (plan) plans.push(plan);
       else unchanged++;
     }
+    phases.end('plan');
 
     const stamp: ImportStamp = { importId: randomUUID(), file: upload.name.slice(0, 200), sha256 };
     const failures = options.dryRun ? new Map() : await this.writer.write(plans, actor, stamp);
     for (const [plan, failure] of failures)
       plan.source.issues.household(plan.source.row, failure.key, failure.message);
+    phases.end('write');
     const written = plans.filter((plan) => !failures.has(plan));
     const result: ImportResultDto = {
       dryRun: options.dryRun,
@@ -98,6 +107,26 @@ export class LedgerImportService {
         format: file.format,
       });
     }
+    this.logger.log(
+      `${options.dryRun ? 'dry run ' : ''}${upload.name}: ${result.households} households, ${result.created} created, ` +
+        `${result.updated} updated, ${result.unchanged} unchanged, ${result.failed} failed; ${phases}`,
+    );
     return result;
+  }
+}
+
+/** Where an import spends its time, for the log line (and the benchmark). */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly phases: string[] = [];
+
+  end(name: string): void {
+    const now = performance.now();
+    this.phases.push(`${name} ${Math.round(now - this.last)} ms`);
+    this.last = now;
+  }
+
+  toString(): string {
+    return this.phases.join(', ');
   }
 }

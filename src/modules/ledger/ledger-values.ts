@@ -1,4 +1,4 @@
-import { enumValue, ETHNICITIES, RELATIONS } from '../households/household.enums';
+import { ETHNICITIES, RELATIONS } from '../households/household.enums';
 import { excelSerialToDate, halfWidth } from './ledger-cells';
 
 /** How labels are compared: full-width brackets and letters as half-width, spaces ignored. */
@@ -7,21 +7,41 @@ const normalizeLabel = (text: string): string =>
     .replace(/[\s\u3000]+/g, '')
     .toLowerCase();
 
+interface EnumIndex {
+  exact: Map<string, string>;
+  loose: Map<string, string>;
+}
+const indexes = new WeakMap<Record<string, string>, EnumIndex>();
+
+/** Label and value lookups of one enum, built once (a ledger has tens of thousands of enum cells). */
+function indexOf(labels: Record<string, string>): EnumIndex {
+  let index = indexes.get(labels);
+  if (!index) {
+    index = { exact: new Map(), loose: new Map() };
+    for (const [value, label] of Object.entries(labels)) {
+      index.exact.set(label, value);
+      index.loose.set(normalizeLabel(label), value);
+    }
+    for (const value of Object.keys(labels)) {
+      index.exact.set(value, value);
+      index.loose.set(value.toLowerCase(), value);
+    }
+    indexes.set(labels, index);
+  }
+  return index;
+}
+
 /**
- * An enum cell: its Chinese label or English value (design.md §3), forgiving full-width brackets and
- * spacing (集中安置（统规统建） is 集中安置(统规统建)). Null when it is neither.
+ * An enum cell: its Chinese label or English value (design.md §3, as enumValue reads them), forgiving
+ * full-width brackets and spacing (集中安置（统规统建） is 集中安置(统规统建)). Null when it is neither.
  */
 export function parseEnum<T extends Record<string, string>>(
   labels: T,
   text: string,
 ): (keyof T & string) | null {
-  const exact = enumValue(labels, text);
-  if (exact) return exact;
-  const wanted = normalizeLabel(text);
-  for (const [value, label] of Object.entries(labels)) {
-    if (normalizeLabel(label) === wanted || value.toLowerCase() === wanted) return value as keyof T & string;
-  }
-  return null;
+  const index = indexOf(labels);
+  const value = index.exact.get(text.trim()) ?? index.loose.get(normalizeLabel(text));
+  return (value as keyof T & string) ?? null;
 }
 
 export const labelList = (labels: Record<string, string>): string => Object.values(labels).join('、');
@@ -54,7 +74,7 @@ export function parseEthnicity(text: string): string | null {
     const code = trimmed.padStart(2, '0');
     return code in ETHNICITIES ? code : null;
   }
-  return enumValue(ETHNICITIES, trimmed) ?? enumValue(ETHNICITIES, `${trimmed}族`);
+  return parseEnum(ETHNICITIES, trimmed) ?? parseEnum(ETHNICITIES, `${trimmed}族`);
 }
 
 /** 120.5, 120.5㎡, 120.5 平方米; null for blank, NaN for anything else. */
