@@ -272,7 +272,8 @@ async function main(): Promise<void> {
     if (!target.alive) throw new Error(`${target.name} died during ${options.label}; see its log`);
     if (record) {
       results.push(result);
-      cpuPerRequest[options.label] = (cpu * 1000) / Math.max(1, result.completed);
+      cpuPerRequest[`${options.label} @${options.connections}`] =
+        (cpu * 1000) / Math.max(1, result.completed);
     }
     console.log(
       `${result.label.padEnd(34)} ${result.connections} conn ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
