@@ -4,7 +4,8 @@
  *   npm run bench:http -- --database sqlite:/tmp/bench/relocation-bench.sqlite [--label sqlite-1]
  *       [--duration 20] [--connections 50] [--list-duration 10] [--list-connections 10]
  *       [--only list|visits] [--no-build]
- *       [--cpu-prof] [--trace-sql] [--measure visits|list] [--source head|worktree] [--commit <rev>] [--port 3100] [--floor-port 3999] [--cadre cadre001]
+ *       [--cpu-prof] [--trace-sql] [--measure visits|list] [--source head|worktree] [--commit <rev>] [--dist <dir>]
+ *       [--port 3100] [--floor-port 3999] [--cadre cadre001]
  *
  * In one run: builds (the committed HEAD, see build()), starts the API (NODE_ENV=production, same PII_KEY
  * and JWT_SECRET as the generator used) and the floor (../shared/floor/limit-server.mjs), then measures
@@ -201,11 +202,14 @@ async function main(): Promise<void> {
   };
   console.log(`machine: ${JSON.stringify(machine)}`);
 
-  const { dist, cwd, commit } = build(
-    args.get('source') ?? 'head',
-    args.get('commit') ?? 'HEAD',
-    args.get('no-build') !== 'true',
-  );
+  // --dist <dir>: an already built dist/ (e.g. a patched copy, to try a fix without touching src/).
+  const { dist, cwd, commit } = args.has('dist')
+    ? {
+        dist: resolve(args.get('dist')!),
+        cwd: resolve(args.get('dist')!, '..'),
+        commit: `dist:${args.get('dist')}`,
+      }
+    : build(args.get('source') ?? 'head', args.get('commit') ?? 'HEAD', args.get('no-build') !== 'true');
   console.log(`API build: ${dist} (${commit})`);
 
   const known = new Set(
