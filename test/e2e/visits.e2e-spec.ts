@@ -168,6 +168,42 @@ describe('visits: logging, idempotent upload and offline sync', () => {
     expect(await visitCount(h1.id)).toBe(2);
   });
 
+  it('stores one visit when 20 uploads of one clientId race, and many visits at once each once', async () => {
+    const h = await f.household(w);
+    const racing = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        t.http
+          .post(`/api/v1/households/${h.id}/visits`)
+          .set(auth(w.cadre.token))
+          .send(body({ clientId: 'race-1' })),
+      ),
+    );
+    expect(racing.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(racing.filter((r) => r.status === 200)).toHaveLength(19);
+    expect(new Set(racing.map((r) => r.body.id)).size).toBe(1);
+    // 30 different visits at once share group commits; each is stored and audited once.
+    const many = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.http
+          .post(`/api/v1/households/${h.id}/visits`)
+          .set(auth(w.cadre.token))
+          .send(body({ clientId: `many-${i}`, visitedAt: `2026-11-2${i % 7}T10:00:00+08:00` })),
+      ),
+    );
+    expect(many.every((r) => r.status === 201)).toBe(true);
+    expect(await visitCount(h.id)).toBe(31);
+    await t.http.get('/api/v1/audit?pageSize=1').set(auth(w.admin));
+    const audited = await t.dataSource
+      .createQueryBuilder()
+      .select('count(*)', 'n')
+      .from('audit_entry', 'a')
+      .where("a.household_id = :id AND a.action = 'visit'", { id: h.id })
+      .getRawOne();
+    expect(Number(audited.n)).toBe(31);
+    const household = await t.http.get(`/api/v1/households/${h.id}`).set(auth(w.cadre.token));
+    expect(household.body.lastVisitAt).toBe('2026-11-26T02:00:00.000Z');
+  });
+
   it('limits a batch to 500 visits', async () => {
     const visits = Array.from({ length: 501 }, (_, i) => ({ clientId: `x${i}` }));
     const response = await t.http.post('/api/v1/visits/sync').set(auth(w.cadre.token)).send({ visits });

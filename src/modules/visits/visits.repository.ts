@@ -24,8 +24,35 @@ export class VisitsRepository {
     return manager.getRepository(VisitEntity).findOneBy({ clientId });
   }
 
-  async insert(manager: EntityManager, visit: VisitEntity): Promise<void> {
-    await manager.getRepository(VisitEntity).insert(visit);
+  /** Multi-row INSERT that skips a clientId already stored (INSERT OR IGNORE / ON CONFLICT DO NOTHING). */
+  async insertIgnoringClientIds(manager: EntityManager, visits: VisitEntity[]): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(VisitEntity)
+      .values(visits)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
+  async existingIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+    const rows = await manager
+      .getRepository(VisitEntity)
+      .createQueryBuilder('v')
+      .select('v.id', 'id')
+      .where('v.id IN (:...ids)', { ids })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The households a batch touches, read inside its transaction (their light depends on the current row). */
+  householdsForUpdate(manager: EntityManager, ids: string[]): Promise<HouseholdEntity[]> {
+    return manager
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .where('h.id IN (:...ids)', { ids })
+      .getMany();
   }
 
   /** Only ever moves lastVisitAt forward (a late upload of an old visit must not rewind it). */

@@ -4,26 +4,23 @@ import { validate } from 'class-validator';
 import { createHash, randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
-import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Page } from '../../common/http/pagination';
 import { validationDetails } from '../../common/http/validation';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { JobName } from '../../jobs/job-catalogue';
-import { OutboxService } from '../../jobs/outbox.service';
-import { AuditService } from '../audit/audit.service';
 import { HouseholdErrors } from '../households/households.errors';
 import { HouseholdsRepository } from '../households/households.repository';
-import { LightsService } from '../lights/lights.service';
 import { CreateVisitDto, SyncResultItem, SyncVisitDto, VisitQueryDto, VisitView } from './dtos/visit.dto';
 import { VisitEntity } from './entities/visit.entity';
 import { VisitErrors } from './visits.errors';
+import { VisitWriter } from './visit-writer';
 import { VisitsRepository } from './visits.repository';
 
 // Devices' clocks drift; a visit a few minutes "in the future" is still a real visit.
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
+const SYNC_CHUNK = 50;
 
 export type VisitOutcome = { status: 'created' | 'duplicate'; visit: VisitView };
 
@@ -34,9 +31,7 @@ export class VisitsService {
     private readonly visits: VisitsRepository,
     private readonly households: HouseholdsRepository,
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
-    private readonly lights: LightsService,
-    private readonly outbox: OutboxService,
+    private readonly writer: VisitWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -46,99 +41,73 @@ export class VisitsService {
     const now = this.clock.now();
     if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw VisitErrors.inFuture();
     const contentHash = this.contentHash(householdId, visitedAt, dto);
-    try {
-      return await this.transactions.run(async (manager) => {
-        if (dto.clientId) {
-          const existing = await this.visits.findByClientId(manager, dto.clientId);
-          if (existing) return this.duplicate(actor, existing, contentHash);
-        }
-        const household = await this.households.findVisible(
-          AccessPolicy.householdScope(actor),
-          householdId,
-          manager,
-        );
-        if (!household) throw HouseholdErrors.notFound();
-        if (!AccessPolicy.canWorkOnHousehold(actor, household)) throw VisitErrors.notYours();
-        const visit = Object.assign(new VisitEntity(), {
-          id: randomUUID(),
-          householdId,
-          cadreId: actor.id,
-          visitedAt,
-          businessDate: businessDate(visitedAt, this.config.businessTimeZone),
-          method: dto.method,
-          summary: dto.summary,
-          attitude: dto.attitude ?? null,
-          concerns: dto.concerns ?? null,
-          intentObserved: dto.intentObserved ?? null,
-          lat: dto.location?.lat ?? null,
-          lng: dto.location?.lng ?? null,
-          clientId: dto.clientId ?? null,
-          contentHash,
-          createdAt: now,
-        });
-        await this.visits.insert(manager, visit);
-        if (!household.lastVisitAt || household.lastVisitAt < visitedAt) {
-          await this.visits.markVisited(manager, householdId, visitedAt);
-          household.lastVisitAt = visitedAt;
-          await this.lights.refresh(manager, household);
-        }
-        await this.audit.record(manager, actor, {
-          action: 'visit',
-          entityType: 'visit',
-          entityId: visit.id,
-          householdId,
-          after: {
-            visitedAt: visit.visitedAt.toISOString(),
-            method: visit.method,
-            attitude: visit.attitude,
-            clientId: visit.clientId,
-          },
-        });
-        // 急难愁盼 and resistance reach the command centre through the outbox: a Redis outage loses none.
-        if (visit.concerns || visit.attitude === 'resistant') {
-          await this.outbox.add(manager, JobName.Notify, { event: 'visit_concern', id: visit.id });
-        }
-        return { status: 'created' as const, visit: VisitsService.view(visit) };
-      });
-    } catch (error) {
-      // Two uploads of one clientId raced: the loser answers like a resend.
-      if (dto.clientId && uniqueViolation(error)) {
-        const existing = await this.visits.findByClientId(this.transactions.manager, dto.clientId);
-        if (existing) return this.duplicate(actor, existing, contentHash);
-      }
-      throw error;
+    const manager = this.transactions.manager;
+    if (dto.clientId) {
+      const existing = await this.visits.findByClientId(manager, dto.clientId);
+      if (existing) return this.duplicate(actor, existing, contentHash);
     }
+    const household = await this.households.findVisible(AccessPolicy.householdScope(actor), householdId);
+    if (!household) throw HouseholdErrors.notFound();
+    if (!AccessPolicy.canWorkOnHousehold(actor, household)) throw VisitErrors.notYours();
+    const visit = Object.assign(new VisitEntity(), {
+      id: randomUUID(),
+      householdId,
+      cadreId: actor.id,
+      visitedAt,
+      businessDate: businessDate(visitedAt, this.config.businessTimeZone),
+      method: dto.method,
+      summary: dto.summary,
+      attitude: dto.attitude ?? null,
+      concerns: dto.concerns ?? null,
+      intentObserved: dto.intentObserved ?? null,
+      lat: dto.location?.lat ?? null,
+      lng: dto.location?.lng ?? null,
+      clientId: dto.clientId ?? null,
+      contentHash,
+      createdAt: now,
+    });
+    if (await this.writer.write(actor, visit)) return { status: 'created', visit: VisitsService.view(visit) };
+    // Another upload of this clientId was stored first: answer as a resend (or 409 if the content differs).
+    const stored = await this.visits.findByClientId(manager, dto.clientId!);
+    if (!stored) throw new Error('visit was neither stored nor found by its clientId');
+    return this.duplicate(actor, stored, contentHash);
   }
 
   /** A device's offline batch: each item on its own, in its own transaction; one bad item stops nothing. */
   async sync(actor: Actor, items: Record<string, unknown>[]): Promise<{ results: SyncResultItem[] }> {
     const results: SyncResultItem[] = [];
-    for (const item of items) {
-      const clientId = typeof item.clientId === 'string' ? item.clientId : '';
-      const dto = plainToInstance(SyncVisitDto, item);
-      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-      if (errors.length) {
-        results.push({
-          clientId,
-          status: 'rejected',
-          error: { code: 'VALIDATION_FAILED', message: '请求参数有误', details: validationDetails(errors) },
-        });
-        continue;
-      }
-      const { householdId, ...visit } = dto;
-      try {
-        const outcome = await this.create(actor, householdId, visit);
-        results.push({ clientId, status: outcome.status, visitId: outcome.visit.id });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        results.push({
-          clientId,
-          status: 'rejected',
-          error: { code: error.code, message: error.message, details: error.details },
-        });
-      }
+    // Items go in chunks, concurrently within a chunk, so they share the visit writer's group commits.
+    for (let i = 0; i < items.length; i += SYNC_CHUNK) {
+      results.push(
+        ...(await Promise.all(items.slice(i, i + SYNC_CHUNK).map((item) => this.syncOne(actor, item)))),
+      );
     }
     return { results };
+  }
+
+  private async syncOne(actor: Actor, item: Record<string, unknown>): Promise<SyncResultItem> {
+    const clientId = typeof item.clientId === 'string' ? item.clientId : '';
+    const dto = plainToInstance(SyncVisitDto, item);
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) {
+      return {
+        clientId,
+        status: 'rejected',
+        error: { code: 'VALIDATION_FAILED', message: '请求参数有误', details: validationDetails(errors) },
+      };
+    }
+    const { householdId, ...visit } = dto;
+    try {
+      const outcome = await this.create(actor, householdId, visit);
+      return { clientId, status: outcome.status, visitId: outcome.visit.id };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return {
+        clientId,
+        status: 'rejected',
+        error: { code: error.code, message: error.message, details: error.details },
+      };
+    }
   }
 
   async list(actor: Actor, query: VisitQueryDto): Promise<Page<VisitView>> {
