@@ -57,12 +57,14 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
       const last = await this.repository.lastSealed(manager);
       let sealIndex = last?.sealIndex ?? 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
-      for (const entry of entries) {
+      const seals = entries.map((entry) => {
         sealIndex += 1;
         const hash = auditHash({ ...entry, sealIndex }, prevHash);
-        await this.repository.seal(manager, entry.id, sealIndex, hash, prevHash);
+        const seal = { id: entry.id, sealIndex, hash, prevHash };
         prevHash = hash;
-      }
+        return seal;
+      });
+      await this.repository.sealMany(manager, seals);
       return entries.length;
     });
   }

@@ -25,6 +25,7 @@ export class AuditRepository {
       .insert()
       .into(AuditEntryEntity)
       .values(entries.map((e) => ({ ...e, sealIndex: null, hash: null, prevHash: null })))
+      .updateEntity(false) // no re-read of generated ids: nobody needs them, and it is a round trip per write
       .execute();
   }
 
@@ -50,14 +51,33 @@ export class AuditRepository {
       .getMany();
   }
 
-  async seal(
+  /** One UPDATE per 250 entries: the sealer must keep up with the busiest writer, not queue behind it. */
+  async sealMany(
     manager: EntityManager,
-    id: number,
-    sealIndex: number,
-    hash: string,
-    prevHash: string,
+    seals: { id: number; sealIndex: number; hash: string; prevHash: string }[],
   ): Promise<void> {
-    await manager.update(AuditEntryEntity, { id }, { sealIndex, hash, prevHash });
+    for (let i = 0; i < seals.length; i += 250) {
+      const chunk = seals.slice(i, i + 250);
+      const params: Record<string, unknown> = {};
+      chunk.forEach((seal, j) =>
+        Object.assign(params, {
+          [`i${j}`]: seal.id,
+          [`s${j}`]: seal.sealIndex,
+          [`h${j}`]: seal.hash,
+          [`p${j}`]: seal.prevHash,
+        }),
+      );
+      // Casts: PostgreSQL types untyped parameters in a CASE as text.
+      const cases = (prefix: string, type: string) =>
+        `CASE id ${chunk.map((_, j) => `WHEN :i${j} THEN CAST(:${prefix}${j} AS ${type})`).join(' ')} END`;
+      const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
+        `UPDATE audit_entry SET seal_index = ${cases('s', 'integer')}, hash = ${cases('h', 'varchar(64)')}, prev_hash = ${cases('p', 'varchar(64)')}
+          WHERE id IN (${chunk.map((_, j) => `:i${j}`).join(', ')})`,
+        params,
+        {},
+      );
+      await manager.query(sql, values);
+    }
   }
 
   /** Sealed entries in chain order, a batch at a time, for verification. */
