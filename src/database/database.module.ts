@@ -20,7 +20,13 @@ import { TransactionRunner } from './transaction-runner';
         const dataSource = await new DataSource(options!).initialize();
         await runMigrations(dataSource);
         // WAL + NORMAL: durable across process crashes, and writers do not fsync on every commit.
-        if (dataSource.options.type === 'sqlite') await dataSource.query('PRAGMA synchronous = NORMAL');
+        if (dataSource.options.type === 'sqlite') {
+          await dataSource.query('PRAGMA synchronous = NORMAL');
+          // Without statistics SQLite's planner picks poor indexes for the list filters; optimize gathers them
+          // where they are missing or stale, cheaply (analysis_limit), as SQLite recommends at start-up.
+          await dataSource.query('PRAGMA analysis_limit = 1000');
+          await dataSource.query('PRAGMA optimize = 0x10002');
+        }
         return dataSource;
       },
     }),

@@ -37,6 +37,7 @@ export class ReviewService {
     const { status, body } = await this.snapshots.storeOnce('review', date, async (): Promise<ReviewBody> => {
       const now = this.clock.now();
       const { households, changed, lights, reasons } = await this.recomputeLights(now);
+      await this.refreshStatistics();
       return {
         date,
         generatedAt: now.toISOString(),
@@ -48,6 +49,12 @@ export class ReviewService {
       };
     });
     return { status, review: body };
+  }
+
+  /** SQLite keeps no planner statistics by itself; the nightly review is a quiet moment to refresh them. */
+  private async refreshStatistics(): Promise<void> {
+    if (this.transactions.isPostgres) return; // autovacuum analyzes PostgreSQL
+    await this.transactions.run((manager) => manager.query('PRAGMA optimize'));
   }
 
   /** Every household's light as of `now`; idempotent, so a crash halfway is repaired by running again. */

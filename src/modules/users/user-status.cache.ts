@@ -10,16 +10,18 @@ const TTL_MS = 5000;
  */
 @Injectable()
 export class UserStatusCache {
-  private readonly entries = new Map<string, { user: UserEntity | null; expires: number }>();
+  private readonly entries = new Map<string, { user: Promise<UserEntity | null>; expires: number }>();
 
   constructor(private readonly users: UsersRepository) {}
 
   async get(id: string): Promise<UserEntity | null> {
     const hit = this.entries.get(id);
     if (hit && hit.expires > Date.now()) return hit.user;
-    const user = await this.users.findById(id);
+    // The pending lookup is shared: when an entry expires under load, one query serves every waiting request.
+    const user = this.users.findById(id);
     if (this.entries.size > 10_000) this.entries.clear();
     this.entries.set(id, { user, expires: Date.now() + TTL_MS });
+    user.catch(() => this.entries.delete(id));
     return user;
   }
 
