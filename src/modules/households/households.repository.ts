@@ -40,23 +40,30 @@ export class HouseholdsRepository {
   }
 
   /** The data scope of AccessPolicy as SQL: a household outside it does not exist for the caller. */
+  static scopeSql(scope: HouseholdScope, alias = 'h'): { sql: string; params: Record<string, unknown> } {
+    switch (scope.kind) {
+      case 'all':
+        return { sql: '1 = 1', params: {} };
+      case 'cadre':
+        return { sql: `${alias}.cadre_id = :scopeCadre`, params: { scopeCadre: scope.cadreId } };
+      case 'org':
+        return {
+          sql: `(${alias}.township_id = :scopeOrg OR ${alias}.village_id = :scopeOrg)`,
+          params: { scopeOrg: scope.orgUnitId },
+        };
+      case 'none':
+        return { sql: '1 = 0', params: {} };
+    }
+  }
+
   applyScope<T extends object>(
     query: SelectQueryBuilder<T>,
     scope: HouseholdScope,
     alias = 'h',
   ): SelectQueryBuilder<T> {
-    switch (scope.kind) {
-      case 'all':
-        return query;
-      case 'cadre':
-        return query.andWhere(`${alias}.cadre_id = :scopeCadre`, { scopeCadre: scope.cadreId });
-      case 'org':
-        return query.andWhere(`(${alias}.township_id = :scopeOrg OR ${alias}.village_id = :scopeOrg)`, {
-          scopeOrg: scope.orgUnitId,
-        });
-      case 'none':
-        return query.andWhere('1 = 0');
-    }
+    if (scope.kind === 'all') return query;
+    const { sql, params } = HouseholdsRepository.scopeSql(scope, alias);
+    return query.andWhere(sql, params);
   }
 
   findVisible(scope: HouseholdScope, id: string, manager?: EntityManager): Promise<HouseholdEntity | null> {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { HouseholdsRepository } from '../households/households.repository';
+import { rawQuery } from '../../database/raw-query';
 import { VisitEntity } from './entities/visit.entity';
 
 export interface VisitFilter {
@@ -19,6 +20,37 @@ export class VisitsRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly households: HouseholdsRepository,
   ) {}
+
+  /**
+   * The hot path's one read: the household as the caller's scope sees it (null if not visible) and the visit
+   * already stored under this clientId, if any, in a single statement.
+   */
+  async precheck(
+    scope: HouseholdScope,
+    householdId: string,
+    clientId: string | null,
+  ): Promise<{ household: { cadreId: string | null } | null; existingId: string | null }> {
+    const { sql, params } = HouseholdsRepository.scopeSql(scope, 'h');
+    const [row] = await rawQuery<{
+      visible: number | null;
+      cadre_id: string | null;
+      existing: string | null;
+    }>(
+      this.dataSource.manager,
+      `SELECT (SELECT 1 FROM household h WHERE h.id = :householdId AND ${sql}) AS visible,
+              (SELECT h.cadre_id FROM household h WHERE h.id = :householdId) AS cadre_id,
+              (SELECT v.id FROM visit v WHERE v.client_id = :clientId) AS existing`,
+      { ...params, householdId, clientId: clientId ?? '' },
+    );
+    return {
+      household: row?.visible ? { cadreId: row.cadre_id } : null,
+      existingId: clientId ? (row?.existing ?? null) : null,
+    };
+  }
+
+  findById(manager: EntityManager, id: string): Promise<VisitEntity | null> {
+    return manager.getRepository(VisitEntity).findOneBy({ id });
+  }
 
   findByClientId(manager: EntityManager, clientId: string): Promise<VisitEntity | null> {
     return manager.getRepository(VisitEntity).findOneBy({ clientId });

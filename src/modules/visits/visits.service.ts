@@ -42,11 +42,13 @@ export class VisitsService {
     if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw VisitErrors.inFuture();
     const contentHash = this.contentHash(householdId, visitedAt, dto);
     const manager = this.transactions.manager;
-    if (dto.clientId) {
-      const existing = await this.visits.findByClientId(manager, dto.clientId);
-      if (existing) return this.duplicate(actor, existing, contentHash);
-    }
-    const household = await this.households.findVisible(AccessPolicy.householdScope(actor), householdId);
+    const { household, existingId } = await this.visits.precheck(
+      AccessPolicy.householdScope(actor),
+      householdId,
+      dto.clientId ?? null,
+    );
+    if (existingId)
+      return this.duplicate(actor, (await this.visits.findById(manager, existingId))!, contentHash);
     if (!household) throw HouseholdErrors.notFound();
     if (!AccessPolicy.canWorkOnHousehold(actor, household)) throw VisitErrors.notYours();
     const visit = Object.assign(new VisitEntity(), {
