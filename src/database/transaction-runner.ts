@@ -25,8 +25,37 @@ export class TransactionRunner {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serialize) return this.dataSource.transaction(work);
-    const result = this.queue.then(() => this.dataSource.transaction(work));
+    const result = this.queue.then(() => this.immediate(work));
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * SQLite: what DataSource.transaction does, but opened with BEGIN IMMEDIATE instead of TypeORM's deferred BEGIN.
+   * With worker processes on the same file (WAL), a deferred transaction whose snapshot is taken by a read (any
+   * concurrent read on this one shared connection) goes stale when another process commits before its first write:
+   * that write then fails with SQLITE_BUSY, which TypeORM's busyErrorRetry repeats forever inside the same stale
+   * transaction, so the connection never leaves it and every later read on it sees old data. Taking the write lock
+   * at BEGIN means the snapshot cannot go stale; a busy BEGIN is retried before any transaction exists.
+   */
+  private async immediate<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const query = runner.query.bind(runner);
+    runner.query = ((sql: string, ...rest: unknown[]) =>
+      (query as (...args: unknown[]) => Promise<unknown>)(
+        sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
+        ...rest,
+      )) as typeof runner.query;
+    try {
+      await runner.startTransaction();
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined); // the original error is the one that matters
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 }
