@@ -67,7 +67,11 @@ export class DailyReportService {
       byTaskForce: breakdowns(facts.cells, (c) => c.taskForceId, names.unitName),
       byCadre: facts.cadres
         .map((c) => ({ ...c, displayName: names.cadreName(c.cadreId) }))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-Hans-CN')),
+        // Namesakes in id order, not in whatever order the database grouped the rows.
+        .sort(
+          (a, b) =>
+            a.displayName.localeCompare(b.displayName, 'zh-Hans-CN') || a.cadreId.localeCompare(b.cadreId),
+        ),
     };
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock, isValidDateString } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { computeLight } from '../lights/lights';
+import { computeLight, LightFacts } from '../lights/lights';
 import { ReportErrors } from '../reports/reports.errors';
 import { SnapshotStore } from '../reports/snapshot-store';
 import { SupervisionService } from '../supervision/supervision.service';
@@ -71,11 +71,18 @@ export class ReviewService {
       const groups = new Map<string, string[]>();
       for (const h of page) {
         const counts = problems.get(h.id) ?? { overdue: 0, p1: 0 };
-        const result = computeLight(
-          { ...h, overdueProblems: counts.overdue, openP1Problems: counts.p1 },
-          now,
-          this.config.lights,
-        );
+        // The facts by name, not `{ ...h }`: spreading a hydrated entity (every column a field) per household
+        // made most of the review's garbage (bench/README.md, "Daily cycle").
+        const facts: LightFacts = {
+          stage: h.stage,
+          onHold: h.onHold,
+          createdAt: h.createdAt,
+          stageChangedAt: h.stageChangedAt,
+          lastVisitAt: h.lastVisitAt,
+          overdueProblems: counts.overdue,
+          openP1Problems: counts.p1,
+        };
+        const result = computeLight(facts, now, this.config.lights);
         lights[result.light] += 1;
         for (const reason of result.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
         const serialized = JSON.stringify(result.reasons);

@@ -42,16 +42,29 @@ export class TasksRepository {
     return new Set(rows.map((r) => `${r.targetType}:${r.targetId}`));
   }
 
-  /** INSERT OR IGNORE / ON CONFLICT DO NOTHING on (cycle_date, target): a re-run creates nothing twice. */
+  /**
+   * ON CONFLICT DO NOTHING on (cycle_date, target): a re-run creates nothing twice. Multi-row statements
+   * written here, values converted by the driver as for an entity insert: the query builder's parameter
+   * handling grows with the square of a batch (16 s and 640 MB for a 72,000-task dispatch; bench/README.md).
+   */
   async insertIgnoring(manager: EntityManager, tasks: TaskEntity[]): Promise<void> {
-    for (let i = 0; i < tasks.length; i += 200) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TaskEntity)
-        .values(tasks.slice(i, i + 200))
-        .orIgnore()
-        .execute();
+    const driver = manager.connection.driver;
+    const metadata = manager.connection.getMetadata(TaskEntity);
+    const columns = metadata.columns;
+    const placeholder = driver.options.type === 'postgres' ? (n: number) => `$${n}` : () => '?';
+    const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+    // ~8,000 bound values a statement: under SQLite's and PostgreSQL's limits (32,766 / 65,535).
+    const perStatement = Math.max(1, Math.floor(8000 / columns.length));
+    for (let i = 0; i < tasks.length; i += perStatement) {
+      const values: unknown[] = [];
+      const rows = tasks.slice(i, i + perStatement).map((task) => {
+        const marks = columns.map((column) => {
+          values.push(driver.preparePersistentValue(column.getEntityValue(task), column));
+          return placeholder(values.length);
+        });
+        return `(${marks.join(', ')})`;
+      });
+      await manager.query(`${head}${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
     }
   }
 
