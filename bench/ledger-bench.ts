@@ -2,7 +2,7 @@
  * Ledger (台账) benchmarks against the real API process on a fresh database:
  *
  *   npx ts-node --transpile-only bench/ledger-bench.ts [--db sqlite|postgres] [--households 10000] [--bad 1000]
- *        [--export 100000] [--skip-import] [--no-build] [--port 3310]
+ *        [--export 100000] [--reveal false] [--skip-import] [--no-build] [--reuse-export-db] [--port 3310]
  *
  * Import: a generated 10,000-household ledger (~35,000 members) uploaded to POST /households/import, then the
  * same file again (all unchanged), then a file with `--bad` bad households (full error report). Beside each,
@@ -11,7 +11,7 @@
  * GET /households/export?reveal=true streamed to nowhere while the API's RSS is sampled from /proc.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
@@ -28,6 +28,8 @@ const PASSWORD = 'Bench@2026';
 
 interface Api {
   child: ChildProcess;
+  /** CPU seconds (user + system, all threads) the API process has used so far. */
+  cpu: () => number;
   base: string;
   token: string;
   maxRss: () => number;
@@ -115,10 +117,19 @@ async function startApi(url: string, port: number): Promise<Api> {
   const sampler = setInterval(() => (max = Math.max(max, rssOf(child.pid!))), 100);
   sampler.unref();
   child.on('exit', () => clearInterval(sampler));
+  const cpu = () => {
+    try {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return NaN;
+    }
+  };
   return {
     child,
     base,
     token,
+    cpu,
     maxRss: () => max,
     resetRss: () => (max = rssOf(child.pid!)),
     rss: () => rssOf(child.pid!),
@@ -144,6 +155,7 @@ async function upload(api: Api, buffer: Buffer, name: string) {
   const form = new FormData();
   form.append('file', new Blob([buffer]), name);
   const started = Date.now();
+  const cpuBefore = api.cpu();
   const response = await fetch(`${api.base}/api/v1/households/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${api.token}` },
@@ -151,7 +163,7 @@ async function upload(api: Api, buffer: Buffer, name: string) {
   });
   const body = (await response.json()) as Record<string, number | unknown[]>;
   if (!response.ok) throw new Error(`import: ${response.status} ${JSON.stringify(body)}`);
-  return { seconds: (Date.now() - started) / 1000, body };
+  return { seconds: (Date.now() - started) / 1000, cpu: api.cpu() - cpuBefore, body };
 }
 
 async function freshPostgres(name: string): Promise<void> {
@@ -199,31 +211,50 @@ async function importBench(db: string, households: number, bad: number, port: nu
     const summary = (r: Record<string, unknown>) =>
       `created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, failed ${r.failed}, errors ${(r.errors as unknown[]).length}`;
     console.log(
-      `  first import:  ${first.seconds.toFixed(2)} s (${(first.seconds / floor).toFixed(1)}× floor) — ${summary(first.body)}; API RSS max ${api.maxRss().toFixed(0)} MB`,
+      `  first import:  ${first.seconds.toFixed(2)} s (${(first.seconds / floor).toFixed(1)}× floor, API CPU ${first.cpu.toFixed(1)} s) — ${summary(first.body)}; API RSS max ${api.maxRss().toFixed(0)} MB`,
     );
     const again = await upload(api, good.buffer, 'bench.xlsx');
-    console.log(`  same file again: ${again.seconds.toFixed(2)} s — ${summary(again.body)}`);
-    started = Date.now();
-    const mixed = await buildLedger({ villages, cadres, households, bad, codePrefix: 'BX', seed: 2 });
-    const third = await upload(api, mixed.buffer, 'bad.xlsx');
     console.log(
-      `  ${bad} bad rows:  ${third.seconds.toFixed(2)} s — ${summary(third.body)}; API RSS max ${api.maxRss().toFixed(0)} MB`,
+      `  same file again: ${again.seconds.toFixed(2)} s (API CPU ${again.cpu.toFixed(1)} s) — ${summary(again.body)}`,
+    );
+    started = Date.now();
+    const mixed = await buildLedger({
+      villages,
+      cadres,
+      households,
+      bad,
+      codePrefix: 'BX',
+      seed: 2,
+      areaCodes: ['433123', '433125', '433126'],
+    });
+    const third = await upload(api, mixed.buffer, 'bad.xlsx');
+    writeFileSync(join(WORK, `bad-rows-report-${db}.json`), JSON.stringify(third.body, null, 1));
+    console.log(
+      `  ${bad} bad rows:  ${third.seconds.toFixed(2)} s (API CPU ${third.cpu.toFixed(1)} s) — ${summary(third.body)}; API RSS max ${api.maxRss().toFixed(0)} MB`,
     );
   } finally {
     await stopApi(api);
   }
 }
 
-async function exportBench(db: string, households: number, port: number): Promise<void> {
+async function exportBench(
+  db: string,
+  households: number,
+  port: number,
+  reuse: boolean,
+  reveal: boolean,
+): Promise<void> {
   console.log(`\n== export: ${households} households on ${db}`);
-  const url = await prepare(db, 'ledger_bench_export', households);
+  const url = reuse
+    ? databaseUrl(db, 'ledger_bench_export')
+    : await prepare(db, 'ledger_bench_export', households);
   const api = await startApi(url, port);
   try {
     await get(api, '/households?pageSize=1');
     const idle = api.rss();
     api.resetRss();
     const started = Date.now();
-    const response = await fetch(`${api.base}/api/v1/households/export?reveal=true`, {
+    const response = await fetch(`${api.base}/api/v1/households/export?reveal=${reveal}`, {
       headers: { authorization: `Bearer ${api.token}` },
     });
     if (!response.ok || !response.body) throw new Error(`export: ${response.status}`);
@@ -231,7 +262,8 @@ async function exportBench(db: string, households: number, port: number): Promis
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `  export: ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s; API RSS ${idle.toFixed(0)} MB idle, ` +
+      `  export${reveal ? ' (reveal=true)' : ''}: ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s; ` +
+        `API RSS ${idle.toFixed(0)} MB idle, ` +
         `${api.maxRss().toFixed(0)} MB max during the export`,
     );
   } finally {
@@ -260,7 +292,8 @@ async function main(): Promise<void> {
   if (!args.has('skip-import'))
     await importBench(db, intArg(args, 'households', 10_000), intArg(args, 'bad', 1_000), port);
   const exportCount = intArg(args, 'export', 100_000);
-  if (exportCount > 0) await exportBench(db, exportCount, port);
+  if (exportCount > 0)
+    await exportBench(db, exportCount, port, args.has('reuse-export-db'), args.get('reveal') !== 'false');
 }
 
 main().catch((error: unknown) => {

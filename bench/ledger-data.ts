@@ -25,6 +25,8 @@ export interface LedgerOptions {
   seed: number;
   /** Share of households whose row states a settlement intent (recorded through the intents service). */
   intentShare?: number;
+  /** Resident-ID area codes: give each file of one run its own, so their people never collide. */
+  areaCodes?: string[];
 }
 
 const labels = (map: Record<string, string>) => Object.values(map);
@@ -37,14 +39,17 @@ const ETHNIC = [ETHNICITIES['06'], ETHNICITIES['15'], ETHNICITIES['01']];
 /** Unique, valid resident IDs whose sex digit matches the person. */
 class IdMaker {
   private readonly used = new Set<string>();
-  constructor(private readonly random: Random) {}
+  constructor(
+    private readonly random: Random,
+    private readonly areaCodes: string[],
+  ) {}
 
   make(sex: 'male' | 'female', birthYear: number): string {
     for (;;) {
       const date = `${birthYear}-${String(this.random.int(1, 12)).padStart(2, '0')}-${String(this.random.int(1, 28)).padStart(2, '0')}`;
       let sequence = this.random.int(0, 998);
       if ((sequence % 2 === 1) !== (sex === 'male')) sequence += 1;
-      const id = makeResidentId(this.random.pick(['433101', '433124', '433122']), date, sequence);
+      const id = makeResidentId(this.random.pick(this.areaCodes), date, sequence);
       if (!this.used.has(id)) {
         this.used.add(id);
         return id;
@@ -59,7 +64,7 @@ class IdMaker {
  */
 export async function buildLedger(options: LedgerOptions): Promise<{ buffer: Buffer; members: number }> {
   const random = new Random(options.seed);
-  const ids = new IdMaker(random);
+  const ids = new IdMaker(random, options.areaCodes ?? ['433101', '433124', '433122']);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -538,8 +538,9 @@ describe('ledger: template, import and export of the household ledger (台账)',
       const exported = await exportLedger(t, world.admin, '?q=X-');
       const sheet = zipEntry(exported.body, 'xl/worksheets/sheet1.xml');
       expect(sheet).not.toContain('<f>');
+      // An inline string in a Text-formatted (@) cell: shown as text, and still text if someone edits it.
       expect(sheet).toContain(
-        't="inlineStr"><is><r><t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)</t>',
+        '<c r="E2" s="1" t="inlineStr"><is><t>=HYPERLINK(&quot;http://evil.example&quot;,&quot;点我&quot;)</t>',
       );
       const book = await LedgerBook.from(exported.body);
       const cell = book.households.getCell('E2');

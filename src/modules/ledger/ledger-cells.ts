@@ -1,32 +1,11 @@
-import type { CellValue } from 'exceljs';
-
-/**
- * An uploaded cell as text. Dates become YYYY-MM-DD (Excel dates carry no zone: read as UTC), formulas
- * give their cached result, rich text and hyperlinks their text.
- */
-export function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText))
-      return value.richText
-        .map((part) => part.text)
-        .join('')
-        .trim();
-    if ('formula' in value || 'sharedFormula' in value) {
-      return cellText((value as { result?: CellValue }).result ?? null);
-    }
-    if ('text' in value && 'hyperlink' in value) return cellText(value.text as CellValue);
-    if ('error' in value) return '';
+/** A number cell as text: whole numbers without exponent or ".0"; float noise (33.330000000000005) rounded away. */
+export function numberText(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) >= 1e15 && Math.abs(value) < 1e21) {
+    // Excel keeps 15 significant digits: an 18-digit ID typed as a number reads 433101195501010000.
+    const [mantissa, exponent] = value.toExponential(14).split('e');
+    const digits = mantissa.replace(/[-.]/g, '').padEnd(Number(exponent) + 1, '0');
+    return `${value < 0 ? '-' : ''}${digits}`;
   }
-  return String(value).trim();
-}
-
-/** Whole numbers without exponent or ".0"; float noise (33.330000000000005) rounded away. */
-function numberText(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
   return String(Number(value.toPrecision(12)));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessPolicy, HouseholdScope } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { maskPhone, maskResidentId } from '../../common/pii/masking';
 import { PiiCipher } from '../../common/pii/pii-cipher';
@@ -11,6 +11,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdQueryDto } from '../households/dtos/household.dto';
 import { HouseholdEntity } from '../households/entities/household.entity';
+import { MemberEntity } from '../households/entities/member.entity';
 import {
   ETHNICITIES,
   HOUSE_STRUCTURES,
@@ -30,7 +31,7 @@ import { LedgerTemplateService } from './ledger-template.service';
 import { CellInput, LedgerWorkbook } from './ledger-workbook';
 import { chunks, LedgerRepository } from './ledger.repository';
 
-const PAGE = 1000;
+const PAGE = 50;
 
 const label = (labels: Record<string, string>, value: string | null) =>
   value ? (labels[value] ?? value) : null;
@@ -81,44 +82,74 @@ export class LedgerExportService {
     );
 
     const workbook = new LedgerWorkbook(stream, lists, false);
-    const exported: { id: string; code: string }[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.ledger.exportPage(scope, filter, after, PAGE);
-      if (page.length === 0) break;
+    let count = 0;
+    let last: string | null = null;
+    for await (const page of this.pages(scope, filter, null)) {
       if (reveal) await this.auditReveal(actor, page, exportId);
-      for (const household of page) {
+      for (const household of page)
         workbook.addHousehold(this.householdRow(household, names, cadreNames, reveal));
-        exported.push({ id: household.id, code: household.code });
-      }
-      after = page[page.length - 1].code;
+      count += page.length;
+      last = page[page.length - 1].code;
+      await workbook.flow();
       await drained(stream);
-      if (page.length < PAGE) break;
     }
     workbook.endHouseholds();
-    for (const part of chunks(exported, PAGE)) {
-      const members = await this.ledger.members(part.map((h) => h.id));
-      const byHousehold = new Map<string, typeof members>();
-      for (const member of members)
-        byHousehold.set(member.householdId, [...(byHousehold.get(member.householdId) ?? []), member]);
-      for (const household of part) {
-        for (const member of byHousehold.get(household.id) ?? []) {
-          const idNumber = this.pii.decrypt(member.idEnc);
-          workbook.addMember([
-            household.code,
-            member.name,
-            reveal ? idNumber : maskResidentId(idNumber),
-            label(SEXES, member.sex),
-            member.birthDate,
-            label(RELATIONS, member.relation),
-            label(ETHNICITIES, member.ethnicity),
-          ]);
-        }
+    // The member sheet pages through the same households again rather than keeping 100,000 ids in memory
+    // (every megabyte kept alive lets the heap grow by several before the next full collection).
+    if (last !== null) {
+      for await (const page of this.pages(scope, filter, last, ['h.id', 'h.code'])) {
+        await this.writeMembers(workbook, page, reveal);
+        await workbook.flow();
+        await drained(stream);
       }
-      await drained(stream);
     }
     await workbook.finish();
-    return exported.length;
+    return count;
+  }
+
+  /** The filtered households in code order, a page at a time (up to `until` when given). */
+  private async *pages(
+    scope: HouseholdScope,
+    filter: HouseholdFilter,
+    until: string | null,
+    columns?: string[],
+  ): AsyncGenerator<HouseholdEntity[]> {
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.ledger.exportPage(scope, filter, after, until, PAGE, columns);
+      if (page.length === 0) return;
+      yield page;
+      if (page.length < PAGE) return;
+      after = page[page.length - 1].code;
+    }
+  }
+
+  private async writeMembers(
+    workbook: LedgerWorkbook,
+    page: HouseholdEntity[],
+    reveal: boolean,
+  ): Promise<void> {
+    const members = await this.ledger.members(page.map((h) => h.id));
+    const byHousehold = new Map<string, MemberEntity[]>();
+    for (const member of members) {
+      const list = byHousehold.get(member.householdId);
+      if (list) list.push(member);
+      else byHousehold.set(member.householdId, [member]);
+    }
+    for (const household of page) {
+      for (const member of byHousehold.get(household.id) ?? []) {
+        const idNumber = this.pii.decrypt(member.idEnc);
+        workbook.addMember([
+          household.code,
+          member.name,
+          reveal ? idNumber : maskResidentId(idNumber),
+          label(SEXES, member.sex),
+          member.birthDate,
+          label(RELATIONS, member.relation),
+          label(ETHNICITIES, member.ethnicity),
+        ]);
+      }
+    }
   }
 
   private householdRow(
@@ -164,18 +195,21 @@ export class LedgerExportService {
 
   private async auditReveal(actor: Actor, households: HouseholdEntity[], exportId: string): Promise<void> {
     if (households.some((h) => !AccessPolicy.canReveal(actor, h))) throw HouseholdErrors.revealForbidden();
-    await this.transactions.run((manager) =>
-      this.audit.record(
-        manager,
-        actor,
-        ...households.map((h) => ({
-          action: 'reveal',
-          entityType: 'household',
-          entityId: h.id,
-          context: { fields: ['headIdNumber', 'phone', 'members.idNumber'], export: exportId },
-        })),
-      ),
-    );
+    // At most 250 entries per insert: on SQLite TypeORM reads the new ids back with one OR term per row.
+    await this.transactions.run(async (manager) => {
+      for (const part of chunks(households, 250)) {
+        await this.audit.record(
+          manager,
+          actor,
+          ...part.map((h) => ({
+            action: 'reveal',
+            entityType: 'household',
+            entityId: h.id,
+            context: { fields: ['headIdNumber', 'phone', 'members.idNumber'], export: exportId },
+          })),
+        );
+      }
+    });
   }
 }
 

@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import * as ExcelJS from 'exceljs';
-import { StringDecoder } from 'node:string_decoder';
-import { Readable } from 'node:stream';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { decodeText, parseCsv, TextEncoding } from './csv-decoder';
-import { cellText } from './ledger-cells';
 import { HOUSEHOLD_SHEET, HouseholdKey, MEMBER_SHEET, MemberKey } from './ledger-format';
 import { HouseholdSheet, MemberSheet, SheetCollector } from './ledger-sheet';
 import { LedgerErrors } from './ledger.errors';
+import { XlsxReader } from './xlsx-reader';
 import { inspectZip, isZip, ZipEntry, ZipInspectionError } from './zip-inspector';
 
 export interface LedgerFile {
@@ -75,7 +72,7 @@ export class LedgerReader {
       if ([...names].some((n) => n.startsWith('ppt/'))) throw LedgerErrors.notWorkbook('看起来是演示文稿');
       throw LedgerErrors.notWorkbook('是其他压缩文件');
     }
-    const sheets = await this.collectSheets(buffer);
+    const sheets = await this.collectSheets(buffer, entries);
     const households = pick(sheets, 'households', HOUSEHOLD_SHEET) ?? sheets.find((s) => s.visible);
     if (!households) throw LedgerErrors.noLedgerSheet();
     const householdSheet = households.collector.build<HouseholdKey>('households');
@@ -89,74 +86,19 @@ export class LedgerReader {
     };
   }
 
-  private async collectSheets(buffer: Buffer): Promise<CollectedSheet[]> {
+  private async collectSheets(buffer: Buffer, entries: ZipEntry[]): Promise<CollectedSheet[]> {
     const sheets: CollectedSheet[] = [];
     try {
-      const reader = new Utf8WorkbookReader(Readable.from([buffer]), {
-        sharedStrings: 'cache',
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        worksheets: 'emit',
-        entries: 'ignore',
-      });
-      for await (const worksheet of reader) {
-        const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
+      await new XlsxReader(buffer, entries).read((sheet) => {
         const collector = new SheetCollector(sheet.name);
-        let keep = true;
-        for await (const row of sheet) {
-          if (!keep) continue; // the reader must still be drained
-          const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-          keep = collector.add(row.number, values);
-        }
-        sheets.push({ collector, visible: (sheet.state ?? 'visible') === 'visible' });
-      }
+        sheets.push({ collector, visible: sheet.visible });
+        return (row, values) => collector.add(row, values);
+      });
     } catch (error) {
       if (error instanceof Error && 'status' in error) throw error;
       throw LedgerErrors.corrupt();
     }
     return sheets;
-  }
-}
-
-/** Decodes a stream of UTF-8 bytes into text without splitting a character between two chunks. */
-async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-type Entry = Readable & { setEncoding(encoding: BufferEncoding): Readable };
-type ReaderInternals = {
-  _parseWorkbook(entry: Entry): Promise<void>;
-  _parseStyles(entry: Entry): Promise<void>;
-  _parseSharedStrings(entry: Entry): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-};
-const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
-  input: Readable,
-  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
-) => ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
-
-/**
- * exceljs 4.4's streaming reader decodes each zip chunk on its own, so a Chinese character that straddles
- * two chunks comes out as U+FFFD (矮���镇). Its XML entries are handed over as text decoded across chunks.
- */
-class Utf8WorkbookReader extends BaseReader {
-  override _parseWorkbook(entry: Entry) {
-    return super._parseWorkbook(entry.setEncoding('utf8') as Entry);
-  }
-
-  override _parseStyles(entry: Entry) {
-    return super._parseStyles(entry.setEncoding('utf8') as Entry);
-  }
-
-  override async *_parseSharedStrings(entry: Entry) {
-    yield* super._parseSharedStrings(entry.setEncoding('utf8') as Entry);
-  }
-
-  override *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    yield* super._parseWorksheet(utf8Chunks(iterator), sheetNo);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import { Writable } from 'node:stream';
-import { safeText } from './ledger-cells';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { looksLikeFormula, safeText } from './ledger-cells';
 import {
   columnLetter,
   FIXED_LISTS,
@@ -25,6 +26,14 @@ export type CellInput = string | number | null | undefined;
  * libraries that read validations cell by cell (exceljs among them) would expand a million-row range.
  */
 const MIN_VALIDATED_ROWS = 2_000;
+/** Bytes of sheet XML allowed to wait for the compressor before the writer pauses. */
+const MAX_BACKLOG = 256 * 1024;
+
+/** The internals of the (readable-stream) PassThrough through which archiver takes a sheet's XML. */
+interface StreamState {
+  _writableState?: { length: number };
+  _readableState?: { length: number };
+}
 const EXTRA_VALIDATED_ROWS = 1_000;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
@@ -38,6 +47,7 @@ export class LedgerWorkbook {
   private readonly households: Sheet;
   private readonly members: Sheet;
   private readonly lists: Record<ListName, string[]>;
+  private readonly textStyleId: number;
   private householdRows = 0;
   private memberRows = 0;
 
@@ -49,6 +59,10 @@ export class LedgerWorkbook {
     });
     this.workbook.creator = '大兴寨水库移民安置管理系统';
     this.lists = { ...FIXED_LISTS, ...dynamicLists };
+    const styles = (
+      this.workbook as unknown as { styles: { addStyleModel(style: object, type: number): number } }
+    ).styles;
+    this.textStyleId = styles.addStyleModel({ numFmt: '@' }, ExcelJS.ValueType.String);
     this.households = this.dataSheet(HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS);
     this.members = this.dataSheet(MEMBER_SHEET, MEMBER_COLUMNS);
     const guide = withGuide ? this.workbook.addWorksheet(GUIDE_SHEET) : null;
@@ -57,13 +71,60 @@ export class LedgerWorkbook {
   }
 
   addHousehold(values: CellInput[]): void {
-    this.households.addRow(values.map(cell)).commit();
     this.householdRows++;
+    this.writeRow(this.households, HOUSEHOLD_TEXT, this.householdRows + 1, values);
   }
 
   addMember(values: CellInput[]): void {
-    this.members.addRow(values.map(cell)).commit();
     this.memberRows++;
+    this.writeRow(this.members, MEMBER_TEXT, this.memberRows + 1, values);
+  }
+
+  /**
+   * A data row written as sheet XML directly to the sheet's stream. exceljs builds a row, cell, value and
+   * style object per cell and serializes each style to look it up: about 100 KB of garbage per household,
+   * which at 100,000 households is most of an export's time and memory. Strings are inline strings; text
+   * columns, and any text that starts like a formula, carry the Text (@) format.
+   */
+  private writeRow(sheet: Sheet, text: boolean[], rowNumber: number, values: CellInput[]): void {
+    let xml = `<row r="${rowNumber}">`;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (value === null || value === undefined || value === '') continue;
+      const ref = `${LETTERS[i]}${rowNumber}`;
+      if (typeof value === 'number') {
+        if (Number.isFinite(value)) xml += `<c r="${ref}"><v>${value}</v></c>`;
+        continue;
+      }
+      const style = text[i] || looksLikeFormula(value) ? ` s="${this.textStyleId}"` : '';
+      const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+      xml += `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+    }
+    (sheet as unknown as { stream: Writable }).stream.write(`${xml}</row>`);
+  }
+
+  /**
+   * Waits while the zip is behind. exceljs hands a sheet's XML to the compressor without heeding its
+   * backpressure, and the compressor only moves when the event loop is free: without this an export
+   * would pile its own output up in memory.
+   */
+  async flow(): Promise<void> {
+    const sheet = (this.isCommitted(this.households) ? this.members : this.households) as unknown as {
+      stream: { pipes: StreamState[]; buffers: unknown[] };
+    };
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const target = sheet.stream.pipes[0];
+      const backlog = target
+        ? (target._writableState?.length ?? 0) + (target._readableState?.length ?? 0)
+        : sheet.stream.buffers.length * 65_536;
+      if (backlog <= MAX_BACKLOG) return;
+      await sleep(2);
+    }
+  }
+
+  private isCommitted(sheet: Sheet): boolean {
+    return (sheet as unknown as { committed: boolean }).committed;
   }
 
   /** Call once every household row is written, before the first member row. */
@@ -79,7 +140,7 @@ export class LedgerWorkbook {
 
   /** Validations are written with the sheet's end, so they can cover exactly the rows there are. */
   private commitSheet(sheet: Sheet, columns: LedgerColumn[], rows: number): void {
-    if ((sheet as unknown as { committed: boolean }).committed) return;
+    if (this.isCommitted(sheet)) return;
     this.addValidations(sheet, columns, Math.max(MIN_VALIDATED_ROWS, rows + EXTRA_VALIDATED_ROWS) + 1);
     sheet.commit();
   }
@@ -155,8 +216,22 @@ export class LedgerWorkbook {
   }
 }
 
-function cell(value: CellInput): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
+const HOUSEHOLD_TEXT = HOUSEHOLD_COLUMNS.map((c) => c.text === true);
+const MEMBER_TEXT = MEMBER_COLUMNS.map((c) => c.text === true);
+const LETTERS = Array.from({ length: 26 }, (_, i) => columnLetter(i));
+
+// Characters XML 1.0 does not allow in a document (C0 controls but tab, LF, CR; U+FFFE/FFFF; lone surrogates).
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+function xmlText(value: string): string {
+  return value.replace(NOT_XML, '').replace(/[&<>"]/g, (c) => ESCAPES[c]);
+}
+
+function cell(value: CellInput): ExcelJS.CellValue | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'number') return value;
   return safeText(value);
 }

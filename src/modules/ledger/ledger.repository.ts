@@ -126,15 +126,19 @@ export class LedgerRepository {
     return this.households.update(manager, id, version, fields);
   }
 
-  /** One page of the export, in code order, after `afterCode` (keyset paging: no OFFSET scans). */
+  /** One page of the export in code order, after `afterCode` (keyset paging: no OFFSET scans). */
   exportPage(
     scope: HouseholdScope,
     filter: HouseholdFilter,
     afterCode: string | null,
+    untilCode: string | null,
     size: number,
+    columns?: string[],
   ): Promise<HouseholdEntity[]> {
     const query = this.households.filtered(scope, filter);
+    if (columns) query.select(columns);
     if (afterCode !== null) query.andWhere('h.code > :afterCode', { afterCode });
+    if (untilCode !== null) query.andWhere('h.code <= :untilCode', { untilCode });
     return query.orderBy('h.code', 'ASC').limit(size).getMany();
   }
 

@@ -28,6 +28,33 @@ describe('LedgerReader', () => {
     }
   });
 
+  it('reads dates, rich text, formulas by their value, booleans and numbers as text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('户籍台账');
+    sheet.addRow([...HEADERS, '备注', '主房面积(㎡)']);
+    sheet.addRow([
+      { richText: [{ text: 'AZ-' }, { text: '9', font: { bold: true } }] },
+      { formula: 'CONCATENATE("大兴","寨村")', result: '大兴寨村' },
+      '龙 & <秀英>',
+      433101195501010012n.toString(),
+      new Date(Date.UTC(1980, 2, 5)),
+      true,
+      120.5,
+    ]);
+    sheet.getCell('E2').numFmt = 'yyyy"年"m"月"d"日"';
+    const file = await reader.read(Buffer.from(await workbook.xlsx.writeBuffer()), 'x.xlsx');
+    const row = file.households.rows[0];
+    const get = (key: Parameters<typeof file.households.get>[1]) => file.households.get(row, key);
+    expect([
+      get('code'),
+      get('village'),
+      get('headName'),
+      get('address'),
+      get('note'),
+      get('floorArea'),
+    ]).toEqual(['AZ-9', '大兴寨村', '龙 & <秀英>', '1980-03-05', 'TRUE', '120.5']);
+  });
+
   it('finds the header below a title row and numbers rows as Excel does', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');

@@ -1,5 +1,5 @@
 import { HOUSE_STRUCTURES, INTENT_OPTIONS } from '../../households/household.enums';
-import { cellText, looksLikeFormula, safeText } from '../ledger-cells';
+import { looksLikeFormula, numberText, safeText } from '../ledger-cells';
 import {
   cleanIdNumber,
   cleanPhone,
@@ -37,12 +37,10 @@ describe('ledger cell values', () => {
     expect(cleanPhone('+86 138-1234-5678')).toBe('13812345678');
   });
 
-  it('turns uploaded cells into text', () => {
-    expect(cellText(13812345678)).toBe('13812345678');
-    expect(cellText(33.330000000000005)).toBe('33.33');
-    expect(cellText(new Date(Date.UTC(1980, 2, 5)))).toBe('1980-03-05');
-    expect(cellText({ richText: [{ text: '龙' }, { text: '秀英' }] })).toBe('龙秀英');
-    expect(cellText({ formula: 'A1&B1', result: '龙秀英' } as never)).toBe('龙秀英');
+  it('writes numbers as Excel shows them', () => {
+    expect(numberText(13812345678)).toBe('13812345678');
+    expect(numberText(433101195501010000)).toBe('433101195501010000');
+    expect(numberText(33.330000000000005)).toBe('33.33');
   });
 
   it('writes text that starts like a formula as an inline string (never a formula)', () => {
