@@ -10,8 +10,6 @@ import { normalizeResidentId } from '../../common/pii/resident-id';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdQueryDto } from '../households/dtos/household.dto';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { MemberEntity } from '../households/entities/member.entity';
 import {
   ETHNICITIES,
   HOUSE_STRUCTURES,
@@ -29,9 +27,9 @@ import { OrgRepository } from '../org/org.repository';
 import { STAGE_LABELS, Stage } from '../stages/stages';
 import { LedgerTemplateService } from './ledger-template.service';
 import { CellInput, LedgerWorkbook } from './ledger-workbook';
-import { chunks, LedgerRepository } from './ledger.repository';
+import { chunks, ExportHousehold, ExportMember, LedgerRepository } from './ledger.repository';
 
-const PAGE = 50;
+const PAGE = 200;
 
 const label = (labels: Record<string, string>, value: string | null) =>
   value ? (labels[value] ?? value) : null;
@@ -84,7 +82,7 @@ export class LedgerExportService {
     const workbook = new LedgerWorkbook(stream, lists, false);
     let count = 0;
     let last: string | null = null;
-    for await (const page of this.pages(scope, filter, null)) {
+    for await (const page of this.pages(scope, filter, null, true)) {
       if (reveal) await this.auditReveal(actor, page, exportId);
       for (const household of page)
         workbook.addHousehold(this.householdRow(household, names, cadreNames, reveal));
@@ -97,7 +95,7 @@ export class LedgerExportService {
     // The member sheet pages through the same households again rather than keeping 100,000 ids in memory
     // (every megabyte kept alive lets the heap grow by several before the next full collection).
     if (last !== null) {
-      for await (const page of this.pages(scope, filter, last, ['h.id', 'h.code'])) {
+      for await (const page of this.pages(scope, filter, last, false)) {
         await this.writeMembers(workbook, page, reveal);
         await workbook.flow();
         await drained(stream);
@@ -112,11 +110,11 @@ export class LedgerExportService {
     scope: HouseholdScope,
     filter: HouseholdFilter,
     until: string | null,
-    columns?: string[],
-  ): AsyncGenerator<HouseholdEntity[]> {
+    details: boolean,
+  ): AsyncGenerator<ExportHousehold[]> {
     let after: string | null = null;
     for (;;) {
-      const page = await this.ledger.exportPage(scope, filter, after, until, PAGE, columns);
+      const page = await this.ledger.exportPage(scope, filter, after, until, PAGE, details);
       if (page.length === 0) return;
       yield page;
       if (page.length < PAGE) return;
@@ -126,11 +124,11 @@ export class LedgerExportService {
 
   private async writeMembers(
     workbook: LedgerWorkbook,
-    page: HouseholdEntity[],
+    page: ExportHousehold[],
     reveal: boolean,
   ): Promise<void> {
-    const members = await this.ledger.members(page.map((h) => h.id));
-    const byHousehold = new Map<string, MemberEntity[]>();
+    const members = await this.ledger.exportMembers(page.map((h) => h.id));
+    const byHousehold = new Map<string, ExportMember[]>();
     for (const member of members) {
       const list = byHousehold.get(member.householdId);
       if (list) list.push(member);
@@ -153,7 +151,7 @@ export class LedgerExportService {
   }
 
   private householdRow(
-    household: HouseholdEntity,
+    household: ExportHousehold,
     names: OrgNames,
     cadreNames: Map<string, string>,
     reveal: boolean,
@@ -193,7 +191,7 @@ export class LedgerExportService {
     };
   }
 
-  private async auditReveal(actor: Actor, households: HouseholdEntity[], exportId: string): Promise<void> {
+  private async auditReveal(actor: Actor, households: ExportHousehold[], exportId: string): Promise<void> {
     if (households.some((h) => !AccessPolicy.canReveal(actor, h))) throw HouseholdErrors.revealForbidden();
     // At most 250 entries per insert: on SQLite TypeORM reads the new ids back with one OR term per row.
     await this.transactions.run(async (manager) => {

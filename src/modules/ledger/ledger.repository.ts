@@ -7,6 +7,57 @@ import { MemberEntity } from '../households/entities/member.entity';
 import { HouseholdFilter, HouseholdsRepository } from '../households/households.repository';
 import { UserEntity } from '../users/entities/user.entity';
 
+/** A household as the export reads it (column → property). */
+export interface ExportHousehold {
+  id: string;
+  code: string;
+  townshipId: string | null;
+  villageId: string;
+  group: string | null;
+  headName: string;
+  headIdEnc: string;
+  phoneEnc: string | null;
+  address: string | null;
+  flags: string;
+  houseFloorArea: number | null;
+  houseStructure: string | null;
+  cadreId: string | null;
+  stage: string;
+  intentOption: string;
+  intentSite: string | null;
+  intentLivelihood: string | null;
+  note: string | null;
+}
+
+export interface ExportMember {
+  householdId: string;
+  name: string;
+  idEnc: string;
+  sex: string;
+  birthDate: string;
+  relation: string;
+  ethnicity: string | null;
+}
+
+const EXPORT_COLUMNS: [string, keyof ExportHousehold][] = [
+  ['township_id', 'townshipId'],
+  ['village_id', 'villageId'],
+  ['group_name', 'group'],
+  ['head_name', 'headName'],
+  ['head_id_enc', 'headIdEnc'],
+  ['phone_enc', 'phoneEnc'],
+  ['address', 'address'],
+  ['flags', 'flags'],
+  ['house_floor_area', 'houseFloorArea'],
+  ['house_structure', 'houseStructure'],
+  ['cadre_id', 'cadreId'],
+  ['stage', 'stage'],
+  ['intent_option', 'intentOption'],
+  ['intent_site', 'intentSite'],
+  ['intent_livelihood', 'intentLivelihood'],
+  ['note', 'note'],
+];
+
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const HOUSEHOLDS_PER_INSERT = 400;
 const MEMBERS_PER_INSERT = 1000;
@@ -126,20 +177,47 @@ export class LedgerRepository {
     return this.households.update(manager, id, version, fields);
   }
 
-  /** One page of the export in code order, after `afterCode` (keyset paging: no OFFSET scans). */
-  exportPage(
+  /**
+   * One page of the export in code order, after `afterCode` (keyset paging: no OFFSET scans), as plain
+   * rows of the columns the ledger shows: no entity hydration, which at 100,000 households is most of the
+   * garbage an export makes.
+   */
+  async exportPage(
     scope: HouseholdScope,
     filter: HouseholdFilter,
     afterCode: string | null,
     untilCode: string | null,
     size: number,
-    columns?: string[],
-  ): Promise<HouseholdEntity[]> {
-    const query = this.households.filtered(scope, filter);
-    if (columns) query.select(columns);
+    withDetails: boolean,
+  ): Promise<ExportHousehold[]> {
+    const query = this.households.filtered(scope, filter).select('h.id', 'id').addSelect('h.code', 'code');
+    if (withDetails) {
+      for (const [column, alias] of EXPORT_COLUMNS) query.addSelect(`h.${column}`, alias);
+    }
     if (afterCode !== null) query.andWhere('h.code > :afterCode', { afterCode });
     if (untilCode !== null) query.andWhere('h.code <= :untilCode', { untilCode });
-    return query.orderBy('h.code', 'ASC').limit(size).getMany();
+    const rows = await query.orderBy('h.code', 'ASC').limit(size).getRawMany<ExportHousehold>();
+    for (const row of rows) if (row.houseFloorArea !== null) row.houseFloorArea = Number(row.houseFloorArea);
+    return rows;
+  }
+
+  /** Members of these households for the export, as plain rows, in household and position order. */
+  exportMembers(householdIds: string[]): Promise<ExportMember[]> {
+    if (householdIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .select('m.household_id', 'householdId')
+      .addSelect('m.name', 'name')
+      .addSelect('m.id_enc', 'idEnc')
+      .addSelect('m.sex', 'sex')
+      .addSelect('m.birth_date', 'birthDate')
+      .addSelect('m.relation', 'relation')
+      .addSelect('m.ethnicity', 'ethnicity')
+      .where('m.household_id IN (:...householdIds)', { householdIds })
+      .orderBy('m.household_id')
+      .addOrderBy('m.position')
+      .getRawMany<ExportMember>();
   }
 
   members(householdIds: string[]): Promise<MemberEntity[]> {
