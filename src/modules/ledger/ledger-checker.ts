@@ -48,6 +48,7 @@ const HOUSEHOLD_FIELDS: Record<string, HouseholdKey | null> = {
 };
 
 export const STAGE_MESSAGE = '阶段只能通过流转审批变更';
+const READ: string[] = [];
 const VALIDATION = { whitelist: true, forbidNonWhitelisted: true } as const;
 
 /** Checks every row exactly as the API checks a request (same DTOs, same member rules, same refusals). */
@@ -119,6 +120,8 @@ export class LedgerChecker {
     };
     this.validate(household);
     this.checkRules(household);
+    // The cell texts are read; only row numbers are needed from here on.
+    for (const sheetRow of [row, ...memberRows]) sheetRow.values = READ;
     return household;
   }
 

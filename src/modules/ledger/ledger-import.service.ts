@@ -13,7 +13,10 @@ import { LedgerReader } from './ledger-reader';
 import { cleanCode } from './ledger-values';
 import { ImportStamp, LedgerWriter } from './ledger-writer';
 import { LedgerErrors } from './ledger.errors';
-import { LedgerRepository } from './ledger.repository';
+import { chunks, LedgerRepository } from './ledger.repository';
+
+/** Households planned and written together: a few write batches (and PostgreSQL's parallel ones). */
+const PLAN_SLICE = 1500;
 
 export interface LedgerUpload {
   name: string;
@@ -68,37 +71,39 @@ export class LedgerImportService {
         hashes.set(member.idNumber, this.pii.hash(member.idNumber));
     const owners = await this.ledger.idHashOwners([...hashes.values()]);
     checker.checkOwners(checked, owners, (id) => hashes.get(id) ?? this.pii.hash(id));
-    phases.end('owners');
+    phases.end('check owners');
 
+    // Planned (entities built, personal data encrypted) and written a slice at a time, so a big ledger
+    // never holds every household's new rows at once.
     const planner = new LedgerPlanner(this.pii, this.clock.now());
-    const plans: WritePlan[] = [];
-    let unchanged = 0;
-    for (const household of checked) {
-      if (household.issues.failed) continue;
-      const plan = planner.plan(household);
-      if (plan) plans.push(plan);
-      else unchanged++;
-    }
-    phases.end('plan');
-
     const stamp: ImportStamp = { importId: randomUUID(), file: upload.name.slice(0, 200), sha256 };
-    const failures = options.dryRun ? new Map() : await this.writer.write(plans, actor, stamp);
-    for (const [plan, failure] of failures)
-      plan.source.issues.household(plan.source.row, failure.key, failure.message);
-    phases.end('write');
-    const written = plans.filter((plan) => !failures.has(plan));
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const valid = checked.filter((household) => !household.issues.failed);
+    for (const slice of chunks(valid, PLAN_SLICE)) {
+      const plans: WritePlan[] = [];
+      for (const household of slice) {
+        const plan = planner.plan(household);
+        if (plan) plans.push(plan);
+        else counts.unchanged++;
+      }
+      const failures = options.dryRun ? new Map() : await this.writer.write(plans, actor, stamp);
+      for (const plan of plans) {
+        const failure = failures.get(plan);
+        if (failure) plan.source.issues.household(plan.source.row, failure.key, failure.message);
+        else counts[plan.kind === 'create' ? 'created' : 'updated']++;
+      }
+    }
+    phases.end('plan and write');
     const result: ImportResultDto = {
       dryRun: options.dryRun,
       file: { name: upload.name, sha256, format: file.format, encoding: file.encoding },
       households: checked.length,
-      created: written.filter((p) => p.kind === 'create').length,
-      updated: written.filter((p) => p.kind === 'update').length,
-      unchanged,
+      ...counts,
       failed: checked.filter((h) => h.issues.failed).length,
       errors: sortErrors([...checked.flatMap((h) => h.issues.list()), ...checker.orphans.list()]),
     };
     if (!options.dryRun) {
-      const { created, updated, failed } = result;
+      const { created, updated, unchanged, failed } = result;
       await this.writer.recordSummary(actor, stamp, {
         created,
         updated,

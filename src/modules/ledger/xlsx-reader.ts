@@ -77,6 +77,14 @@ function isDateFormatCode(code: string): boolean {
   return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
+/**
+ * A copy of a cell's text that does not keep the sheet's XML alive: V8 makes a substring of 13 or more
+ * characters a view into its parent, and a ledger's rows would otherwise hold every megabyte they came from.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 function columnIndex(reference: string): number {
   let index = 0;
   for (const char of reference) {
@@ -217,7 +225,7 @@ export class XlsxReader {
       const body = cell[2];
       if (!body || index < 0) continue;
       while (values.length < index) values.push('');
-      values[index] = this.cellText(attrs.get('t') ?? 'n', Number(attrs.get('s') ?? 0), body);
+      values[index] = own(this.cellText(attrs.get('t') ?? 'n', Number(attrs.get('s') ?? 0), body));
     }
     return values;
   }
