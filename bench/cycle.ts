@@ -4,25 +4,35 @@
  *   npm run bench:cycle -- --database sqlite:/tmp/cycle-bench/relocation.sqlite [--label sqlite-1]
  *   npm run bench:cycle -- --database postgres://postgres@127.0.0.1:5432/relocation_bench_cycle_seed
  *       [--runs 5] [--floor-file /tmp/cycle-bench/raw-report.sqlite] [--no-floor] [--no-build]
- *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO]
+ *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO] [--commit <rev>]
  *
  * --database is a generated database (npm run bench:seed). The cycle writes (lights, tasks, snapshots), so
  * every run works on a fresh copy of it (SQLite: <file>.work; PostgreSQL: CREATE DATABASE <name>_work
  * TEMPLATE <name>), removed at the end unless --keep; --in-place uses the database itself.
  *
  * One run: compiles the work tree (src, migrations, bench/cycle-run.ts, bench/cycle-raw.ts) into
- * data/cycle-dist; starts the API process (cycle-run: the application context on the copy, clock fixed at
+ * data/cycle-dist (--commit <rev>: that revision's src and migrations with today's bench entry points); starts the API process (cycle-run: the application context on the copy, clock fixed at
  * the cycle's "now") and a bare driver process (cycle-raw); captures the statements
  * DailyReportRepository.facts sends; then, for --runs rounds, in turning order: the given floor
  * (../shared/floor/raw-report.mjs on its own SQLite file, its "raw report SQL total"; SQLite only),
  * our own raw SQL (those statements through the bare driver), facts() through TypeORM, and
  * DailyReportService.compute(date). Then generate(), ReviewService.run(date), DispatchService.run(date)
- * once each. The API's VmRSS is sampled every 100 ms. Results: bench/results/cycle-<label>-<time>.json.
+ * once each, and review + dispatch again for the next day (clock +24 h; yesterday's tasks carry over).
+ * The API's VmRSS is sampled every 100 ms. Results: bench/results/cycle-<label>-<time>.json.
  */
 import { ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config/app-config';
 import { intArg, parseArgs } from './lib/args';
@@ -44,48 +54,68 @@ const f0 = (n: number) => n.toFixed(0);
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
-/** tsc of the worktree into data/cycle-dist/out (type errors elsewhere in the tree are reported, not fatal). */
-function build(): string {
+/**
+ * Compiles the application with the bench's own two entry points (tsc; type errors elsewhere in the tree are
+ * reported, not fatal). Without `commit`: the work tree, into data/cycle-dist/out. With it: that revision's
+ * src and migrations (git archive) beside today's bench/cycle-run.ts and cycle-raw.ts, into
+ * data/cycle-dist/rev/out, so a before/after runs the same harness on the same database.
+ */
+function build(commit: string | undefined, rebuild: boolean): { out: string; revision: string } {
+  const git = (...gitArgs: string[]) =>
+    spawnSync('git', gitArgs, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const dir = commit ? join(BUILD, 'rev') : BUILD;
+  const out = join(dir, 'out');
+  if (!rebuild) return { out, revision: readFileSync(join(dir, 'REVISION'), 'utf8') };
   const started = Date.now();
-  mkdirSync(BUILD, { recursive: true });
-  rmSync(join(BUILD, 'out'), { recursive: true, force: true });
+  let sourceRoot = ROOT;
+  let revision: string;
+  if (commit) {
+    const sha = git('rev-parse', '--short', commit);
+    if (!sha) throw new Error(`unknown revision ${commit}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'source', 'bench'), { recursive: true });
+    sourceRoot = join(dir, 'source');
+    const unpacked = spawnSync(
+      'sh',
+      ['-c', `git archive ${sha} src migrations tsconfig.json | tar -x -C "${sourceRoot}"`],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    if (unpacked.status !== 0) throw new Error(`git archive ${sha} failed: ${unpacked.stderr}`);
+    for (const file of ['cycle-run.ts', 'cycle-raw.ts'])
+      copyFileSync(join(ROOT, 'bench', file), join(sourceRoot, 'bench', file));
+    symlinkSync(join(ROOT, 'node_modules'), join(sourceRoot, 'node_modules'));
+    revision = sha;
+  } else {
+    mkdirSync(dir, { recursive: true });
+    const dirty = git('status', '--porcelain', 'src', 'migrations');
+    revision = `${git('rev-parse', '--short', 'HEAD')}${dirty ? '+worktree' : ''}`;
+  }
+  rmSync(out, { recursive: true, force: true });
+  const from = relative(dir, sourceRoot).replace(/^(?!\.)/, './') || '.';
   const tsconfig = {
-    extends: '../../tsconfig.json',
-    compilerOptions: { outDir: './out', rootDir: '../..', sourceMap: false, noEmitOnError: false },
+    extends: `${from}/tsconfig.json`,
+    compilerOptions: { outDir: './out', rootDir: from, sourceMap: false, noEmitOnError: false },
     include: [
-      '../../src/**/*.ts',
-      '../../migrations/**/*.ts',
-      '../../bench/cycle-run.ts',
-      '../../bench/cycle-raw.ts',
+      `${from}/src/**/*.ts`,
+      `${from}/migrations/**/*.ts`,
+      `${from}/bench/cycle-run.ts`,
+      `${from}/bench/cycle-raw.ts`,
     ],
-    exclude: ['../../src/**/__tests__/**', '../../**/*.spec.ts'],
+    exclude: [`${from}/src/**/__tests__/**`, `${from}/**/*.spec.ts`],
   };
-  writeFileSync(join(BUILD, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', BUILD],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 600_000,
-    },
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir],
+    { cwd: ROOT, encoding: 'utf8', timeout: 600_000 },
   );
-  const entry = join(BUILD, 'out', 'bench', 'cycle-run.js');
-  if (!existsSync(entry)) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+  if (!existsSync(join(out, 'bench', 'cycle-run.js')))
+    throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
   if (result.status !== 0)
     console.warn(`tsc reported errors (emitted anyway):\n${result.stdout.slice(0, 2000)}`);
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', 'src', 'migrations'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  }).stdout.trim();
-  const revision = `${commit}${dirty ? '+worktree' : ''}`;
-  writeFileSync(join(BUILD, 'REVISION'), revision);
+  writeFileSync(join(dir, 'REVISION'), revision);
   console.log(`built ${revision} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return revision;
+  return { out, revision };
 }
 
 /** A compiled bench process driven over IPC (one request at a time); its VmRSS sampled every 100 ms. */
@@ -108,6 +138,8 @@ class Child<Command extends { cmd: string }> {
     this.child = fork(entry, [], {
       cwd: ROOT,
       env,
+      // Plain node: fork() would otherwise pass on this process's ts-node (its execArgv).
+      execArgv: [],
       stdio: ['ignore', log, log, 'ipc'],
       serialization: 'advanced',
     });
@@ -129,6 +161,7 @@ class Child<Command extends { cmd: string }> {
         },
       );
     });
+    this.ready.catch(() => undefined); // reported when awaited
     this.sampler = setInterval(() => this.sample(), 100);
     this.sampler.unref();
   }
@@ -267,7 +300,7 @@ async function main(): Promise<void> {
     loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
   };
   console.log(`machine: ${JSON.stringify(machine)}`);
-  const revision = args.get('no-build') === 'true' ? readFileSync(join(BUILD, 'REVISION'), 'utf8') : build();
+  const { out, revision } = build(args.get('commit'), args.get('no-build') !== 'true');
 
   if (useFloor && !existsSync(floorFile)) {
     mkdirSync(resolve(floorFile, '..'), { recursive: true });
@@ -302,13 +335,13 @@ async function main(): Promise<void> {
   };
   delete env.REDIS_URL; // the embedded (in-process) job driver
   const logFile = join(RESULTS, `cycle-api-${label}-${stamp}.log`);
-  const api = new Child<CycleCommand>('API', join(BUILD, 'out', 'bench', 'cycle-run.js'), env, logFile, {
+  const api = new Child<CycleCommand>('API', join(out, 'bench', 'cycle-run.js'), env, logFile, {
     cmd: 'exit',
   });
   // Our own raw SQL runs in a bare node process of its own (like the given floor), started beside the API.
   const raw = new Child<RawCommand>(
     'raw SQL',
-    join(BUILD, 'out', 'bench', 'cycle-raw.js'),
+    join(out, 'bench', 'cycle-raw.js'),
     process.env,
     join(RESULTS, `cycle-raw-${label}-${stamp}.log`),
     { cmd: 'close' },
