@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { num, rawQuery } from '../../database/raw-query';
+import { instant, num, rawQuery } from '../../database/raw-query';
 import { HouseholdEntity } from '../households/entities/household.entity';
 
 export interface LightRow {
@@ -35,24 +35,24 @@ export class ReviewRepository {
   }
 
   /** Households in id order, a page at a time (keyset, so the walk is linear). */
-  page(afterId: string | null, limit: number): Promise<LightRow[]> {
-    const query = this.dataSource
-      .getRepository(HouseholdEntity)
-      .createQueryBuilder('h')
-      .select([
-        'h.id',
-        'h.stage',
-        'h.onHold',
-        'h.createdAt',
-        'h.stageChangedAt',
-        'h.lastVisitAt',
-        'h.light',
-        'h.lightReasons',
-      ])
-      .orderBy('h.id', 'ASC')
-      .limit(limit);
-    if (afterId) query.where('h.id > :afterId', { afterId });
-    return query.getMany();
+  async page(afterId: string | null, limit: number): Promise<LightRow[]> {
+    // Plain rows, not entities: hydrating 100,000 households was most of the review's memory.
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT id, stage, on_hold, created_at, stage_changed_at, last_visit_at, light, light_reasons
+         FROM household ${afterId ? 'WHERE id > :afterId' : ''} ORDER BY id LIMIT ${Number(limit)}`,
+      { afterId },
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      stage: r.stage as string,
+      onHold: r.on_hold === true || Number(r.on_hold) === 1,
+      createdAt: instant(r.created_at),
+      stageChangedAt: instant(r.stage_changed_at),
+      lastVisitAt: r.last_visit_at === null ? null : instant(r.last_visit_at),
+      light: r.light as string,
+      lightReasons: r.light_reasons as string,
+    }));
   }
 
   /** One UPDATE per distinct (light, reasons) in the batch; a light is derived, so version is untouched. */
