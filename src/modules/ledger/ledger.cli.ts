@@ -43,7 +43,12 @@ class UsageError extends Error {}
 
 async function importLedger(app: INestApplicationContext, command: Command): Promise<number> {
   const limit = loadConfig().importMaxBytes;
-  if ((await stat(command.file)).size > limit) throw LedgerErrors.tooLarge(limit);
+  const size = await stat(command.file).then(
+    (info) => info.size,
+    () => null,
+  );
+  if (size === null) throw new UsageError(`找不到文件：${command.file}`);
+  if (size > limit) throw LedgerErrors.tooLarge(limit);
   const dryRun = command.flags.has('dry-run');
   const started = Date.now();
   const result = await app
