@@ -2,7 +2,7 @@
  * Ledger (台账) benchmarks against the real API process on a fresh database:
  *
  *   npx ts-node --transpile-only bench/ledger-bench.ts [--db sqlite|postgres] [--households 10000] [--bad 1000]
- *        [--export 100000] [--reveal false] [--skip-import] [--no-build] [--reuse-export-db] [--port 3310]
+ *        [--intent-share 0.6] [--export 100000] [--reveal false] [--skip-import] [--no-build] [--reuse-export-db] [--port 3310]
  *
  * Import: a generated 10,000-household ledger (~35,000 members) uploaded to POST /households/import, then the
  * same file again (all unchanged), then a file with `--bad` bad households (full error report). Beside each,
@@ -182,8 +182,16 @@ async function prepare(db: string, name: string, households: number): Promise<st
   return url;
 }
 
-async function importBench(db: string, households: number, bad: number, port: number): Promise<void> {
-  console.log(`\n== import: ${households} households on ${db}`);
+async function importBench(
+  db: string,
+  households: number,
+  bad: number,
+  port: number,
+  intentShare: number,
+): Promise<void> {
+  console.log(
+    `\n== import: ${households} households on ${db} (${Math.round(intentShare * 100)} % with an intent)`,
+  );
   const url = await prepare(db, 'ledger_bench_import', 0);
   const api = await startApi(url, port);
   try {
@@ -199,7 +207,15 @@ async function importBench(db: string, households: number, bad: number, port: nu
       await get<{ items: { username: string }[] }>(api, '/users?role=cadre&pageSize=200')
     ).items.map((u) => u.username);
     let started = Date.now();
-    const good = await buildLedger({ villages, cadres, households, bad: 0, codePrefix: 'BL', seed: 1 });
+    const good = await buildLedger({
+      villages,
+      cadres,
+      households,
+      bad: 0,
+      codePrefix: 'BL',
+      seed: 1,
+      intentShare,
+    });
     console.log(
       `  ledger: ${households} households, ${good.members} members, ${(good.buffer.length / 1024 / 1024).toFixed(1)} MB ` +
         `(generated in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -225,6 +241,7 @@ async function importBench(db: string, households: number, bad: number, port: nu
       bad,
       codePrefix: 'BX',
       seed: 2,
+      intentShare,
       areaCodes: ['433123', '433125', '433126'],
     });
     const third = await upload(api, mixed.buffer, 'bad.xlsx');
@@ -290,7 +307,13 @@ async function main(): Promise<void> {
   }
   const port = intArg(args, 'port', 3310);
   if (!args.has('skip-import'))
-    await importBench(db, intArg(args, 'households', 10_000), intArg(args, 'bad', 1_000), port);
+    await importBench(
+      db,
+      intArg(args, 'households', 10_000),
+      intArg(args, 'bad', 1_000),
+      port,
+      Number(args.get('intent-share') ?? 0.6),
+    );
   const exportCount = intArg(args, 'export', 100_000);
   if (exportCount > 0)
     await exportBench(db, exportCount, port, args.has('reuse-export-db'), args.get('reveal') !== 'false');

@@ -29,7 +29,7 @@ import { LedgerTemplateService } from './ledger-template.service';
 import { CellInput, LedgerWorkbook } from './ledger-workbook';
 import { chunks, ExportHousehold, ExportMember, LedgerRepository } from './ledger.repository';
 
-const PAGE = 200;
+const PAGE = 100;
 
 const label = (labels: Record<string, string>, value: string | null) =>
   value ? (labels[value] ?? value) : null;
