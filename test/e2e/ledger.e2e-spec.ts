@@ -453,7 +453,17 @@ describe('ledger: template, import and export of the household ledger (台账)',
         failed: 14,
       });
       const timeline = await t.http.get(`/api/v1/households/${e1.id}/timeline`).set(auth(world.admin));
-      if (timeline.status === 200) expect(JSON.stringify(timeline.body)).toContain('import');
+      expect(timeline.status).toBe(200);
+      expect(timeline.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            action: 'import',
+            changes: expect.objectContaining({
+              _context: expect.objectContaining({ file: '矮寨镇台账.xlsx' }),
+            }),
+          }),
+        ]),
+      );
     });
 
     it('changes nothing when the same file is imported again', async () => {
@@ -648,9 +658,21 @@ describe('ledger: template, import and export of the household ledger (台账)',
         户主身份证号: residentId(),
         安置意愿: '后靠安置',
       });
+      // An own-township household: an official may edit it by import, but not give it another cadre.
+      const own = await f.household(world, { code: 'O-5', headName: '本镇老户', phone: '13900000055' });
+      const ownId = ((await get('O-5')) as { headIdNumber: string }).headIdNumber;
+      book.household({
+        乡镇: township,
+        村: village,
+        户编号: 'O-5',
+        户主姓名: '本镇老户',
+        户主身份证号: ownId,
+        联系电话: '13900000055',
+        包户干部: (world.otherCadre as unknown as { username: string }).username,
+      });
       const response = await upload(t, official, await book.buffer(), 'official.xlsx');
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ created: 1, failed: 3 });
+      expect(response.body).toMatchObject({ created: 1, failed: 4 });
       const scope = `只能导入本辖区（${township}）的移民户`;
       expect(response.body.errors).toEqual([
         expect.objectContaining({ row: 3, column: 'C', message: scope }),
@@ -660,7 +682,9 @@ describe('ledger: template, import and export of the household ledger (台账)',
           message: `该户不在您的管辖范围（${township}）内，不能修改`,
         }),
         expect.objectContaining({ row: 5, column: 'N', message: '只有该户的包户干部或指挥部可以登记意愿' }),
+        expect.objectContaining({ row: 6, column: 'L', message: '只有指挥部可以更换包户干部' }),
       ]);
+      expect((await get('O-5')).cadre.id).toBe(own.cadre.id);
       expect(await get('O-2')).toBeNull();
       expect((await get('O-3')).headName).not.toBe('改名');
       expect((await get('O-1')).townshipId).toBe(world.townshipId);
