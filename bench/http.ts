@@ -25,23 +25,10 @@ import { intArg, parseArgs } from './lib/args';
 import { writeProfileHook } from './lib/cpu-profile';
 import { formatMs, LoadRequest, LoadResult, runLoad } from './lib/load';
 import { ServerProcess, waitFor } from './lib/processes';
+import { STAGES } from '../src/modules/stages/stages';
 
 const ROOT = resolve(__dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');
-const STAGES = [
-  'registered',
-  'surveyed',
-  'indicators_confirmed',
-  'intent_collected',
-  'intent_approved',
-  'agreement_signed',
-  'paid',
-  'moved_out',
-  'demolished',
-  'settled',
-  'support_registered',
-  'closed',
-];
 const FLAGS = ['low_income', 'destitute', 'disabled', 'poverty_monitored', 'elderly_alone'];
 const SUMMARIES = [
   '入户走访，宣讲安置政策。',
