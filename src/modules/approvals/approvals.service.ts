@@ -127,7 +127,9 @@ export class ApprovalsService {
       if (!this.mayDecide(actor, level, household))
         throw ApprovalErrors.wrongLevel(APPROVAL_LEVEL_LABELS[level] ?? level);
       const steps = await this.approvals.steps([id], manager);
-      const current = steps.find((s) => s.status === 'pending')!;
+      const current = steps.find((s) => s.status === 'pending');
+      // PostgreSQL: another decider committed between our read of the request and of its steps.
+      if (!current) throw ApprovalErrors.raced();
       const next = steps.find((s) => s.position === current.position + 1);
       const now = this.clock.now();
       const approve = dto.decision === 'approve';
