@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ErrorDetail } from '../../common/errors/domain-error';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { MemberEntity } from './entities/member.entity';
 import { normalizeResidentId, residentIdInfo } from '../../common/pii/resident-id';
 import { RELATIONS, SEXES } from './household.enums';
 
@@ -70,3 +73,28 @@ export function normalizeMembers(
 
 export const relationLabel = (relation: string): string =>
   RELATIONS[relation as keyof typeof RELATIONS] ?? relation;
+
+/** Member rows as stored: ID encrypted, keyed hash for uniqueness, list order kept as `position`. */
+export function memberEntities(
+  pii: PiiCipher,
+  householdId: string,
+  inputs: MemberInput[],
+  now: Date,
+): MemberEntity[] {
+  return inputs.map((m, position) =>
+    Object.assign(new MemberEntity(), {
+      id: randomUUID(),
+      householdId,
+      name: m.name,
+      idEnc: pii.encrypt(m.idNumber),
+      idHash: pii.hash(m.idNumber),
+      sex: m.sex,
+      birthDate: m.birthDate,
+      relation: m.relation,
+      ethnicity: m.ethnicity ?? null,
+      hukouStatus: m.hukouStatus ?? null,
+      position,
+      createdAt: now,
+    }),
+  );
+}

@@ -22,7 +22,7 @@ import {
 } from './dtos/household.dto';
 import { HouseholdEntity } from './entities/household.entity';
 import { MemberEntity } from './entities/member.entity';
-import { MemberInput, normalizeMembers } from './household-members';
+import { MemberInput, memberEntities, normalizeMembers } from './household-members';
 import { flagsToColumn, householdAuditView, householdView } from './household.view';
 import { HouseholdErrors } from './households.errors';
 import { HouseholdsRepository } from './households.repository';
@@ -289,22 +289,7 @@ export class HouseholdsService {
   }
 
   private memberEntities(householdId: string, inputs: MemberInput[], now: Date): MemberEntity[] {
-    return inputs.map((m, position) =>
-      Object.assign(new MemberEntity(), {
-        id: randomUUID(),
-        householdId,
-        name: m.name,
-        idEnc: this.pii.encrypt(m.idNumber),
-        idHash: this.pii.hash(m.idNumber),
-        sex: m.sex,
-        birthDate: m.birthDate,
-        relation: m.relation,
-        ethnicity: m.ethnicity ?? null,
-        hukouStatus: m.hukouStatus ?? null,
-        position,
-        createdAt: now,
-      }),
-    );
+    return memberEntities(this.pii, householdId, inputs, now);
   }
 
   private memberInput(member: MemberEntity): MemberInput {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { MemberEntity } from '../households/entities/member.entity';
-import { MemberInput } from '../households/household-members';
+import { MemberInput, memberEntities } from '../households/household-members';
 import { flagsFromColumn, flagsToColumn } from '../households/household.view';
 import { IntentInput } from '../intents/intents.service';
 import { CheckedHousehold, intentChanged } from './ledger-checker';
@@ -145,21 +145,6 @@ export class LedgerPlanner {
   }
 
   private memberEntities(householdId: string, inputs: MemberInput[]): MemberEntity[] {
-    return inputs.map((m, position) =>
-      Object.assign(new MemberEntity(), {
-        id: randomUUID(),
-        householdId,
-        name: m.name,
-        idEnc: this.pii.encrypt(m.idNumber),
-        idHash: this.pii.hash(m.idNumber),
-        sex: m.sex,
-        birthDate: m.birthDate,
-        relation: m.relation,
-        ethnicity: m.ethnicity ?? null,
-        hukouStatus: m.hukouStatus ?? null,
-        position,
-        createdAt: this.now,
-      }),
-    );
+    return memberEntities(this.pii, householdId, inputs, this.now);
   }
 }
