@@ -387,18 +387,15 @@ describe('households: create, read, list, filter, page, sort, edit, assign', () 
         })
       ).body;
       expect(created.phone).not.toBeNull();
-      const response = await t.http
-        .patch(`/api/v1/households/${created.id}`)
-        .set(auth(world.admin))
-        .send({
-          version: 1,
-          phone: null,
-          house: null,
-          address: null,
-          group: null,
-          flags: [],
-          taskForceId: null,
-        });
+      const response = await t.http.patch(`/api/v1/households/${created.id}`).set(auth(world.admin)).send({
+        version: 1,
+        phone: null,
+        house: null,
+        address: null,
+        group: null,
+        flags: [],
+        taskForceId: null,
+      });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
         phone: null,

@@ -67,16 +67,13 @@ describe('notifications through the outbox', () => {
     expect(handler.items.map((n: { kind: string }) => n.kind)).toEqual(['problem_assigned']);
 
     const before = (await t.http.get('/api/v1/notifications').set(auth(w.commander))).body.total;
-    await t.http
-      .post(`/api/v1/households/${h.id}/visits`)
-      .set(auth(w.cadre.token))
-      .send({
-        visitedAt: new Date().toISOString(),
-        method: 'in_person',
-        summary: '入户',
-        attitude: 'resistant',
-        concerns: '担心安置房质量',
-      });
+    await t.http.post(`/api/v1/households/${h.id}/visits`).set(auth(w.cadre.token)).send({
+      visitedAt: new Date().toISOString(),
+      method: 'in_person',
+      summary: '入户',
+      attitude: 'resistant',
+      concerns: '担心安置房质量',
+    });
     const commander = await inbox(w.commander, before + 1);
     expect(
       commander.items.some(

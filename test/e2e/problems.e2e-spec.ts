@@ -23,15 +23,12 @@ describe('problems (挂号 → 销号) and lights', () => {
   it('walks a problem through assignment, a reopen and closing, with its history', async () => {
     t.clock.set('2026-11-28T02:00:00Z');
     const h = await f.household(w);
-    const created = await t.http
-      .post('/api/v1/problems')
-      .set(auth(w.cadre.token))
-      .send({
-        householdId: h.id,
-        category: 'transitional_housing',
-        severity: 'p2',
-        description: '过渡房漏雨，老人无处居住',
-      });
+    const created = await t.http.post('/api/v1/problems').set(auth(w.cadre.token)).send({
+      householdId: h.id,
+      category: 'transitional_housing',
+      severity: 'p2',
+      description: '过渡房漏雨，老人无处居住',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: 'open',
