@@ -419,6 +419,15 @@ describe('ledger: template, import and export of the household ledger (台账)',
       expect(intents.body).toEqual([
         expect.objectContaining({ option: 'town_purchase', previousOption: 'undecided' }),
       ]);
+      const n1Intents = await t.http.get(`/api/v1/households/${n1.id}/intents`).set(auth(world.admin));
+      expect(n1Intents.body).toEqual([
+        expect.objectContaining({
+          option: 'central_gov_built',
+          site: '矮寨安置点',
+          livelihood: 'non_farm',
+          previousOption: 'undecided',
+        }),
+      ]);
       expect((await get('E-2')).stage).toBe('registered');
       expect((await get('E-4')).intent.option).toBe('undecided');
       for (const code of ['N-3', 'N-4', 'N-5', 'N-6', 'N-7', 'N-8', 'N-9', 'N-10', 'N-11', 'N-12', 'N-13'])
@@ -445,6 +454,15 @@ describe('ledger: template, import and export of the household ledger (台账)',
         .set(auth(world.admin));
       const update = updates.body.items.find((e: any) => e.action === 'import');
       expect(update.changes.address).toEqual({ from: null, to: '新地址' });
+      const e3 = await get('E-3');
+      const e3Audit = await t.http
+        .get(`/api/v1/audit?entityType=household&entityId=${e3.id}`)
+        .set(auth(world.admin));
+      const intentEntry = e3Audit.body.items.find((e: any) => e.action === 'import' && e.changes.intent);
+      expect(intentEntry.changes.intent).toEqual({
+        from: { option: 'undecided', site: null, livelihood: null },
+        to: { option: 'town_purchase', site: null, livelihood: 'pension' },
+      });
       const summary = await t.http.get(`/api/v1/audit?entityType=ledger_import`).set(auth(world.admin));
       expect(summary.body.items[0].changes._context).toMatchObject({
         file: '矮寨镇台账.xlsx',

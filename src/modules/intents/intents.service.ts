@@ -8,7 +8,7 @@ import { businessDate, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ApprovalView } from '../approvals/dtos/approval.dto';
 import { ApprovalsService } from '../approvals/approvals.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { HouseholdErrors } from '../households/households.errors';
 import { HouseholdsRepository } from '../households/households.repository';
@@ -30,6 +30,16 @@ export interface IntentInput {
 
 /** Where an intent change came from: the API, a ledger import, or an approved change after signing. */
 export type IntentSource = 'api' | 'import' | 'approval';
+
+/** One intent change as `prepare` builds it: what to insert, which household columns change, what to audit. */
+export interface IntentChange {
+  record: IntentRecordEntity;
+  fields: Pick<
+    HouseholdEntity,
+    'intentOption' | 'intentSite' | 'intentLivelihood' | 'intentRecordedAt' | 'updatedAt'
+  >;
+  audit: AuditRecord;
+}
 
 export type IntentResult =
   { recorded: true; record: IntentRecordView } | { recorded: false; approval: ApprovalView };
@@ -113,6 +123,28 @@ export class IntentsService implements OnModuleInit {
     source: IntentSource,
     approvalId: string | null = null,
   ): Promise<IntentRecordView> {
+    const change = this.prepare(actor, household, input, source, approvalId);
+    await this.intents.insert(manager, change.record);
+    await this.households.touch(manager, household.id, change.fields);
+    Object.assign(household, change.fields, { version: household.version + 1 });
+    await this.audit.record(manager, actor, change.audit);
+    await this.lights.refresh(manager, household);
+    return IntentsService.view(change.record);
+  }
+
+  /**
+   * The record, household columns and audit entry of one intent change, written by nobody yet: for a
+   * caller that writes many households at once (the ledger import puts the columns into its own INSERT or
+   * UPDATE, then calls `insertRecords` and writes the audit entries with its own). An intent is not an
+   * input of the light, so there is no light to recompute.
+   */
+  prepare(
+    actor: Actor,
+    household: HouseholdEntity,
+    input: IntentInput,
+    source: IntentSource,
+    approvalId: string | null = null,
+  ): IntentChange {
     if (source !== 'approval' && IntentsService.isFrozen(household.stage)) throw IntentErrors.frozen();
     const now = this.clock.now();
     const record = Object.assign(new IntentRecordEntity(), {
@@ -129,12 +161,6 @@ export class IntentsService implements OnModuleInit {
       recordedAt: now,
       businessDate: businessDate(now, this.config.businessTimeZone),
     });
-    await this.intents.insert(manager, record);
-    const before = {
-      option: household.intentOption,
-      site: household.intentSite,
-      livelihood: household.intentLivelihood,
-    };
     const fields = {
       intentOption: record.option,
       intentSite: record.site,
@@ -142,13 +168,17 @@ export class IntentsService implements OnModuleInit {
       intentRecordedAt: now,
       updatedAt: now,
     };
-    await this.households.touch(manager, household.id, fields);
-    Object.assign(household, fields, { version: household.version + 1 });
-    await this.audit.record(manager, actor, {
+    const audit: AuditRecord = {
       action: source === 'import' ? 'import' : 'intent_change',
       entityType: 'household',
       entityId: household.id,
-      before: { intent: before },
+      before: {
+        intent: {
+          option: household.intentOption,
+          site: household.intentSite,
+          livelihood: household.intentLivelihood,
+        },
+      },
       after: { intent: { option: record.option, site: record.site, livelihood: record.livelihood } },
       context: {
         source,
@@ -156,9 +186,16 @@ export class IntentsService implements OnModuleInit {
         visitId: record.visitId ?? undefined,
         approvalId: approvalId ?? undefined,
       },
-    });
-    await this.lights.refresh(manager, household);
-    return IntentsService.view(record);
+    };
+    return { record, fields, audit };
+  }
+
+  /** Writes prepared records in multi-row INSERTs (their households must be written first). */
+  insertRecords(manager: EntityManager, changes: IntentChange[]): Promise<void> {
+    return this.intents.insertMany(
+      manager,
+      changes.map((change) => change.record),
+    );
   }
 
   async history(actor: Actor, householdId: string): Promise<IntentRecordView[]> {

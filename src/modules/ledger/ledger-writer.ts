@@ -8,7 +8,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { householdAuditView } from '../households/household.view';
-import { IntentsService } from '../intents/intents.service';
+import { IntentChange, IntentsService } from '../intents/intents.service';
 import { HOUSEHOLD_SHEET, HouseholdKey } from './ledger-format';
 import { WritePlan } from './ledger-planner';
 import { chunks, LedgerRepository } from './ledger.repository';
@@ -20,7 +20,6 @@ export interface ImportStamp {
   sha256: string;
 }
 
-/** Households per transaction: large enough to amortize a commit, small enough not to hold SQLite long. */
 /**
  * Households per transaction. On SQLite a batch holds the one writer (other requests queue behind it):
  * 500 households is about a second with their intents, and fewer, larger commits write far less WAL.
@@ -103,11 +102,36 @@ export class LedgerWriter {
     actor: Actor,
     stamp: ImportStamp,
   ): Promise<void> {
-    // The plan's entities are mutated by the intent service (version, light): write copies on retry.
+    // Copies, so a retry starts again from the plan: the intent columns are merged into them below.
     const plans = batch.map((plan) => ({
       ...plan,
       entity: Object.assign(new HouseholdEntity(), plan.entity),
+      fields: plan.fields && { ...plan.fields },
     }));
+    // The household's own audit entry shows what the row changed besides the intent (which has its own).
+    const entries: AuditRecord[] = plans
+      .filter((p) => p.kind === 'create' || p.fields)
+      .map((p) => ({
+        action: 'import',
+        entityType: 'household',
+        entityId: p.entity.id,
+        before: p.before ? householdAuditView(p.before, this.pii, p.beforeMembers) : null,
+        after: householdAuditView(p.entity, this.pii, p.members ?? p.beforeMembers),
+        context: { ...stamp, sheet: HOUSEHOLD_SHEET, row: p.source.row.row },
+      }));
+    // Intents go into the household's own INSERT or UPDATE, and their records into multi-row INSERTs:
+    // one intent per household the API's way would be four statements each on SQLite's one connection.
+    const intents: IntentChange[] = [];
+    for (const plan of plans) {
+      if (!plan.intent) continue;
+      const change = this.intents.prepare(actor, plan.before ?? plan.entity, plan.intent, 'import');
+      intents.push(change);
+      Object.assign(plan.entity, change.fields);
+      if (plan.kind === 'update') {
+        if (!plan.fields) plan.entity.version = plan.before!.version + 1;
+        plan.fields = { ...plan.fields, ...change.fields };
+      }
+    }
     const creates = plans.filter((p) => p.kind === 'create');
     await this.ledger.insertHouseholds(
       manager,
@@ -130,21 +154,9 @@ export class LedgerWriter {
       manager,
       plans.flatMap((p) => p.members ?? []),
     );
-    const entries: AuditRecord[] = plans
-      .filter((p) => p.kind === 'create' || p.fields)
-      .map((p) => ({
-        action: 'import',
-        entityType: 'household',
-        entityId: p.entity.id,
-        before: p.before ? householdAuditView(p.before, this.pii, p.beforeMembers) : null,
-        after: householdAuditView(p.entity, this.pii, p.members ?? p.beforeMembers),
-        context: { ...stamp, sheet: HOUSEHOLD_SHEET, row: p.source.row.row },
-      }));
+    await this.intents.insertRecords(manager, intents);
+    entries.push(...intents.map((change) => change.audit));
     for (const part of chunks(entries, 250)) await this.audit.record(manager, actor, ...part);
-    for (const plan of plans) {
-      if (plan.intent)
-        await this.intents.recordInTransaction(manager, actor, plan.entity, plan.intent, 'import');
-    }
   }
 
   private reason(error: unknown): WriteFailure {
