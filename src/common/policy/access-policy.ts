@@ -63,6 +63,16 @@ export const AccessPolicy = {
     return actor.role === 'cadre' && household.cadreId === actor.id;
   },
 
+  /**
+   * Where the actor may load a ledger (台账) import: admins and the command centre anywhere, an official
+   * within their own township or village; null for everyone else (refused outright, 403).
+   */
+  ledgerImportScope(actor: Actor): HouseholdScope | null {
+    if (REVEAL_ALL.includes(actor.role)) return { kind: 'all' };
+    const scope = this.householdScope(actor);
+    return actor.role === 'official' && scope.kind === 'org' ? scope : null;
+  },
+
   /** Whether the role may ever see full resident IDs and phones; a refusal is 403 whatever the data. */
   mayReveal(actor: Actor): boolean {
     return REVEAL_ALL.includes(actor.role) || actor.role === 'cadre';

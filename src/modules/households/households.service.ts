@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CommonErrors, ErrorDetail } from '../../common/errors/domain-error';
 import { uniqueViolation } from '../../common/errors/unique-violation';
@@ -26,6 +25,7 @@ import { MemberInput, memberEntities, normalizeMembers } from './household-membe
 import { flagsToColumn, householdAuditView, householdView } from './household.view';
 import { HouseholdErrors } from './households.errors';
 import { HouseholdsRepository } from './households.repository';
+import { newHousehold } from './new-household';
 
 @Injectable()
 export class HouseholdsService {
@@ -47,39 +47,11 @@ export class HouseholdsService {
     if (errors.length) throw HouseholdErrors.invalid(errors);
     const now = this.clock.now();
     const headId = normalizeResidentId(dto.headIdNumber);
-    const household = Object.assign(new HouseholdEntity(), {
-      id: randomUUID(),
-      code: dto.code,
-      villageId: village.id,
-      townshipId: village.parentId,
-      taskForceId: dto.taskForceId ?? null,
-      group: dto.group ?? null,
-      headName: dto.headName,
-      headIdEnc: this.pii.encrypt(headId),
-      headIdHash: this.pii.hash(headId),
-      phoneEnc: this.pii.encryptOptional(dto.phone),
-      address: dto.address ?? null,
-      flags: flagsToColumn(dto.flags),
-      houseFloorArea: dto.house?.floorArea ?? null,
-      houseStructure: dto.house?.structure ?? null,
-      cadreId: cadre?.id ?? null,
-      stage: 'registered',
-      stageChangedAt: now,
-      intentOption: 'undecided',
-      intentSite: null,
-      intentLivelihood: null,
-      intentRecordedAt: null,
-      onHold: false,
-      holdReason: null,
-      light: 'green',
-      lightReasons: '[]',
-      lastVisitAt: null,
-      openProblems: 0,
-      note: dto.note ?? null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const household = newHousehold(
+      this.pii,
+      { ...dto, village, headIdNumber: headId, cadreId: cadre?.id ?? null },
+      now,
+    );
     const members = this.memberEntities(household.id, memberInputs, now);
     await this.write(dto.code, async (manager) => {
       await this.assertIdsFree(manager, members, dto.members);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { AccessPolicy, HouseholdScope } from '../../common/policy/access-policy';
+import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { Clock } from '../../common/time/business-clock';
@@ -23,14 +23,6 @@ export interface LedgerUpload {
   buffer: Buffer;
 }
 
-/** Admins and the command centre import anywhere; an official only within their own township or village. */
-export function importScope(actor: Actor): HouseholdScope {
-  if (actor.role === 'admin' || actor.role === 'commander') return { kind: 'all' };
-  const scope = AccessPolicy.householdScope(actor);
-  if (actor.role === 'official' && scope.kind === 'org') return scope;
-  throw LedgerErrors.notAllowed();
-}
-
 /**
  * POST /households/import: read the file, check every row as the API would, then write the households
  * that changed (upsert by 户编号) in batches. Nothing is written on a dry run or for a refused file.
@@ -49,7 +41,8 @@ export class LedgerImportService {
   ) {}
 
   async import(actor: Actor, upload: LedgerUpload, options: { dryRun: boolean }): Promise<ImportResultDto> {
-    const scope = importScope(actor);
+    const scope = AccessPolicy.ledgerImportScope(actor);
+    if (!scope) throw LedgerErrors.notAllowed();
     const phases = new PhaseTimer();
     const file = await this.reader.read(upload.buffer, upload.name);
     phases.end('read');

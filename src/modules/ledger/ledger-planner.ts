@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { MemberEntity } from '../households/entities/member.entity';
 import { MemberInput, memberEntities } from '../households/household-members';
+import { newHousehold } from '../households/new-household';
 import { flagsFromColumn, flagsToColumn } from '../households/household.view';
 import { IntentInput } from '../intents/intents.service';
 import { CheckedHousehold, intentChanged } from './ledger-checker';
@@ -48,40 +48,7 @@ export class LedgerPlanner {
 
   private create(source: CheckedHousehold): WritePlan {
     const { draft } = source;
-    const village = draft.village!;
-    const entity = Object.assign(new HouseholdEntity(), {
-      id: randomUUID(),
-      code: source.code,
-      villageId: village.id,
-      townshipId: village.parentId,
-      taskForceId: null,
-      group: draft.group ?? null,
-      headName: draft.headName,
-      headIdEnc: this.pii.encrypt(draft.headIdNumber),
-      headIdHash: this.pii.hash(draft.headIdNumber),
-      phoneEnc: this.pii.encryptOptional(draft.phone),
-      address: draft.address ?? null,
-      flags: flagsToColumn(draft.flags),
-      houseFloorArea: draft.house?.floorArea ?? null,
-      houseStructure: draft.house?.structure ?? null,
-      cadreId: draft.cadreId ?? null,
-      stage: 'registered',
-      stageChangedAt: this.now,
-      intentOption: 'undecided',
-      intentSite: null,
-      intentLivelihood: null,
-      intentRecordedAt: null,
-      onHold: false,
-      holdReason: null,
-      light: 'green',
-      lightReasons: '[]',
-      lastVisitAt: null,
-      openProblems: 0,
-      note: draft.note ?? null,
-      version: 1,
-      createdAt: this.now,
-      updatedAt: this.now,
-    });
+    const entity = newHousehold(this.pii, { ...draft, code: source.code, village: draft.village! }, this.now);
     return {
       kind: 'create',
       source,

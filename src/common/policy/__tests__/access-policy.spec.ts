@@ -96,3 +96,21 @@ describe('AccessPolicy.canReveal', () => {
     expect(AccessPolicy.canReveal(a, someoneElses)).toBe(false);
   });
 });
+
+describe('AccessPolicy.ledgerImportScope', () => {
+  it.each(['admin', 'commander'] as Role[])('%s imports into any township', (role) => {
+    expect(AccessPolicy.ledgerImportScope(actor(role))).toEqual({ kind: 'all' });
+  });
+
+  it('an official imports only within their own org unit', () => {
+    expect(AccessPolicy.ledgerImportScope(actor('official'))).toEqual({
+      kind: 'org',
+      orgUnitId: 'official-org',
+    });
+    expect(AccessPolicy.ledgerImportScope(actor('official', { orgUnitId: null }))).toBeNull();
+  });
+
+  it.each(['supervisor', 'cadre', 'handler'] as Role[])('%s may not import', (role) => {
+    expect(AccessPolicy.ledgerImportScope(actor(role))).toBeNull();
+  });
+});
