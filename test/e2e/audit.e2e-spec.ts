@@ -119,18 +119,19 @@ describe('audit: every write leaves an entry, hash-chained and verifiable', () =
   });
 
   it('filters by actor and by time, and pages with the total', async () => {
-    t.clock.set('2026-12-01T10:00:00Z');
+    // Later than the real clock that stamps the other tests' entries, so an open-ended range holds only these.
+    t.clock.set('2099-12-01T10:00:00Z');
     const a = await factory.household(world, { code: 'AUD-T1' });
-    t.clock.set('2026-12-02T10:00:00Z');
+    t.clock.set('2099-12-02T10:00:00Z');
     const b = await factory.household(world, { code: 'AUD-T2' });
-    t.clock.set('2026-12-03T10:00:00Z');
+    t.clock.set('2099-12-03T10:00:00Z');
     const c = await factory.household(world, { code: 'AUD-T3' });
 
-    const window = await audit('entityType=household&from=2026-12-02T00:00:00Z&to=2026-12-03T00:00:00Z');
+    const window = await audit('entityType=household&from=2099-12-02T00:00:00Z&to=2099-12-03T00:00:00Z');
     expect(window.items.map((e) => e.entityId)).toEqual([b.id]);
-    const fromOnly = await audit('entityType=household&from=2026-12-02T10:00:00%2B08:00');
+    const fromOnly = await audit('entityType=household&from=2099-12-02T10:00:00%2B08:00');
     expect(fromOnly.items.map((e) => e.entityId).sort()).toEqual([b.id, c.id].sort());
-    const toOnly = await audit('entityType=household&to=2026-12-01T10:00:00.001Z&from=2026-12-01T00:00:00Z');
+    const toOnly = await audit('entityType=household&to=2099-12-01T10:00:00.001Z&from=2099-12-01T00:00:00Z');
     expect(toOnly.items.map((e) => e.entityId)).toEqual([a.id]);
 
     const byCommander = await audit(`actorId=${commanderId}`);
