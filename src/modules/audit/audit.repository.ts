@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { bulkInsert } from '../../database/bulk-insert';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 
 export interface AuditFilter {
@@ -11,22 +12,23 @@ export interface AuditFilter {
   to?: Date;
 }
 
+const ENTRIES_PER_INSERT = 500;
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** 12 columns an entry: ~6,000 values a statement. */
   async insert(
     manager: EntityManager,
     entries: Omit<AuditEntryEntity, 'id' | 'sealIndex' | 'hash' | 'prevHash'>[],
-  ) {
-    if (entries.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEntryEntity)
-      .values(entries.map((e) => ({ ...e, sealIndex: null, hash: null, prevHash: null })))
-      .updateEntity(false) // no re-read of generated ids: nobody needs them, and it is a round trip per write
-      .execute();
+  ): Promise<void> {
+    await bulkInsert(
+      manager,
+      AuditEntryEntity,
+      entries.map((e) => ({ ...e, sealIndex: null, hash: null, prevHash: null })),
+      ENTRIES_PER_INSERT,
+    );
   }
 
   async lastSealed(manager: EntityManager): Promise<{ sealIndex: number; hash: string } | null> {

@@ -108,12 +108,16 @@ export class HouseholdsRepository {
         ),
       );
     } else if (filter.text) {
+      // A prefix of the code or the head's name, ASCII case ignored, each read from its own index
+      // (migration 1764700000000-search-indexes): NOCASE columns on SQLite, lower() expressions on PostgreSQL.
       const prefix = `${filter.text.replace(/[%_\\]/g, '')}%`;
-      // SQLite's LIKE ignores ASCII case; PostgreSQL's does not, so "az-dxz" would find codes on one only.
-      const like = this.dataSource.options.type === 'postgres' ? 'ILIKE' : 'LIKE';
+      const postgres = this.dataSource.options.type === 'postgres';
+      const [code, name, pattern] = postgres
+        ? ['lower(h.code)', 'lower(h.head_name)', 'lower(:prefix)']
+        : ['h.code', 'h.head_name', ':prefix'];
       query.andWhere(
         new Brackets((q) =>
-          q.where(`h.code ${like} :prefix`, { prefix }).orWhere(`h.head_name ${like} :prefix`),
+          q.where(`${code} LIKE ${pattern}`, { prefix }).orWhere(`${name} LIKE ${pattern}`),
         ),
       );
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../common/policy/actor';
+import { bulkInsert } from '../../database/bulk-insert';
 import { UserEntity } from '../users/entities/user.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { TaskEntity } from './entities/task.entity';
@@ -12,6 +13,9 @@ export interface TaskFilter {
   status?: string;
   date?: string;
 }
+
+/** ~8,000 bound values a statement (17 columns a task). */
+const TASKS_PER_INSERT = 470;
 
 @Injectable()
 export class TasksRepository {
@@ -42,30 +46,9 @@ export class TasksRepository {
     return new Set(rows.map((r) => `${r.targetType}:${r.targetId}`));
   }
 
-  /**
-   * ON CONFLICT DO NOTHING on (cycle_date, target): a re-run creates nothing twice. Multi-row statements
-   * written here, values converted by the driver as for an entity insert: the query builder's parameter
-   * handling grows with the square of a batch (16 s and 640 MB for a 72,000-task dispatch; bench/README.md).
-   */
-  async insertIgnoring(manager: EntityManager, tasks: TaskEntity[]): Promise<void> {
-    const driver = manager.connection.driver;
-    const metadata = manager.connection.getMetadata(TaskEntity);
-    const columns = metadata.columns;
-    const placeholder = driver.options.type === 'postgres' ? (n: number) => `$${n}` : () => '?';
-    const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
-    // ~8,000 bound values a statement: under SQLite's and PostgreSQL's limits (32,766 / 65,535).
-    const perStatement = Math.max(1, Math.floor(8000 / columns.length));
-    for (let i = 0; i < tasks.length; i += perStatement) {
-      const values: unknown[] = [];
-      const rows = tasks.slice(i, i + perStatement).map((task) => {
-        const marks = columns.map((column) => {
-          values.push(driver.preparePersistentValue(column.getEntityValue(task), column));
-          return placeholder(values.length);
-        });
-        return `(${marks.join(', ')})`;
-      });
-      await manager.query(`${head}${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
-    }
+  /** ON CONFLICT DO NOTHING on (cycle_date, target): a re-run creates nothing twice. */
+  insertIgnoring(manager: EntityManager, tasks: TaskEntity[]): Promise<void> {
+    return bulkInsert(manager, TaskEntity, tasks, TASKS_PER_INSERT, { ignoreConflicts: true });
   }
 
   async notify(manager: EntityManager, notifications: NotificationEntity[]): Promise<void> {
