@@ -229,9 +229,11 @@ async function importBench(
     console.log(
       `  first import:  ${first.seconds.toFixed(2)} s (${(first.seconds / floor).toFixed(1)}× floor, API CPU ${first.cpu.toFixed(1)} s) — ${summary(first.body)}; API RSS max ${api.maxRss().toFixed(0)} MB`,
     );
+    // RSS is sampled per import: the high-water mark of the one before says nothing about this one.
+    api.resetRss();
     const again = await upload(api, good.buffer, 'bench.xlsx');
     console.log(
-      `  same file again: ${again.seconds.toFixed(2)} s (API CPU ${again.cpu.toFixed(1)} s) — ${summary(again.body)}`,
+      `  same file again: ${again.seconds.toFixed(2)} s (API CPU ${again.cpu.toFixed(1)} s) — ${summary(again.body)}; API RSS max ${api.maxRss().toFixed(0)} MB`,
     );
     started = Date.now();
     const mixed = await buildLedger({
@@ -244,10 +246,12 @@ async function importBench(
       intentShare,
       areaCodes: ['433123', '433125', '433126'],
     });
+    const before = api.rss();
+    api.resetRss();
     const third = await upload(api, mixed.buffer, 'bad.xlsx');
     writeFileSync(join(WORK, `bad-rows-report-${db}.json`), JSON.stringify(third.body, null, 1));
     console.log(
-      `  ${bad} bad rows:  ${third.seconds.toFixed(2)} s (API CPU ${third.cpu.toFixed(1)} s) — ${summary(third.body)}; API RSS max ${api.maxRss().toFixed(0)} MB`,
+      `  ${bad} bad rows:  ${third.seconds.toFixed(2)} s (API CPU ${third.cpu.toFixed(1)} s) — ${summary(third.body)}; API RSS ${before.toFixed(0)} MB before, max ${api.maxRss().toFixed(0)} MB`,
     );
   } finally {
     await stopApi(api);
