@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
  * with the square of a batch (16 s and 640 MB for a 72,000-task dispatch); values still go through the
  * driver's own conversion (dates, booleans, JSON). `ignoreConflicts`: rows that would break a unique
  * constraint are skipped (ON CONFLICT DO NOTHING, on both databases), so a re-run inserts nothing twice.
+ * Give every column a value: SQLite has no DEFAULT inside VALUES, so a missing one is stored as NULL.
  */
 export async function bulkInsert<T extends object>(
   manager: EntityManager,

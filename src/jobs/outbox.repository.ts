@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { bulkInsert } from '../database/bulk-insert';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
+
+const MESSAGES_PER_INSERT = 500;
 
 /** The only place that touches the outbox table. */
 @Injectable()
@@ -11,15 +14,14 @@ export class OutboxRepository {
   /** Inside the writer's transaction. */
   async insert(
     manager: EntityManager,
-    row: Pick<OutboxMessageEntity, 'name' | 'payload' | 'jobId' | 'createdAt'>,
+    rows: Pick<OutboxMessageEntity, 'name' | 'payload' | 'jobId' | 'createdAt'>[],
   ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessageEntity)
-      .values({ ...row, attempts: 0, sentAt: null, lastError: null })
-      .updateEntity(false)
-      .execute();
+    await bulkInsert(
+      manager,
+      OutboxMessageEntity,
+      rows.map((row) => ({ ...row, attempts: 0, sentAt: null, lastError: null })),
+      MESSAGES_PER_INSERT,
+    );
   }
 
   /** The oldest unsent rows, in id order. */

@@ -30,13 +30,29 @@ export class OutboxService {
     payload: JobPayloads[N],
     jobId?: string,
   ): Promise<void> {
-    this.executor.keyOf(name, payload); // a job that could never run is refused with the write, not later
-    await this.repository.insert(manager, {
-      name,
-      payload: JSON.stringify(payload),
-      jobId: jobId ?? null,
-      createdAt: new Date(),
-    });
+    await this.addMany(manager, name, [payload], jobId);
+  }
+
+  /** Several jobs of one kind in one statement (a batch of visits, say); each still runs on its own. */
+  async addMany<N extends JobName>(
+    manager: EntityManager,
+    name: N,
+    payloads: JobPayloads[N][],
+    jobId?: string,
+  ): Promise<void> {
+    if (payloads.length === 0) return;
+    // A job that could never run is refused with the write, not later.
+    for (const payload of payloads) this.executor.keyOf(name, payload);
+    const createdAt = new Date();
+    await this.repository.insert(
+      manager,
+      payloads.map((payload) => ({
+        name,
+        payload: JSON.stringify(payload),
+        jobId: jobId ?? null,
+        createdAt,
+      })),
+    );
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) runner.data = { ...runner.data, [OUTBOX_WAKE]: true };
     else this.relay.wake();

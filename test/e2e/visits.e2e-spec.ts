@@ -34,6 +34,28 @@ describe('visits: logging, idempotent upload and offline sync', () => {
     ...overrides,
   });
 
+  it('gives each household its own latest visit when visits arrive together (one write batch)', async () => {
+    const households = await Promise.all([1, 2, 3, 4].map(() => f.household(w)));
+    // Posted at once, so the writer takes them into the same transactions; older ones are mixed in.
+    const times = ['2026-11-21T01:00:00Z', '2026-11-22T02:00:00Z', '2026-11-20T03:00:00Z'];
+    const responses = await Promise.all(
+      households.flatMap((h, i) =>
+        times.map((_, j) =>
+          t.http
+            .post(`/api/v1/households/${h.id}/visits`)
+            .set(auth(w.cadre.token))
+            .send(body({ visitedAt: times[(i + j) % times.length], concerns: null })),
+        ),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
+    for (const h of households) {
+      const stored = await t.http.get(`/api/v1/households/${h.id}`).set(auth(w.cadre.token));
+      expect(stored.body.lastVisitAt).toBe('2026-11-22T02:00:00.000Z');
+      expect(await visitCount(h.id)).toBe(3);
+    }
+  });
+
   it('logs a visit, moves lastVisitAt forward, and stores the Shanghai business date', async () => {
     const h = await f.household(w);
     const response = await t.http

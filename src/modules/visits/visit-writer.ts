@@ -94,12 +94,15 @@ export class VisitWriter {
       const current = latest.get(visit.householdId);
       if (!current || current < visit.visitedAt) latest.set(visit.householdId, visit.visitedAt);
     }
-    const households = await this.visits.householdsForUpdate(manager, [...latest.keys()]);
+    const households = (await this.visits.householdsForUpdate(manager, [...latest.keys()])).filter(
+      (household) => !household.lastVisitAt || household.lastVisitAt < latest.get(household.id)!,
+    );
+    await this.visits.markVisited(
+      manager,
+      households.map((household) => ({ householdId: household.id, visitedAt: latest.get(household.id)! })),
+    );
     for (const household of households) {
-      const visitedAt = latest.get(household.id)!;
-      if (household.lastVisitAt && household.lastVisitAt >= visitedAt) continue;
-      household.lastVisitAt = visitedAt;
-      await this.visits.markVisited(manager, household.id, visitedAt);
+      household.lastVisitAt = latest.get(household.id)!;
       await this.lights.refresh(manager, household);
     }
 
@@ -128,11 +131,13 @@ export class VisitWriter {
       );
     }
     // 急难愁盼 and resistance reach the command centre through the outbox: a Redis outage loses none.
-    for (const { visit } of written) {
-      if (visit.concerns || visit.attitude === 'resistant') {
-        await this.outbox.add(manager, JobName.Notify, { event: 'visit_concern', id: visit.id });
-      }
-    }
+    await this.outbox.addMany(
+      manager,
+      JobName.Notify,
+      written
+        .filter(({ visit }) => visit.concerns || visit.attitude === 'resistant')
+        .map(({ visit }) => ({ event: 'visit_concern' as const, id: visit.id })),
+    );
     return stored;
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { HouseholdsRepository } from '../households/households.repository';
+import { bulkInsert } from '../../database/bulk-insert';
 import { rawQuery } from '../../database/raw-query';
 import { VisitEntity } from './entities/visit.entity';
 
@@ -13,6 +14,9 @@ export interface VisitFilter {
   from?: string;
   to?: string;
 }
+
+/** ~6,000 values a statement. */
+const VISITS_PER_INSERT = 300;
 
 @Injectable()
 export class VisitsRepository {
@@ -56,16 +60,9 @@ export class VisitsRepository {
     return manager.getRepository(VisitEntity).findOneBy({ clientId });
   }
 
-  /** Multi-row INSERT that skips a clientId already stored (INSERT OR IGNORE / ON CONFLICT DO NOTHING). */
-  async insertIgnoringClientIds(manager: EntityManager, visits: VisitEntity[]): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(VisitEntity)
-      .values(visits)
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+  /** Multi-row INSERT that skips a clientId already stored (ON CONFLICT DO NOTHING on both databases). */
+  insertIgnoringClientIds(manager: EntityManager, visits: VisitEntity[]): Promise<void> {
+    return bulkInsert(manager, VisitEntity, visits, VISITS_PER_INSERT, { ignoreConflicts: true });
   }
 
   async existingIds(manager: EntityManager, ids: string[]): Promise<Set<string>> {
@@ -87,17 +84,30 @@ export class VisitsRepository {
       .getMany();
   }
 
-  /** Only ever moves lastVisitAt forward (a late upload of an old visit must not rewind it). */
-  async markVisited(manager: EntityManager, householdId: string, visitedAt: Date): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(HouseholdEntity)
-      .set({ lastVisitAt: visitedAt })
-      .where('id = :householdId AND (last_visit_at IS NULL OR last_visit_at < :visitedAt)', {
-        householdId,
-        visitedAt,
-      })
-      .execute();
+  /**
+   * Each household's lastVisitAt moved to its visit's time, in one statement for the whole batch; only ever
+   * forward (a late upload of an old visit must not rewind it, whoever committed in between).
+   */
+  async markVisited(
+    manager: EntityManager,
+    visits: { householdId: string; visitedAt: Date }[],
+  ): Promise<void> {
+    if (visits.length === 0) return;
+    const postgres = manager.connection.driver.options.type === 'postgres';
+    const params: Record<string, unknown> = {};
+    const whens = visits.map(({ householdId, visitedAt }, i) => {
+      params[`h${i}`] = householdId;
+      params[`t${i}`] = visitedAt;
+      // PostgreSQL types an untyped parameter in a CASE as text.
+      return `WHEN :h${i} THEN ${postgres ? `CAST(:t${i} AS timestamptz)` : `:t${i}`}`;
+    });
+    const at = `CASE id ${whens.join(' ')} END`;
+    await rawQuery(
+      manager,
+      `UPDATE household SET last_visit_at = ${at}
+        WHERE id IN (${visits.map((_, i) => `:h${i}`).join(', ')}) AND (last_visit_at IS NULL OR last_visit_at < ${at})`,
+      params,
+    );
   }
 
   list(scope: HouseholdScope, filter: VisitFilter, page: number, pageSize: number) {
