@@ -46,7 +46,7 @@ export class DispatchService {
       this.lists.overdueProblems(t, EVERYTHING),
       this.lists.agingApprovals(t, EVERYTHING),
       this.tasks.openTargetsBefore(date),
-      this.tasks.forDate(date),
+      this.tasks.issuedOn(date),
     ]);
     const drafts: Draft[] = [
       ...visits.map((r) =>

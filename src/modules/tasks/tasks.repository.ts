@@ -37,13 +37,14 @@ export class TasksRepository {
 
   /** Targets that still have an open task from an earlier cycle: those carry over instead of doubling. */
   async openTargetsBefore(date: string): Promise<Set<string>> {
+    // Plain rows, not entities: a first dispatch can carry over tens of thousands.
     const rows = await this.dataSource
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
-      .select(['t.targetType', 't.targetId'])
+      .select("t.target_type || ':' || t.target_id", 'target')
       .where("t.status = 'open' AND t.cycle_date < :date", { date })
-      .getMany();
-    return new Set(rows.map((r) => `${r.targetType}:${r.targetId}`));
+      .getRawMany<{ target: string }>();
+    return new Set(rows.map((r) => r.target));
   }
 
   /** ON CONFLICT DO NOTHING on (cycle_date, target): a re-run creates nothing twice. */
@@ -72,6 +73,24 @@ export class TasksRepository {
       .addOrderBy('t.due_date')
       .addOrderBy('t.id')
       .getMany();
+  }
+
+  /** Who a date's tasks went to, as plain rows (a re-run of a 72,000-task dispatch reads every one). */
+  async issuedOn(
+    date: string,
+  ): Promise<
+    Pick<TaskEntity, 'targetType' | 'targetId' | 'assigneeUserId' | 'assigneeUnitId' | 'assigneeLevel'>[]
+  > {
+    return this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .select('t.target_type', 'targetType')
+      .addSelect('t.target_id', 'targetId')
+      .addSelect('t.assignee_user_id', 'assigneeUserId')
+      .addSelect('t.assignee_unit_id', 'assigneeUnitId')
+      .addSelect('t.assignee_level', 'assigneeLevel')
+      .where('t.cycle_date = :date', { date })
+      .getRawMany();
   }
 
   carriedOver(date: string): Promise<TaskEntity[]> {
