@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
+import { instant } from '../../database/raw-query';
+import { SealableEntry } from './audit-hash';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 
 export interface AuditFilter {
@@ -43,14 +45,40 @@ export class AuditRepository {
     return row ? { sealIndex: row.sealIndex!, hash: row.hash! } : null;
   }
 
-  unsealed(manager: EntityManager, limit: number): Promise<AuditEntryEntity[]> {
-    return manager
+  /** The oldest unsealed entries, as plain rows: the sealer reads them by the thousand while writers go on. */
+  async unsealed(
+    manager: EntityManager,
+    limit: number,
+  ): Promise<(Omit<SealableEntry, 'sealIndex'> & { id: number })[]> {
+    const rows = await manager
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('a')
-      .where('a.sealIndex IS NULL')
+      .select('a.id', 'id')
+      .addSelect('a.at', 'at')
+      .addSelect('a.actor_id', 'actorId')
+      .addSelect('a.actor_role', 'actorRole')
+      .addSelect('a.action', 'action')
+      .addSelect('a.entity_type', 'entityType')
+      .addSelect('a.entity_id', 'entityId')
+      .addSelect('a.household_id', 'householdId')
+      .addSelect('a.changes', 'changes')
+      .addSelect('a.request_id', 'requestId')
+      .where('a.seal_index IS NULL')
       .orderBy('a.id', 'ASC')
       .limit(limit)
-      .getMany();
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((row) => ({
+      id: Number(row.id),
+      at: instant(row.at),
+      actorId: row.actorId as string | null,
+      actorRole: row.actorRole as string | null,
+      action: row.action as string,
+      entityType: row.entityType as string,
+      entityId: row.entityId as string,
+      householdId: row.householdId as string | null,
+      changes: row.changes as string,
+      requestId: row.requestId as string | null,
+    }));
   }
 
   /** One UPDATE per 250 entries: the sealer must keep up with the busiest writer, not queue behind it. */
