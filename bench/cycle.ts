@@ -324,8 +324,6 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    // As the start scripts run it (README, Configuration): fewer malloc arenas, ~40 MB less RSS.
-    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     LOG_LEVEL: 'warn',
     DATABASE_URL: db.url,
     PII_KEY: config.piiKey.toString('hex'),

@@ -220,8 +220,6 @@ async function main(): Promise<void> {
   const apiEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    // As the start scripts run it (README, Configuration): fewer malloc arenas, ~40 MB less RSS.
-    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,

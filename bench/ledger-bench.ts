@@ -86,8 +86,6 @@ async function startApi(url: string, port: number): Promise<Api> {
     env: {
       ...env,
       NODE_ENV: 'production',
-      // As the start scripts run it (README, Configuration): fewer malloc arenas, ~40 MB less RSS.
-      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       DATABASE_URL: url,
       PORT: String(port),
       PII_KEY,
