@@ -1,9 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import type { NextFunction, Request, Response } from 'express';
-import { BullmqJobQueue } from './drivers/bullmq-job-queue';
+import type { BullmqJobQueue } from './drivers/bullmq-job-queue';
 import { JobQueue } from './job-queue';
 
 export const BULL_BOARD_PATH = '/admin/queues';
@@ -14,9 +11,16 @@ export type Authenticate = (token: string) => Promise<{ role: string }>;
 /** Bull Board at /admin/queues for admins (bearer token in the Authorization header), in BullMQ mode only. */
 export function mountBullBoard(app: INestApplication, authenticate: Authenticate): void {
   const queue = app.get(JobQueue, { strict: false });
-  if (!(queue instanceof BullmqJobQueue)) return;
+  if (queue.driver !== 'bullmq') return;
+  // Loaded here, in BullMQ mode only (like bullmq itself): the embedded default never serves the board.
+  /* eslint-disable @typescript-eslint/no-require-imports -- deliberately lazy */
+  const { createBullBoard } = require('@bull-board/api') as typeof import('@bull-board/api');
+  const { BullMQAdapter } =
+    require('@bull-board/api/bullMQAdapter') as typeof import('@bull-board/api/bullMQAdapter');
+  const { ExpressAdapter } = require('@bull-board/express') as typeof import('@bull-board/express');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const serverAdapter = new ExpressAdapter().setBasePath(BULL_BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
+  createBullBoard({ queues: [new BullMQAdapter((queue as BullmqJobQueue).queue)], serverAdapter });
   app.use(BULL_BOARD_PATH, adminOnly(authenticate), serverAdapter.getRouter());
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { BullmqJobQueue } from './drivers/bullmq-job-queue';
+import type { BullmqJobQueue } from './drivers/bullmq-job-queue';
 import { JobName } from './job-catalogue';
 import { JobHandlerRegistry } from './job-handler-registry';
 import { JobQueue, ScheduleDefinition } from './job-queue';
@@ -45,12 +45,11 @@ export class JobsBootstrap implements OnApplicationBootstrap {
       }
       await this.queue.schedule(schedule);
     }
-    if (this.queue instanceof BullmqJobQueue && this.config.jobs.runWorkers) this.queue.startWorker();
+    const bullmq = this.queue.driver === 'bullmq';
+    if (bullmq && this.config.jobs.runWorkers) (this.queue as BullmqJobQueue).startWorker();
     this.logger.log(
       `jobs: ${this.queue.driver} driver` +
-        (this.queue instanceof BullmqJobQueue
-          ? `, workers ${this.config.jobs.runWorkers ? 'on' : 'off'}`
-          : ''),
+        (bullmq ? `, workers ${this.config.jobs.runWorkers ? 'on' : 'off'}` : ''),
     );
   }
 }

@@ -1,4 +1,5 @@
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../common/xlsx/exceljs';
 import { SEVERITIES, STATUS_LABELS, ProblemStatus, Severity } from '../problems/problem-states';
 import { RankRow } from './bulletin-metrics';
 import { Ranking, WeeklyBulletinBody } from './bulletin-builder';
@@ -76,7 +77,7 @@ function rankingSheet(
 
 /** The bulletin as a workbook: an overview, one sheet per ranking, stalled units and supervised problems. */
 export async function bulletinWorkbook(body: WeeklyBulletinBody): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = '大兴寨水库移民安置指挥部';
   workbook.created = new Date(body.generatedAt);
   const overview = workbook.addWorksheet('总览');

@@ -1,4 +1,5 @@
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../common/xlsx/exceljs';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { looksLikeFormula, safeText } from './ledger-cells';
@@ -52,7 +53,7 @@ export class LedgerWorkbook {
   private memberRows = 0;
 
   constructor(stream: Writable, dynamicLists: { township: string[]; village: string[] }, withGuide: boolean) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    this.workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
       stream,
       useStyles: true,
       useSharedStrings: false,
@@ -62,7 +63,7 @@ export class LedgerWorkbook {
     const styles = (
       this.workbook as unknown as { styles: { addStyleModel(style: object, type: number): number } }
     ).styles;
-    this.textStyleId = styles.addStyleModel({ numFmt: '@' }, ExcelJS.ValueType.String);
+    this.textStyleId = styles.addStyleModel({ numFmt: '@' }, exceljs().ValueType.String);
     this.households = this.dataSheet(HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS);
     this.members = this.dataSheet(MEMBER_SHEET, MEMBER_COLUMNS);
     const guide = withGuide ? this.workbook.addWorksheet(GUIDE_SHEET) : null;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../common/xlsx/exceljs';
 import { STAGE_LABELS, Stage } from '../stages/stages';
 import { Breakdown, DailyReportBody } from './report-builder';
 
@@ -28,7 +29,7 @@ function sheet(
 
 /** The daily report as a workbook: one sheet per breakdown, Chinese headers. */
 export async function dailyReportWorkbook(report: DailyReportBody): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.created = new Date(report.generatedAt);
   const t = report.totals;
   sheet(
