@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
+import { makeResidentId } from '../../src/common/pii/resident-id';
 import { auth, Factory, residentId, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
@@ -544,6 +545,36 @@ describe('ledger: template, import and export of the household ledger (台账)',
       expect(maskedRows[0]['户主身份证号']).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
       const maskedAgain = (await upload(t, official, masked.body, 'masked.xlsx')).body;
       expect(maskedAgain).toMatchObject({ created: 0, updated: 0, failed: 0, unchanged: households.length });
+    });
+
+    it('reads back a masked ID that two members share, telling them apart by birth date', async () => {
+      // The mask hides exactly the birth date: two women of one area with the same last four digits.
+      const dates = ['1958-02-14', '1979-07-21'];
+      let shared: string[] = [];
+      for (let seq = 100; shared.length === 0; seq += 2) {
+        const pair = dates.map((date) => makeResidentId('433101', date, seq));
+        if (pair[0].slice(-4) === pair[1].slice(-4)) shared = pair;
+      }
+      await f.household(world, {
+        code: 'MASK-2',
+        headName: '彭正华',
+        headIdNumber: residentId('male', '1956-12-18'),
+        members: [
+          { name: '张金花', idNumber: shared[0], sex: 'female', birthDate: dates[0], relation: 'spouse' },
+          { name: '彭小芳', idNumber: shared[1], sex: 'female', birthDate: dates[1], relation: 'child' },
+        ],
+      });
+      const masked = await exportLedger(t, official);
+      const rows = sheetRows((await LedgerBook.from(masked.body)).members).filter(
+        (m) => m['户编号'] === 'MASK-2',
+      );
+      expect(rows.map((m) => m['身份证号'])).toEqual([
+        expect.stringMatching(/^\d{6}\*{8}/),
+        `433101********${shared[0].slice(-4)}`,
+        `433101********${shared[0].slice(-4)}`,
+      ]);
+      const again = (await upload(t, official, masked.body, 'masked.xlsx')).body;
+      expect(again).toMatchObject({ created: 0, updated: 0, failed: 0, errors: [] });
     });
 
     it('refuses reveal to a role that may not see full IDs, and keeps to the caller’s scope', async () => {

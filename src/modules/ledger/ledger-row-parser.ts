@@ -1,4 +1,5 @@
 import { maskPhone, maskResidentId } from '../../common/pii/masking';
+import { residentIdInfo } from '../../common/pii/resident-id';
 import {
   HOUSE_STRUCTURES,
   HOUSEHOLD_FLAGS,
@@ -210,6 +211,30 @@ function parseIntent(sheet: HouseholdSheet, row: SheetRow, issues: Issues): Inte
   return option ? { option, site: site || null, livelihood } : undefined;
 }
 
+/**
+ * The stored resident ID a masked one stands for, among the household's current members. The mask hides the
+ * birth date, so two members can share one (same area code, same last four): the row's birth date, then its
+ * name, tell them apart. Null when nothing, or more than one member, still matches.
+ */
+function unmaskMember(
+  existing: ExistingHousehold | null,
+  masked: string,
+  name: string,
+  birthDate: string,
+): string | null {
+  if (!existing) return null;
+  let candidates = existing.memberIds
+    .map((id, i) => ({ id, name: existing.members[i].name }))
+    .filter((member) => maskResidentId(member.id) === masked);
+  for (const same of [
+    (member: { id: string }) => residentIdInfo(member.id).birthDate === birthDate,
+    (member: { name: string }) => member.name === name,
+  ]) {
+    if (candidates.length > 1) candidates = candidates.filter(same);
+  }
+  return candidates.length === 1 ? candidates[0].id : null;
+}
+
 /** Reads one 家庭成员 row. A masked ID is matched against the household's current members. */
 export function parseMemberRow(
   sheet: MemberSheet,
@@ -220,17 +245,17 @@ export function parseMemberRow(
   const get = (key: Parameters<MemberSheet['get']>[1]) => sheet.get(row, key) ?? '';
   const name = get('name');
   if (!name) issues.member(row, 'name', REQUIRED);
+  const birthText = get('birthDate');
   let idNumber = cleanIdNumber(get('idNumber'));
   if (!idNumber) issues.member(row, 'idNumber', REQUIRED);
   else if (isMasked(idNumber)) {
-    const matches = existing?.memberIds.filter((id) => maskResidentId(id) === idNumber) ?? [];
-    if (matches.length === 1) idNumber = matches[0];
+    const stored = unmaskMember(existing, idNumber, name, birthText ? parseDate(birthText) : '');
+    if (stored) idNumber = stored;
     else issues.member(row, 'idNumber', MASKED_ID);
   }
   const sexText = get('sex');
   const sex = sexText ? parseEnum(SEXES, sexText) : null;
   if (sexText && !sex) issues.member(row, 'sex', invalidChoice(SEXES, sexText));
-  const birthText = get('birthDate');
   const relationText = get('relation');
   const relation = relationText ? parseRelation(relationText) : null;
   if (!relationText) issues.member(row, 'relation', REQUIRED);
