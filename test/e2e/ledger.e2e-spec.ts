@@ -464,6 +464,12 @@ describe('ledger: template, import and export of the household ledger (台账)',
         from: { option: 'undecided', site: null, livelihood: null },
         to: { option: 'town_purchase', site: null, livelihood: 'pension' },
       });
+      expect(intentEntry.changes._context).toMatchObject({
+        source: 'import',
+        file: '矮寨镇台账.xlsx',
+        sha256: first.file.sha256,
+        sheet: '户籍台账',
+      });
       const summary = await t.http.get(`/api/v1/audit?entityType=ledger_import`).set(auth(world.admin));
       expect(summary.body.items[0].changes._context).toMatchObject({
         file: '矮寨镇台账.xlsx',

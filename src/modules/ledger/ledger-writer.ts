@@ -125,6 +125,13 @@ export class LedgerWriter {
     for (const plan of plans) {
       if (!plan.intent) continue;
       const change = this.intents.prepare(actor, plan.before ?? plan.entity, plan.intent, 'import');
+      // Like the household's own entry: the timeline names the file and row the intent came from.
+      change.audit.context = {
+        ...change.audit.context,
+        ...stamp,
+        sheet: HOUSEHOLD_SHEET,
+        row: plan.source.row.row,
+      };
       intents.push(change);
       Object.assign(plan.entity, change.fields);
       if (plan.kind === 'update') {
