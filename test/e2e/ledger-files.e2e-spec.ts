@@ -162,6 +162,12 @@ describe('ledger: bad files', () => {
       .field('note', 'x');
     expect(multipart.status).toBe(400);
     expect(multipart.body.code).toBe('NO_FILE');
+    const misnamed = await t.http
+      .post('/api/v1/households/import')
+      .set(auth(world.admin))
+      .attach('ledger', Buffer.from('户编号\n'), '台账.csv');
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.body).toMatchObject({ code: 'NO_FILE', message: '请上传台账文件（表单字段 file）' });
     const json = await t.http.post('/api/v1/households/import').set(auth(world.admin)).send({ file: 'x' });
     expect(json.status).toBe(400);
   });

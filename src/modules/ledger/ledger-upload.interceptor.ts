@@ -34,6 +34,9 @@ export class LedgerUploadInterceptor implements NestInterceptor {
     } catch (error) {
       if (error instanceof PayloadTooLargeException) throw LedgerErrors.tooLarge(this.config.importMaxBytes);
       if (error instanceof HttpException && error.getStatus() !== 400) throw error;
+      // A file sent under another field name: multer's "Unexpected field".
+      if (error instanceof HttpException && /unexpected (file )?field/i.test(error.message))
+        throw LedgerErrors.noFile();
       throw LedgerErrors.badUpload();
     }
   }
