@@ -30,7 +30,7 @@ export class OutboxService {
     payload: JobPayloads[N],
     jobId?: string,
   ): Promise<void> {
-    await this.addMany(manager, name, [payload], jobId);
+    await this.write(manager, name, [payload], jobId ?? null);
   }
 
   /** Several jobs of one kind in one statement (a batch of visits, say); each still runs on its own. */
@@ -38,20 +38,22 @@ export class OutboxService {
     manager: EntityManager,
     name: N,
     payloads: JobPayloads[N][],
-    jobId?: string,
   ): Promise<void> {
-    if (payloads.length === 0) return;
+    if (payloads.length > 0) await this.write(manager, name, payloads, null);
+  }
+
+  private async write<N extends JobName>(
+    manager: EntityManager,
+    name: N,
+    payloads: JobPayloads[N][],
+    jobId: string | null,
+  ): Promise<void> {
     // A job that could never run is refused with the write, not later.
     for (const payload of payloads) this.executor.keyOf(name, payload);
     const createdAt = new Date();
     await this.repository.insert(
       manager,
-      payloads.map((payload) => ({
-        name,
-        payload: JSON.stringify(payload),
-        jobId: jobId ?? null,
-        createdAt,
-      })),
+      payloads.map((payload) => ({ name, payload: JSON.stringify(payload), jobId, createdAt })),
     );
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) runner.data = { ...runner.data, [OUTBOX_WAKE]: true };
