@@ -27,7 +27,7 @@ import { OrgRepository } from '../org/org.repository';
 import { STAGE_LABELS, Stage } from '../stages/stages';
 import { LedgerTemplateService } from './ledger-template.service';
 import { CellInput, LedgerWorkbook } from './ledger-workbook';
-import { chunks, ExportHousehold, ExportMember, LedgerRepository } from './ledger.repository';
+import { ExportHousehold, ExportMember, LedgerRepository } from './ledger.repository';
 
 const PAGE = 100;
 
@@ -193,21 +193,19 @@ export class LedgerExportService {
 
   private async auditReveal(actor: Actor, households: ExportHousehold[], exportId: string): Promise<void> {
     if (households.some((h) => !AccessPolicy.canReveal(actor, h))) throw HouseholdErrors.revealForbidden();
-    // At most 250 entries per insert: on SQLite TypeORM reads the new ids back with one OR term per row.
-    await this.transactions.run(async (manager) => {
-      for (const part of chunks(households, 250)) {
-        await this.audit.record(
-          manager,
-          actor,
-          ...part.map((h) => ({
-            action: 'reveal',
-            entityType: 'household',
-            entityId: h.id,
-            context: { fields: ['headIdNumber', 'phone', 'members.idNumber'], export: exportId },
-          })),
-        );
-      }
-    });
+    // One page's entries in one transaction; the audit repository writes them as multi-row INSERTs.
+    await this.transactions.run((manager) =>
+      this.audit.record(
+        manager,
+        actor,
+        ...households.map((h) => ({
+          action: 'reveal',
+          entityType: 'household',
+          entityId: h.id,
+          context: { fields: ['headIdNumber', 'phone', 'members.idNumber'], export: exportId },
+        })),
+      ),
+    );
   }
 }
 

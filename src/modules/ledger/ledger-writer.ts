@@ -144,7 +144,7 @@ export class LedgerWriter {
     );
     await this.intents.insertRecords(manager, intents);
     entries.push(...intents.map((change) => change.audit));
-    for (const part of chunks(entries, 250)) await this.audit.record(manager, actor, ...part);
+    await this.audit.record(manager, actor, ...entries);
   }
 
   /**
