@@ -5,7 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { answerClientErrors } from './common/http/client-error';
+import { RejectControlCharactersPipe } from './common/http/control-characters';
+import { jsonNestingExceeds } from './common/http/json-depth';
+import { assignRequestId } from './common/http/request-id';
 import { createValidationPipe } from './common/http/validation';
+import { APP_CONFIG, AppConfig } from './config/app-config';
 import { mountBullBoard } from './jobs/bull-board';
 import { AuthService } from './modules/auth/auth.service';
 
@@ -17,17 +22,31 @@ export async function createApp(): Promise<INestApplication> {
 
 /** Everything about the HTTP app beyond its modules; e2e tests apply the same to their test module. */
 export function configureApp(app: INestApplication): INestApplication {
+  app.use(assignRequestId);
   app.use(helmet({ contentSecurityPolicy: false }));
   const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '2mb' });
+  express.useBodyParser('json', {
+    limit: '2mb',
+    verify: (_request: unknown, _response: unknown, body: Buffer) => {
+      if (jsonNestingExceeds(body))
+        throw Object.assign(new Error('too deep'), { status: 400, type: 'entity.too.deep' });
+    },
+  });
   express.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
   app.enableShutdownHooks();
   // BullMQ mode only; admins only (bearer token in the Authorization header).
   mountBullBoard(app, (token) => app.get(AuthService, { strict: false }).authenticate(token));
+  answerClientErrors(app.getHttpServer());
+  if (app.get<AppConfig>(APP_CONFIG).apiDocs) mountApiDocs(app);
+  return app;
+}
+
+/** OpenAPI at /docs and /docs-json: on by default in development, behind API_DOCS=true in production. */
+function mountApiDocs(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -40,5 +59,4 @@ export function configureApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  return app;
 }

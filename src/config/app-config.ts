@@ -53,6 +53,7 @@ export class EnvironmentSchema {
   @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsString() JWT_EXPIRES_IN?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_USER?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_FAILURE_WINDOW_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_PER_IP_PER_MINUTE?: number;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
@@ -76,6 +77,7 @@ export class EnvironmentSchema {
   JOB_QUEUE_PREFIX?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) OUTBOX_POLL_MS?: number;
   @IsOptional() @Transform(toBool) JOB_SCHEDULES?: boolean;
+  @IsOptional() @Transform(toBool) API_DOCS?: boolean;
 }
 
 export interface AppConfig {
@@ -93,7 +95,16 @@ export interface AppConfig {
   seedDemo: boolean;
   dataDir: string;
   logLevel: string;
-  login: { maxFailures: number; failureWindowSeconds: number; perIpPerMinute: number };
+  /** Whether /docs and /docs-json are served (they list every route and field to anyone who asks). */
+  apiDocs: boolean;
+  login: {
+    /** Failed logins per username from one client address before that address must wait. */
+    maxFailures: number;
+    /** Failed logins per username from all addresses together before everyone must wait. */
+    maxFailuresPerUser: number;
+    failureWindowSeconds: number;
+    perIpPerMinute: number;
+  };
   lights: { visitIntervalDays: number; stallYellowDays: number; stallRedDays: number };
   problemDueHours: { p1: number; p2: number; p3: number };
   cycleCron: string;
@@ -172,8 +183,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO ?? true,
     dataDir,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     login: {
       maxFailures: env.LOGIN_MAX_FAILURES ?? 5,
+      maxFailuresPerUser: env.LOGIN_MAX_FAILURES_PER_USER ?? 50,
       failureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS ?? 15 * 60,
       perIpPerMinute: env.LOGIN_PER_IP_PER_MINUTE ?? 600,
     },

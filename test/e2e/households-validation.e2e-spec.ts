@@ -8,6 +8,7 @@ const ID_CHECKSUM = '身份证号校验位不正确';
 const ID_DATE = '身份证号中的出生日期不存在或晚于今天';
 const ID_FORMAT = '身份证号格式不正确（应为18位，最后一位可为X）';
 const PHONE = '手机号格式不正确（应为1开头的11位数字）';
+const CONTROL = '不能包含控制字符（制表符和换行除外）';
 
 /** The same number with a wrong check character. */
 // A published example number (woman, 1949-12-31) whose check character is X.
@@ -178,7 +179,23 @@ describe('households: bad input gets 400 per field, conflicts 409, and neither c
         '不允许的字段',
       ],
       ['head name as a number', () => valid({ headName: 123 }), 'headName', '必须是字符串'],
-      ['empty head name', () => valid({ headName: '' }), 'headName', '长度不能少于 1 个字符'],
+      ['empty head name', () => valid({ headName: '' }), 'headName', '不能为空或只有空格'],
+      ['head name of spaces', () => valid({ headName: ' 　 ' }), 'headName', '不能为空或只有空格'],
+      [
+        'member name of spaces',
+        () => valid({ members: [member({ name: '  ' })] }),
+        'members[0].name',
+        '不能为空或只有空格',
+      ],
+      ['NUL in head name', () => valid({ headName: '龙\u0000三' }), 'headName', CONTROL],
+      ['bell in address', () => valid({ address: '3组\u0007' }), 'address', CONTROL],
+      [
+        'NUL in a member name',
+        () => valid({ members: [member({ name: '龙\u0000' })] }),
+        'members[0].name',
+        CONTROL,
+      ],
+      ['C1 control in group', () => valid({ group: '3\u0085组' }), 'group', CONTROL],
       ['flags as a string', () => valid({ flags: 'low_income' }), 'flags', '必须是数组'],
       ['unknown flag', () => valid({ flags: ['rich'] }), 'flags', expect.stringMatching(/^取值无效/) as any],
       ['repeated flag', () => valid({ flags: ['disabled', 'disabled'] }), 'flags', '不能有重复项'],

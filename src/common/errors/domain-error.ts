@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: ErrorDetail[],
+    /** For a 429: when the client may try again (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

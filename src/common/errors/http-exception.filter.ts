@@ -11,10 +11,23 @@ const STATUS_CODES: Record<number, [string, string]> = {
   405: ['METHOD_NOT_ALLOWED', '不支持的请求方法'],
   409: ['CONFLICT', '数据冲突'],
   413: ['PAYLOAD_TOO_LARGE', '上传内容过大'],
+  414: ['URI_TOO_LONG', '请求地址过长'],
   415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型'],
   422: ['BUSINESS_RULE', '业务规则不允许此操作'],
   429: ['TOO_MANY_REQUESTS', '请求过于频繁，请稍后再试'],
 };
+
+/** body-parser's refusals (http-errors with a `type`), in the API's words. */
+const BODY_ERRORS: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [400, 'INVALID_JSON', '请求体不是有效的 JSON'],
+  'entity.too.deep': [400, 'JSON_TOO_DEEP', '请求体嵌套层数过多'],
+  'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', '请求体过大'],
+  'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', '不支持的字符集，请使用 UTF-8'],
+  'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', '不支持的内容编码'],
+};
+
+/** Seconds a client is told to wait on a 429 that names no time of its own (the throttler's window). */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /** One place that turns anything thrown into the api.md error shape, with the request id. */
 @Catch()
@@ -29,7 +42,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
-    response.status(body.statusCode).json({ ...body, requestId: request.id });
+    if (body.statusCode === 429 && !response.getHeader('Retry-After')) {
+      const seconds = exception instanceof DomainError ? exception.retryAfterSeconds : undefined;
+      response.setHeader('Retry-After', String(seconds ?? DEFAULT_RETRY_AFTER_SECONDS));
+    }
+    response.status(body.statusCode).json({ ...body, requestId: request.id ?? null });
   }
 
   private toBody(exception: unknown) {
@@ -51,11 +68,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
       return { statusCode: status, code, message };
     }
-    const typed = exception as { type?: string; status?: number; statusCode?: number };
-    if (typed?.type === 'entity.parse.failed')
-      return { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是有效的 JSON' };
-    if (typed?.type === 'entity.too.large')
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' };
+    const typed = exception as { type?: string; status?: number; expose?: boolean };
+    const known = typed?.type ? BODY_ERRORS[typed.type] : undefined;
+    if (known) return { statusCode: known[0], code: known[1], message: known[2] };
+    // Any other client error body-parser raises (http-errors marks those safe to show) keeps its status.
+    if (typed?.expose && typed.status && typed.status >= 400 && typed.status < 500) {
+      const [code, message] = STATUS_CODES[typed.status] ?? ['BAD_REQUEST', '请求有误'];
+      return { statusCode: typed.status, code, message };
+    }
     if (uniqueViolation(exception))
       return { statusCode: HttpStatus.CONFLICT, code: 'DUPLICATE', message: '数据重复' };
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误' };

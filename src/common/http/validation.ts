@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { CommonErrors, ErrorDetail } from '../errors/domain-error';
 
 /** Chinese text for class-validator's constraint names; custom validators carry their own message. */
@@ -70,6 +70,16 @@ function extractArgs(english: string): string[] {
  * validated (and refused) instead of reaching the database as NULL.
  */
 export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
+
+/** A name of only spaces (ASCII or the full-width U+3000) is no name: refused like an empty one. */
+export const NotBlank = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'notBlank',
+      validator: { validate: (value) => typeof value !== 'string' || value.trim().length > 0 },
+    },
+    { message: '不能为空或只有空格', ...options },
+  );
 
 /**
  * Field details with dotted array paths (members.0.sex), which the ledger import maps back to sheet rows.

@@ -11,3 +11,14 @@ export function maskPhone(value: string | null | undefined): string | null {
   if (value.length < 7) return '*'.repeat(value.length);
   return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
 }
+
+/**
+ * Searched text as an audit entry may keep it: a resident ID or phone inside it masked like everywhere else,
+ * so a supervisor reading the audit log does not learn the number that was looked up.
+ */
+export function maskSearchText(value: string | null | undefined): string | null {
+  if (!value) return value ?? null;
+  return value
+    .replace(/\d{17}[\dXx]|\d{15}/g, (id) => maskResidentId(id)!)
+    .replace(/\d{6,14}/g, (digits) => maskPhone(digits)!);
+}

@@ -63,6 +63,11 @@ export const AccessPolicy = {
     return actor.role === 'cadre' && household.cadreId === actor.id;
   },
 
+  /** Moving a household to another village or task force changes who sees and decides it: command centre only. */
+  canMoveHousehold(actor: Actor): boolean {
+    return actor.role === 'admin' || actor.role === 'commander';
+  },
+
   /**
    * Where the actor may load a ledger (台账) import: admins and the command centre anywhere, an official
    * within their own township or village; null for everyone else (refused outright, 403).

@@ -38,6 +38,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       phoneEnc: null,
       active: true,
       version: 1,
+      tokenVersion: 1,
       createdAt: now,
       updatedAt: now,
     });

@@ -6,7 +6,7 @@ import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Public } from '../../common/policy/roles.decorator';
 import { AuthService } from './auth.service';
-import { AuthUserDto, LoginDto, LoginResponseDto } from './dtos/login.dto';
+import { AuthUserDto, ChangePasswordDto, LoginDto, LoginResponseDto } from './dtos/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -23,7 +23,17 @@ export class AuthController {
     description: 'too many failed logins for this username, or too many from this IP',
   })
   login(@Body() dto: LoginDto, @Req() request: Request & { id?: string }): Promise<LoginResponseDto> {
-    return this.auth.login(dto.username, dto.password, request.id ? String(request.id) : null);
+    const requestId = request.id ? String(request.id) : null;
+    return this.auth.login(dto.username, dto.password, requestId, request.ip ?? null);
+  }
+
+  /** The caller's own password; the answer carries a new token, since every earlier one stops working. */
+  @Post('password')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: LoginResponseDto })
+  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<LoginResponseDto> {
+    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   @Get('me')

@@ -20,7 +20,9 @@ import { LoginFailuresRepository } from './login-failures.repository';
         // A KeyObject, not a string: with a string, jsonwebtoken first tries (and fails) to parse it as a public
         // key on every verify, which cost ~0.4 ms of CPU per request.
         secret: createSecretKey(Buffer.from(config.jwtSecret)),
-        signOptions: { expiresIn: config.jwtExpiresIn as never },
+        // Pinned: a token is accepted only with the algorithm the server issues, and only with an expiry.
+        signOptions: { expiresIn: config.jwtExpiresIn as never, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
     ThrottlerModule.forRootAsync({

@@ -15,6 +15,20 @@ export const HouseholdErrors = {
   invalid: (details: ErrorDetail[]) =>
     new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', details),
   notEditable: () => new DomainError(HttpStatus.FORBIDDEN, 'FORBIDDEN', '无权修改此移民户'),
+  moveForbidden: (fields: string[]) =>
+    new DomainError(
+      HttpStatus.FORBIDDEN,
+      'MOVE_FORBIDDEN',
+      '调整所属村或专班须由指挥部办理',
+      fields.map((field) => ({ field, message: '包户干部不能修改此项' })),
+    ),
+  approvalPending: () =>
+    new DomainError(
+      HttpStatus.CONFLICT,
+      'APPROVAL_PENDING',
+      '该户有待审批的申请，审批完成或撤回后才能调整所属村',
+      [{ field: 'villageId', message: '有待审批的申请' }],
+    ),
   revealForbidden: () =>
     new DomainError(HttpStatus.FORBIDDEN, 'REVEAL_FORBIDDEN', '当前角色无权查看完整身份证号和手机号'),
   notACadre: () =>

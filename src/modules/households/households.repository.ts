@@ -1,3 +1,4 @@
+import { rawQuery } from '../../database/raw-query';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -138,6 +139,19 @@ export class HouseholdsRepository {
       query.clone().orderBy().getCount(),
     ]);
     return { items, total };
+  }
+
+  /**
+   * Whether a stage or intent approval waits for this household. A read of the approvals' table: approvals
+   * depend on households, so this module cannot ask theirs without a cycle.
+   */
+  async hasPendingApproval(manager: EntityManager, householdId: string): Promise<boolean> {
+    const rows = await rawQuery(
+      manager,
+      "SELECT 1 AS found FROM approval WHERE household_id = :householdId AND status = 'pending' LIMIT 1",
+      { householdId },
+    );
+    return rows.length > 0;
   }
 
   members(householdIds: string[], manager?: EntityManager): Promise<MemberEntity[]> {

@@ -21,6 +21,7 @@ import {
 } from './dtos/household.dto';
 import { HouseholdEntity } from './entities/household.entity';
 import { MemberEntity } from './entities/member.entity';
+import { changedFields, sameMembers } from './household-changes';
 import { MemberInput, memberEntities, normalizeMembers } from './household-members';
 import { flagsToColumn, householdAuditView, householdView } from './household.view';
 import { HouseholdErrors } from './households.errors';
@@ -123,7 +124,7 @@ export class HouseholdsService {
       if (!AccessPolicy.canEditHousehold(actor, before)) throw HouseholdErrors.notEditable();
       if (before.version !== dto.version) throw CommonErrors.staleVersion();
       const beforeMembers = await this.households.members([id], manager);
-      const fields: Partial<HouseholdEntity> = { updatedAt: now };
+      const fields: Partial<HouseholdEntity> = {};
       if (dto.headName !== undefined) fields.headName = dto.headName;
       if (dto.group !== undefined) fields.group = dto.group;
       if (dto.address !== undefined) fields.address = dto.address;
@@ -152,11 +153,17 @@ export class HouseholdsService {
         fields.headIdHash = this.pii.hash(headId);
         await this.assertIdsFree(manager, members, dto.members, id);
       }
-      if (!(await this.households.update(manager, id, dto.version, fields)))
+      const changed = changedFields(before, fields, this.pii);
+      const membersChanged = members !== undefined && !sameMembers(beforeMembers, members);
+      // A PATCH that changes nothing answers the record as it is: no new version, no audit entry.
+      if (Object.keys(changed).length === 0 && !membersChanged)
+        return { after: before, members: beforeMembers };
+      await this.assertMayMove(manager, actor, before, changed);
+      if (!(await this.households.update(manager, id, dto.version, { ...changed, updatedAt: now })))
         throw CommonErrors.staleVersion();
-      if (members) await this.households.replaceMembers(manager, id, members);
+      if (members && membersChanged) await this.households.replaceMembers(manager, id, members);
       const after = (await this.households.findById(id, manager))!;
-      const afterMembers = members ?? beforeMembers;
+      const afterMembers = membersChanged ? members! : beforeMembers;
       await this.audit.record(manager, actor, {
         action: 'update',
         entityType: 'household',
@@ -172,6 +179,23 @@ export class HouseholdsService {
       cadre: cadres.get(result.after.cadreId ?? '') ?? null,
       members: result.members,
     });
+  }
+
+  /**
+   * Village and task force decide who sees and approves a household: only the command centre moves it, and not
+   * while an approval waits (the township that was asked would lose it, another would decide it).
+   */
+  private async assertMayMove(
+    manager: EntityManager,
+    actor: Actor,
+    before: HouseholdEntity,
+    changed: Partial<HouseholdEntity>,
+  ): Promise<void> {
+    const moved = (['villageId', 'taskForceId'] as const).filter((key) => key in changed);
+    if (moved.length === 0) return;
+    if (!AccessPolicy.canMoveHousehold(actor)) throw HouseholdErrors.moveForbidden(moved);
+    if ('villageId' in changed && (await this.households.hasPendingApproval(manager, before.id)))
+      throw HouseholdErrors.approvalPending();
   }
 
   /** One request, all or nothing: every household must exist, the cadre must be an active cadre. */

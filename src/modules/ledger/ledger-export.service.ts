@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { AccessPolicy, HouseholdScope } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
-import { maskPhone, maskResidentId } from '../../common/pii/masking';
+import { maskPhone, maskResidentId, maskSearchText } from '../../common/pii/masking';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { normalizeResidentId } from '../../common/pii/resident-id';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -75,7 +75,10 @@ export class LedgerExportService {
         action: 'export',
         entityType: 'ledger_export',
         entityId: exportId,
-        context: { filter: { ...query, page: undefined, pageSize: undefined }, reveal },
+        context: {
+          filter: { ...query, q: maskSearchText(query.q) ?? undefined, page: undefined, pageSize: undefined },
+          reveal,
+        },
       }),
     );
 

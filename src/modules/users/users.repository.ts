@@ -32,17 +32,22 @@ export class UsersRepository {
     await this.repo(manager).insert(user);
   }
 
-  /** Optimistic update: 0 rows means the version was stale. */
+  /** Optimistic update: 0 rows means the version was stale. `revokeTokens` ends every token issued so far. */
   async update(
     manager: EntityManager,
     id: string,
     version: number,
     fields: Partial<UserEntity>,
+    revokeTokens = false,
   ): Promise<boolean> {
     const result = await this.repo(manager)
       .createQueryBuilder()
       .update()
-      .set({ ...fields, version: () => 'version + 1' })
+      .set({
+        ...fields,
+        version: () => 'version + 1',
+        ...(revokeTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
+      })
       .where('id = :id AND version = :version', { id, version })
       .execute();
     return (result.affected ?? 0) > 0;

@@ -58,6 +58,7 @@ export class UsersService {
       phoneEnc: this.pii.encryptOptional(dto.phone),
       active: true,
       version: 1,
+      tokenVersion: 1,
       createdAt: now,
       updatedAt: now,
     });
@@ -101,14 +102,23 @@ export class UsersService {
     const updated = await this.transactions.run(async (manager) => {
       const before = await this.users.findById(id, manager);
       if (!before) throw UserErrors.notFound();
-      const fields: Partial<UserEntity> = { updatedAt: this.clock.now() };
-      if (dto.displayName !== undefined) fields.displayName = dto.displayName;
-      if (dto.role !== undefined) fields.role = dto.role;
-      if (dto.orgUnitId !== undefined) fields.orgUnitId = dto.orgUnitId;
-      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encryptOptional(dto.phone);
-      if (dto.active !== undefined) fields.active = dto.active;
+      if (before.version !== dto.version) throw CommonErrors.staleVersion();
+      const fields: Partial<UserEntity> = {};
+      if (dto.displayName !== undefined && dto.displayName !== before.displayName)
+        fields.displayName = dto.displayName;
+      if (dto.role !== undefined && dto.role !== before.role) fields.role = dto.role;
+      if (dto.orgUnitId !== undefined && dto.orgUnitId !== before.orgUnitId) fields.orgUnitId = dto.orgUnitId;
+      if (dto.phone !== undefined && (dto.phone ?? null) !== this.pii.decryptOptional(before.phoneEnc))
+        fields.phoneEnc = this.pii.encryptOptional(dto.phone);
+      if (dto.active !== undefined && dto.active !== before.active) fields.active = dto.active;
       if (passwordHash) fields.passwordHash = passwordHash;
-      if (!(await this.users.update(manager, id, dto.version, fields))) throw CommonErrors.staleVersion();
+      // Nothing to change: the record as it is, no new version, no audit entry.
+      if (Object.keys(fields).length === 0) return before;
+      // Whatever decides what the user may do ends the tokens issued before it.
+      const revoke = ['passwordHash', 'role', 'orgUnitId', 'active'].some((key) => key in fields);
+      fields.updatedAt = this.clock.now();
+      if (!(await this.users.update(manager, id, dto.version, fields, revoke)))
+        throw CommonErrors.staleVersion();
       const after = (await this.users.findById(id, manager))!;
       await this.audit.record(manager, actor, {
         action: 'update',
@@ -130,10 +140,13 @@ export class UsersService {
       if (!before) throw UserErrors.notFound();
       // The version read above: a PATCH that slipped in between makes this a 409, not a silent overwrite.
       if (
-        !(await this.users.update(manager, id, before.version, {
-          active: false,
-          updatedAt: this.clock.now(),
-        }))
+        !(await this.users.update(
+          manager,
+          id,
+          before.version,
+          { active: false, updatedAt: this.clock.now() },
+          true,
+        ))
       ) {
         throw CommonErrors.staleVersion();
       }

@@ -18,3 +18,8 @@ export class LoginResponseDto {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) currentPassword!: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(128) newPassword!: string;
+}

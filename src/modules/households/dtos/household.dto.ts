@@ -16,11 +16,10 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
-import { OptionalNotNull } from '../../../common/http/validation';
+import { NotBlank, OptionalNotNull } from '../../../common/http/validation';
 import { IsCalendarDate, IsMobilePhone, IsResidentId } from '../../../common/pii/validators';
 import { STAGES, Stage } from '../../stages/stages';
 import {
@@ -48,7 +47,7 @@ export class HouseDto {
 }
 
 export class MemberDto {
-  @ApiProperty({ example: '龙秀英' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
+  @ApiProperty({ example: '龙秀英' }) @IsString() @NotBlank() @MaxLength(50) name!: string;
   @ApiProperty({ example: '433101198003150025' }) @IsResidentId() idNumber!: string;
   @ApiProperty({ enum: keysOf(SEXES) }) @IsIn(keysOf(SEXES)) sex!: string;
   @ApiProperty({ example: '1980-03-15' }) @IsCalendarDate() birthDate!: string;
@@ -99,7 +98,7 @@ export class CreateHouseholdDto extends HouseholdFieldsDto {
   @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: '户编号只能包含字母、数字和短横线（最长40位）' })
   code!: string;
 
-  @ApiProperty({ example: '龙老三' }) @IsString() @MinLength(1) @MaxLength(50) headName!: string;
+  @ApiProperty({ example: '龙老三' }) @IsString() @NotBlank() @MaxLength(50) headName!: string;
   @ApiProperty({ example: '433101195501010012' }) @IsResidentId() headIdNumber!: string;
   @ApiProperty() @IsUUID() villageId!: string;
   @ApiPropertyOptional({ description: 'the contact cadre (包户干部)' })
@@ -110,7 +109,7 @@ export class CreateHouseholdDto extends HouseholdFieldsDto {
 
 export class UpdateHouseholdDto extends HouseholdFieldsDto {
   @ApiProperty({ description: 'the version you read' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(50) headName?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @NotBlank() @MaxLength(50) headName?: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsResidentId() headIdNumber?: string;
   @ApiPropertyOptional() @OptionalNotNull() @IsUUID() villageId?: string;
 }

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/http/pagination';
-import { OptionalNotNull } from '../../../common/http/validation';
+import { NotBlank, OptionalNotNull } from '../../../common/http/validation';
 import { IsMobilePhone } from '../../../common/pii/validators';
 import { Role, ROLES } from '../entities/user.entity';
 
@@ -24,7 +24,7 @@ export class CreateUserDto {
   username!: string;
 
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(128) password!: string;
-  @ApiProperty({ example: '张三' }) @IsString() @MinLength(1) @MaxLength(100) displayName!: string;
+  @ApiProperty({ example: '张三' }) @IsString() @NotBlank() @MaxLength(100) displayName!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
   @ApiPropertyOptional({ example: '13812345678' }) @IsOptional() @IsMobilePhone() phone?: string;
@@ -32,7 +32,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiProperty({ description: 'the version you read' }) @Type(() => Number) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(100) displayName?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @NotBlank() @MaxLength(100) displayName?: string;
   @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()

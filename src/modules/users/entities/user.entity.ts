@@ -15,6 +15,8 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, name: 'phone_enc', nullable: true }) phoneEnc!: string | null;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column({ type: 'integer', default: 1 }) version!: number;
+  /** In every token; a password change, role or unit change, or deactivation bumps it and so revokes them. */
+  @Column({ type: 'integer', name: 'token_version', default: 1 }) tokenVersion!: number;
   @Column({ ...instantColumn(), name: 'created_at' }) createdAt!: Date;
   @Column({ ...instantColumn(), name: 'updated_at' }) updatedAt!: Date;
 }
