@@ -43,8 +43,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     if (body.statusCode === 429 && !response.getHeader('Retry-After')) {
-      const seconds = exception instanceof DomainError ? exception.retryAfterSeconds : undefined;
-      response.setHeader('Retry-After', String(seconds ?? DEFAULT_RETRY_AFTER_SECONDS));
+      // The throttler names its header after the throttle (Retry-After-login); clients read the standard one.
+      const named = response.getHeaderNames().find((name) => name.startsWith('retry-after-'));
+      const seconds =
+        exception instanceof DomainError && exception.retryAfterSeconds
+          ? exception.retryAfterSeconds
+          : named
+            ? Number(response.getHeader(named))
+            : DEFAULT_RETRY_AFTER_SECONDS;
+      response.setHeader('Retry-After', String(seconds));
     }
     response.status(body.statusCode).json({ ...body, requestId: request.id ?? null });
   }

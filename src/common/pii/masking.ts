@@ -18,7 +18,7 @@ export function maskPhone(value: string | null | undefined): string | null {
  */
 export function maskSearchText(value: string | null | undefined): string | null {
   if (!value) return value ?? null;
-  return value
-    .replace(/\d{17}[\dXx]|\d{15}/g, (id) => maskResidentId(id)!)
-    .replace(/\d{6,14}/g, (digits) => maskPhone(digits)!);
+  return value.replace(/\d{17}[\dXx]|\d{15,}|\d{6,14}/g, (digits) =>
+    digits.length >= 15 ? maskResidentId(digits)! : maskPhone(digits)!,
+  );
 }

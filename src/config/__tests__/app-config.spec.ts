@@ -29,7 +29,12 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'sqlite', sqlitePath: join(dataDir, 'relocation.sqlite') });
     expect(config.port).toBe(3000);
     expect(config.businessTimeZone).toBe('Asia/Shanghai');
-    expect(config.login).toEqual({ maxFailures: 5, failureWindowSeconds: 900, perIpPerMinute: 600 });
+    expect(config.login).toEqual({
+      maxFailures: 5,
+      maxFailuresPerUser: 50,
+      failureWindowSeconds: 900,
+      perIpPerMinute: 600,
+    });
     expect(config.lights).toEqual({ visitIntervalDays: 7, stallYellowDays: 14, stallRedDays: 30 });
     expect(config.problemDueHours).toEqual({ p1: 24, p2: 72, p3: 168 });
     expect(config.adminUsername).toBe('admin');

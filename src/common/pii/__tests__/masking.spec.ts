@@ -1,4 +1,4 @@
-import { maskPhone, maskResidentId } from '../masking';
+import { maskPhone, maskResidentId, maskSearchText } from '../masking';
 
 describe('maskResidentId', () => {
   it('keeps the area code and the last four of an 18-digit number', () => {
@@ -43,5 +43,21 @@ describe('maskPhone', () => {
   it('passes missing values through', () => {
     expect(maskPhone(null)).toBeNull();
     expect(maskPhone(undefined)).toBeNull();
+  });
+});
+
+describe('maskSearchText', () => {
+  it('masks a searched resident ID (18 or 15 digits) and a phone, keeps other text', () => {
+    expect(maskSearchText('43310119800315123X')).toBe('433101********123X');
+    expect(maskSearchText('433101800315123')).toBe('433101*****5123');
+    expect(maskSearchText('13812345678')).toBe('138****5678');
+    expect(maskSearchText('龙 AZ-0001')).toBe('龙 AZ-0001');
+  });
+  it('masks every number inside longer text, and short digit runs stay', () => {
+    expect(maskSearchText('龙13812345678/组12')).toBe('龙138****5678/组12');
+  });
+  it('passes missing values through', () => {
+    expect(maskSearchText(undefined)).toBeNull();
+    expect(maskSearchText('')).toBe('');
   });
 });
