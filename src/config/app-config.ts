@@ -42,6 +42,11 @@ export class EnvironmentSchema {
     message: 'PII_KEY must be 32 bytes, as 64 hex digits or base64',
   })
   PII_KEY?: string;
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+    message: 'AUDIT_KEY must be 32 bytes, as 64 hex digits or base64',
+  })
+  AUDIT_KEY?: string;
   @IsOptional() @IsString() ADMIN_USERNAME?: string;
   @IsOptional()
   @IsString()
@@ -88,6 +93,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtExpiresIn: string;
   piiKey: Buffer;
+  /** Keys the audit checkpoints' MACs (AUDIT_KEY, else derived from PII_KEY): kept outside the database. */
+  auditKey: Buffer;
   adminUsername: string;
   adminPassword?: string;
   passwordHashMemoryKib?: number;
@@ -176,6 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: secret('JWT_SECRET'),
     jwtExpiresIn: env.JWT_EXPIRES_IN ?? '12h',
     piiKey: parsePiiKey(secret('PII_KEY')),
+    auditKey: parsePiiKey(env.AUDIT_KEY ?? secret('PII_KEY')),
     adminUsername: env.ADMIN_USERNAME ?? 'admin',
     adminPassword: env.ADMIN_PASSWORD,
     passwordHashMemoryKib: env.PASSWORD_HASH_MEMORY_KIB,

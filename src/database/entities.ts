@@ -1,5 +1,6 @@
 import { LoginFailureEntity } from '../modules/auth/entities/login-failure.entity';
 import { AuditEntryEntity } from '../modules/audit/entities/audit-entry.entity';
+import { AuditCheckpointEntity } from '../modules/audit/entities/audit-checkpoint.entity';
 import { HouseholdEntity } from '../modules/households/entities/household.entity';
 import { MemberEntity } from '../modules/households/entities/member.entity';
 import { OrgUnitEntity } from '../modules/org/entities/org-unit.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   HouseholdEntity,
   MemberEntity,
   AuditEntryEntity,
+  AuditCheckpointEntity,
   VisitEntity,
   IntentRecordEntity,
   StageEventEntity,

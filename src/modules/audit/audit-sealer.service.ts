@@ -1,5 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditCheckpoint, AuditCheckpointKey } from './audit-checkpoint-key';
 import { AuditRepository } from './audit.repository';
 import { auditHash, GENESIS_HASH } from './audit-hash';
 
@@ -20,6 +22,8 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly repository: AuditRepository,
+    private readonly checkpointKey: AuditCheckpointKey,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -37,23 +41,35 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
   async sealPending(): Promise<number> {
     let total = 0;
     for (;;) {
-      this.running ??= this.sealBatch().finally(() => (this.running = null));
+      this.running ??= this.sealBatch()
+        .then((sealed) => {
+          // Outside the database too: whoever rewrites the tables cannot rewrite what the log already shipped.
+          if (sealed.checkpoint) this.logger.log(`audit checkpoint ${JSON.stringify(sealed.checkpoint)}`);
+          return sealed.sealed;
+        })
+        .finally(() => (this.running = null));
       const sealed = await this.running;
       total += sealed;
       if (sealed < BATCH) return total;
     }
   }
 
-  private sealBatch(): Promise<number> {
+  /** Everything committed so far sealed, and the chain's newest checkpoint: what a daily report keeps. */
+  async checkpointNow(): Promise<AuditCheckpoint | null> {
+    await this.sealPending();
+    return this.repository.latestCheckpoint();
+  }
+
+  private sealBatch(): Promise<{ sealed: number; checkpoint?: AuditCheckpoint }> {
     return this.transactions.run(async (manager) => {
       if (this.transactions.isPostgres) {
         const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
           SEALER_LOCK,
         ]);
-        if (!locked) return 0;
+        if (!locked) return { sealed: 0 };
       }
       const entries = await this.repository.unsealed(manager, BATCH);
-      if (entries.length === 0) return 0;
+      if (entries.length === 0) return { sealed: 0 };
       const last = await this.repository.lastSealed(manager);
       let sealIndex = last?.sealIndex ?? 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
@@ -65,7 +81,13 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
         return seal;
       });
       await this.repository.sealMany(manager, seals);
-      return entries.length;
+      const checkpoint = {
+        entries: sealIndex,
+        head: prevHash,
+        mac: this.checkpointKey.mac(sealIndex, prevHash),
+      };
+      await this.repository.addCheckpoint(manager, checkpoint, this.clock.now());
+      return { sealed: entries.length, checkpoint };
     });
   }
 }

@@ -5,7 +5,7 @@ import { Roles } from '../../common/policy/roles.decorator';
 import { AuditRepository } from './audit.repository';
 import { AuditSealerService } from './audit-sealer.service';
 import { AuditVerifierService, VerifyResult } from './audit-verifier.service';
-import { AuditQueryDto } from './dtos/audit-query.dto';
+import { AuditQueryDto, VerifyQueryDto } from './dtos/audit-query.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -51,7 +51,9 @@ export class AuditController {
 
   @Get('verify')
   @Roles('admin')
-  verify(): Promise<VerifyResult> {
-    return this.verifier.verify();
+  verify(@Query() query: VerifyQueryDto): Promise<VerifyResult> {
+    return this.verifier.verify(
+      query.entries !== undefined && query.head ? { entries: query.entries, head: query.head } : undefined,
+    );
   }
 }

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuditCheckpointKey } from './audit-checkpoint-key';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditSealerService } from './audit-sealer.service';
@@ -8,7 +10,17 @@ import { AuditVerifierService } from './audit-verifier.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditRepository, AuditService, AuditSealerService, AuditVerifierService],
+  providers: [
+    AuditRepository,
+    AuditService,
+    AuditSealerService,
+    AuditVerifierService,
+    {
+      provide: AuditCheckpointKey,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new AuditCheckpointKey(config.auditKey),
+    },
+  ],
   exports: [AuditService, AuditSealerService, AuditRepository],
 })
 export class AuditModule {}

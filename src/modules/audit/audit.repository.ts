@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
 import { instant } from '../../database/raw-query';
+import { AuditCheckpoint } from './audit-checkpoint-key';
 import { SealableEntry } from './audit-hash';
+import { AuditCheckpointEntity } from './entities/audit-checkpoint.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 
 export interface AuditFilter {
@@ -111,6 +113,37 @@ export class AuditRepository {
   }
 
   /** Sealed entries in chain order, a batch at a time, for verification. */
+  async addCheckpoint(manager: EntityManager, checkpoint: AuditCheckpoint, at: Date): Promise<void> {
+    await manager.getRepository(AuditCheckpointEntity).insert({
+      sealIndex: checkpoint.entries,
+      headHash: checkpoint.head,
+      mac: checkpoint.mac,
+      at,
+    });
+  }
+
+  /** Every checkpoint, oldest first: one row per sealing run, so a few thousand a day at most. */
+  async checkpoints(): Promise<AuditCheckpoint[]> {
+    const rows = await this.dataSource
+      .getRepository(AuditCheckpointEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.sealIndex', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+    return rows.map((row) => ({ entries: row.sealIndex, head: row.headHash, mac: row.mac }));
+  }
+
+  async latestCheckpoint(): Promise<AuditCheckpoint | null> {
+    const row = await this.dataSource
+      .getRepository(AuditCheckpointEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.sealIndex', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(1)
+      .getOne();
+    return row ? { entries: row.sealIndex, head: row.headHash, mac: row.mac } : null;
+  }
+
   sealedAfter(sealIndex: number, limit: number): Promise<AuditEntryEntity[]> {
     return this.dataSource
       .getRepository(AuditEntryEntity)

@@ -7,6 +7,7 @@ import {
   isValidDateString,
   startOfBusinessDate,
 } from '../../common/time/business-clock';
+import { AuditSealerService } from '../audit/audit-sealer.service';
 import { DailyReportRepository } from './daily-report.repository';
 import { OrgNamesService } from './org-names.service';
 import { breakdowns, DailyReportBody, stageRows, totals } from './report-builder';
@@ -24,6 +25,7 @@ export class DailyReportService {
     private readonly names: OrgNamesService,
     private readonly snapshots: SnapshotStore,
     private readonly clock: Clock,
+    private readonly auditSealer: AuditSealerService,
   ) {}
 
   async generate(date: string): Promise<GenerateResult> {
@@ -72,6 +74,7 @@ export class DailyReportService {
           (a, b) =>
             a.displayName.localeCompare(b.displayName, 'zh-Hans-CN') || a.cadreId.localeCompare(b.cadreId),
         ),
+      auditCheckpoint: await this.auditSealer.checkpointNow(),
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { AuditCheckpoint } from '../audit/audit-checkpoint-key';
 import { Stage, STAGES } from '../stages/stages';
 
 /** Figures the report repeats for every breakdown (village, township, task force) and for the total. */
@@ -35,6 +36,8 @@ export interface DailyReportBody {
   byTownship: Breakdown[];
   byTaskForce: Breakdown[];
   byCadre: CadreRow[];
+  /** The audit chain's keyed checkpoint when the report ran: a copy outside the audit tables. */
+  auditCheckpoint?: AuditCheckpoint | null;
 }
 
 /** One cell of the set-based queries: a (village, task force) pair and the figures counted for it. */
