@@ -1,5 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../common/xlsx/exceljs';
+import { protectFormulaText } from '../../common/xlsx/formula-text';
 import { SEVERITIES, STATUS_LABELS, ProblemStatus, Severity } from '../problems/problem-states';
 import { RankRow } from './bulletin-metrics';
 import { Ranking, WeeklyBulletinBody } from './bulletin-builder';
@@ -147,5 +148,6 @@ export async function bulletinWorkbook(body: WeeklyBulletinBody): Promise<Buffer
       p.description,
     ]);
   }
+  protectFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,3 +1,5 @@
+export { looksLikeFormula, safeText } from '../../common/xlsx/formula-text';
+
 /** A number cell as text: whole numbers without exponent or ".0"; float noise (33.330000000000005) rounded away. */
 export function numberText(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) >= 1e15 && Math.abs(value) < 1e21) {
@@ -8,21 +10,6 @@ export function numberText(value: number): string {
   }
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
   return String(Number(value.toPrecision(12)));
-}
-
-/** Characters that make Excel, WPS or LibreOffice read a typed-in or pasted cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export const looksLikeFormula = (text: string): boolean => FORMULA_START.test(text);
-
-/**
- * How an exported text cell is written. Every text is a plain string cell (never a formula); one that
- * starts like a formula is also written as inline rich text in a Text-formatted (@) cell, so Excel shows
- * it as text even after someone edits the cell, and the value itself is not altered (round-trips).
- */
-export function safeText(text: string | null | undefined): string | { richText: { text: string }[] } {
-  if (!text) return '';
-  return looksLikeFormula(text) ? { richText: [{ text }] } : text;
 }
 
 /** Excel serial day number (1900 system) → YYYY-MM-DD, for date cells that arrive as bare numbers. */

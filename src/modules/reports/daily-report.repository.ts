@@ -34,6 +34,17 @@ const ACTIVE = "('open', 'assigned', 'reopened')";
 export class DailyReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The cadres with households in a township or village: whose rows its officials may read. */
+  async cadresIn(orgUnitId: string): Promise<string[]> {
+    const rows = await rawQuery<{ cadre_id: string }>(
+      this.dataSource.manager,
+      `SELECT DISTINCT cadre_id FROM household
+        WHERE (township_id = :org OR village_id = :org) AND cadre_id IS NOT NULL`,
+      { org: orgUnitId },
+    );
+    return rows.map((row) => row.cadre_id);
+  }
+
   async facts(window: ReportWindow): Promise<ReportFacts> {
     const m = this.dataSource.manager;
     const p = { date: window.date, dayEnd: window.dayEnd, cutoff: window.visitCutoff };

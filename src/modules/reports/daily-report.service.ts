@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Actor } from '../../common/policy/actor';
 import {
   addDays,
   businessDate,
@@ -9,10 +11,17 @@ import {
 } from '../../common/time/business-clock';
 import { AuditSealerService } from '../audit/audit-sealer.service';
 import { DailyReportRepository } from './daily-report.repository';
+import { scopeReport } from './report-scope';
 import { OrgNamesService } from './org-names.service';
 import { breakdowns, DailyReportBody, stageRows, totals } from './report-builder';
 import { ReportErrors } from './reports.errors';
 import { SnapshotStore } from './snapshot-store';
+
+const EMPTY_SCOPE = {
+  villageIds: new Set<string>(),
+  townshipIds: new Set<string>(),
+  cadreIds: new Set<string>(),
+};
 
 export type GenerateResult = { status: 'done' | 'skipped'; report: DailyReportBody };
 
@@ -39,6 +48,29 @@ export class DailyReportService {
     const stored = await this.snapshots.find<DailyReportBody>('report', date);
     if (!stored) throw ReportErrors.notYet(date);
     return stored;
+  }
+
+  /** The stored report as this actor may read it: an official sees only their own township's rows. */
+  async getFor(actor: Actor, date: string): Promise<DailyReportBody> {
+    const body = await this.get(date);
+    const scope = AccessPolicy.householdScope(actor);
+    if (scope.kind === 'all') return body;
+    if (scope.kind !== 'org') return scopeReport(body, EMPTY_SCOPE);
+    const units = (await this.names.load()).units;
+    const own = units.find((unit) => unit.id === scope.orgUnitId);
+    const villageIds = new Set(
+      units
+        .filter(
+          (unit) =>
+            unit.kind === 'village' && (unit.id === scope.orgUnitId || unit.parentId === scope.orgUnitId),
+        )
+        .map((unit) => unit.id),
+    );
+    return scopeReport(body, {
+      villageIds,
+      townshipIds: new Set(own?.kind === 'township' ? [own.id] : []),
+      cadreIds: new Set(await this.reports.cadresIn(scope.orgUnitId)),
+    });
   }
 
   /** The figures as of now for that business date (stages are cumulative as of the run). */

@@ -1,5 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../common/xlsx/exceljs';
+import { protectFormulaText } from '../../common/xlsx/formula-text';
 import { STAGE_LABELS, Stage } from '../stages/stages';
 import { Breakdown, DailyReportBody } from './report-builder';
 
@@ -82,5 +83,6 @@ export async function dailyReportWorkbook(report: DailyReportBody): Promise<Buff
     ['包户干部', '包联户数', '当日走访户数', '逾期未走访户数'],
     report.byCadre.map((c) => [c.displayName, c.assigned, c.visitedToday, c.overdueVisits]),
   );
+  protectFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Actor } from '../../common/policy/actor';
+import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
 import { DailyReportService } from './daily-report.service';
 import { dailyReportWorkbook } from './daily-report.xlsx';
@@ -15,14 +17,18 @@ export class ReportsController {
 
   /** The stored snapshot; 404 before the date's report ran. */
   @Get(':date')
-  get(@Param('date') date: string): Promise<DailyReportBody> {
-    return this.reports.get(date);
+  get(@CurrentActor() actor: Actor, @Param('date') date: string): Promise<DailyReportBody> {
+    return this.reports.getFor(actor, date);
   }
 
   @Get(':date/export')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(@Param('date') date: string, @Res() response: Response): Promise<void> {
-    const workbook = await dailyReportWorkbook(await this.reports.get(date));
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('date') date: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const workbook = await dailyReportWorkbook(await this.reports.getFor(actor, date));
     response
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
