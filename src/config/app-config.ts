@@ -151,6 +151,13 @@ function parsePiiKey(value: string): Buffer {
   return /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
 }
 
+/** A 32-byte key given as 64 hex digits or base64 (PII_KEY, AUDIT_KEY, PII_KEY_OLD for a rotation). */
+export function parseKey(value: string, name: string): Buffer {
+  if (!/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/.test(value))
+    throw new ConfigError(`Invalid configuration:\n  ${name} must be 32 bytes, as 64 hex digits or base64`);
+  return parsePiiKey(value);
+}
+
 export function databaseFromUrl(url: string | undefined, dataDir: string): AppConfig['database'] {
   if (!url) return { kind: 'sqlite', sqlitePath: resolve(dataDir, 'relocation.sqlite') };
   if (url.startsWith('sqlite:')) return { kind: 'sqlite', sqlitePath: resolve(url.slice('sqlite:'.length)) };

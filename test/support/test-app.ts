@@ -20,8 +20,12 @@ export interface TestApp {
 }
 
 /** The real application (all modules, migrations, global pipes and filters) on a fresh database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  // A database handed in (a second app on the first one's data) is the caller's to drop.
+  const database = options.database ?? (await createTestDatabase());
   process.env.DATABASE_URL = database.url.startsWith('sqlite:') ? database.url : database.url;
   Object.assign(process.env, env);
   const clock = new FixedClock();
@@ -52,7 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       for (const key of Object.keys(env)) delete process.env[key];
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }
