@@ -21,16 +21,13 @@ describe('security: rotating PII_KEY', () => {
     w = await f.world();
     household = await f.household(w, { headIdNumber: headId, phone: '13611112222' });
     await f.household(w);
-    await t.http
-      .post('/api/v1/users')
-      .set(auth(w.admin))
-      .send({
-        username: 'with-phone',
-        password: 'password-123',
-        displayName: '有手机',
-        role: 'cadre',
-        phone: '13733334444',
-      });
+    await t.http.post('/api/v1/users').set(auth(w.admin)).send({
+      username: 'with-phone',
+      password: 'password-123',
+      displayName: '有手机',
+      role: 'cadre',
+      phone: '13733334444',
+    });
     expect((await t.http.get('/api/v1/audit/verify').set(auth(w.admin))).body.ok).toBe(true);
   });
   afterAll(async () => {

@@ -286,7 +286,12 @@ describe('security: bad input is refused cleanly on both databases', () => {
         .send({ decision: 'approve' });
       expect(decided.status).toBe(200);
 
-      // Afterwards the command centre moves it, audited from → to.
+      // Afterwards the command centre moves it, audited from → to; its open problem follows it.
+      const problem = await t.http
+        .post('/api/v1/problems')
+        .set(auth(w.cadre.token))
+        .send({ householdId: h.id, category: 'safety', severity: 'p2', description: '房屋漏雨' });
+      expect(problem.status).toBe(201);
       const current = (await t.http.get(`/api/v1/households/${h.id}`).set(auth(w.admin))).body;
       const moved = await t.http
         .patch(`/api/v1/households/${h.id}`)
@@ -301,6 +306,10 @@ describe('security: bad input is refused cleanly on both databases', () => {
         (i: Body) => i.action === 'update' && i.changes.villageId?.to === w.otherVillageId,
       );
       expect(update.changes.villageId).toEqual({ from: w.villageId, to: w.otherVillageId });
+      const seenBy = async (token: string) =>
+        (await t.http.get(`/api/v1/problems/${problem.body.id}`).set(auth(token))).status;
+      expect(await seenBy(w.otherOfficial.token)).toBe(200);
+      expect(await seenBy(w.official.token)).toBe(404);
     });
   });
 

@@ -154,6 +154,23 @@ export class HouseholdsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * A moved household's problems follow it: their village and township decide which officials see them.
+   * Problems depend on households, so the move writes these two copied columns here.
+   */
+  async moveProblems(
+    manager: EntityManager,
+    householdId: string,
+    villageId: string,
+    townshipId: string | null,
+  ): Promise<void> {
+    await rawQuery(
+      manager,
+      'UPDATE problem SET village_id = :villageId, township_id = :townshipId WHERE household_id = :householdId',
+      { villageId, townshipId, householdId },
+    );
+  }
+
   members(householdIds: string[], manager?: EntityManager): Promise<MemberEntity[]> {
     if (householdIds.length === 0) return Promise.resolve([]);
     return (manager ?? this.dataSource.manager)

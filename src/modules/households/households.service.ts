@@ -162,6 +162,8 @@ export class HouseholdsService {
       if (!(await this.households.update(manager, id, dto.version, { ...changed, updatedAt: now })))
         throw CommonErrors.staleVersion();
       if (members && membersChanged) await this.households.replaceMembers(manager, id, members);
+      if (changed.villageId)
+        await this.households.moveProblems(manager, id, changed.villageId, fields.townshipId ?? null);
       const after = (await this.households.findById(id, manager))!;
       const afterMembers = membersChanged ? members! : beforeMembers;
       await this.audit.record(manager, actor, {
