@@ -1,7 +1,8 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -13,6 +14,8 @@ import { createValidationPipe } from './common/http/validation';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { mountBullBoard } from './jobs/bull-board';
 import { AuthService } from './modules/auth/auth.service';
+import { openApiDocument } from './openapi';
+import { serveConsole } from './web/console-static';
 
 export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
@@ -23,6 +26,7 @@ export async function createApp(): Promise<INestApplication> {
 /** Everything about the HTTP app beyond its modules; e2e tests apply the same to their test module. */
 export function configureApp(app: INestApplication): INestApplication {
   app.use(assignRequestId);
+  app.use(cookieParser());
   app.use(helmet({ contentSecurityPolicy: false }));
   const express = app as NestExpressApplication;
   express.useBodyParser('json', {
@@ -41,22 +45,13 @@ export function configureApp(app: INestApplication): INestApplication {
   // BullMQ mode only; admins only (bearer token in the Authorization header).
   mountBullBoard(app, (token) => app.get(AuthService, { strict: false }).authenticate(token));
   answerClientErrors(app.getHttpServer());
-  if (app.get<AppConfig>(APP_CONFIG).apiDocs) mountApiDocs(app);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  if (config.apiDocs) mountApiDocs(app);
+  serveConsole(app, config.webDist);
   return app;
 }
 
 /** OpenAPI at /docs and /docs-json: on by default in development, behind API_DOCS=true in production. */
 function mountApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('大兴寨水库移民安置 case management')
-      .setDescription(
-        'Households, cadres, approvals and the daily report / review / dispatch cycle. See api.md.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

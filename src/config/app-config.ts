@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -83,6 +83,7 @@ export class EnvironmentSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) OUTBOX_POLL_MS?: number;
   @IsOptional() @Transform(toBool) JOB_SCHEDULES?: boolean;
   @IsOptional() @Transform(toBool) API_DOCS?: boolean;
+  @IsOptional() @IsString() WEB_DIST?: string;
 }
 
 export interface AppConfig {
@@ -104,6 +105,8 @@ export interface AppConfig {
   logLevel: string;
   /** Whether /docs and /docs-json are served (they list every route and field to anyone who asks). */
   apiDocs: boolean;
+  /** The built console (web/dist); served at / when it exists. */
+  webDist: string;
   login: {
     /** Failed logins per username from one client address before that address must wait. */
     maxFailures: number;
@@ -199,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
+    webDist: resolve(env.WEB_DIST ?? join('web', 'dist')),
     login: {
       maxFailures: env.LOGIN_MAX_FAILURES ?? 5,
       maxFailuresPerUser: env.LOGIN_MAX_FAILURES_PER_USER ?? 50,

@@ -21,5 +21,7 @@ export const AuthErrors = {
     new DomainError(HttpStatus.BAD_REQUEST, 'SAME_PASSWORD', '新密码不能与当前密码相同', [
       { field: 'newPassword', message: '新密码不能与当前密码相同' },
     ]),
+  csrfFailed: () =>
+    new DomainError(HttpStatus.FORBIDDEN, 'CSRF_FAILED', '页面已过期或请求来源不明，请刷新页面后重试'),
   forbidden: () => new DomainError(HttpStatus.FORBIDDEN, 'FORBIDDEN', '当前角色无权执行此操作'),
 };

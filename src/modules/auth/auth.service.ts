@@ -130,6 +130,12 @@ export class AuthService {
     return { accessToken: await this.issue(updated), user: AuthService.toAuthUser(updated) };
   }
 
+  /** When a token this server issued expires: the session cookie lives exactly as long. */
+  expiresAt(token: string): Date {
+    const claims = this.jwt.decode<{ exp: number }>(token);
+    return new Date(claims.exp * 1000);
+  }
+
   private issue(user: UserEntity): Promise<string> {
     const payload: Pick<TokenPayload, 'sub' | 'role' | 'tv'> = {
       sub: user.id,

@@ -19,6 +19,15 @@ export class LoginResponseDto {
   @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
 }
 
+export class SessionResponseDto {
+  @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
+  @ApiProperty({
+    description: 'echo it in X-CSRF-Token on every unsafe request (also in the dxz_csrf cookie)',
+  })
+  csrfToken!: string;
+  @ApiProperty({ description: 'when the session ends (ISO 8601)' }) expiresAt!: string;
+}
+
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) currentPassword!: string;
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(128) newPassword!: string;
