@@ -31,6 +31,7 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { ReviewModule } from './modules/review/review.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { OptionsModule } from './modules/options/options.module';
 
 @Module({
   imports: [
@@ -80,6 +81,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     ReviewModule,
     TasksModule,
     CycleModule,
+    OptionsModule,
     HealthModule,
     SeedModule,
   ],

@@ -1,7 +1,13 @@
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../common/xlsx/exceljs';
 import { protectFormulaText } from '../../common/xlsx/formula-text';
-import { SEVERITIES, STATUS_LABELS, ProblemStatus, Severity } from '../problems/problem-states';
+import {
+  PROBLEM_CATEGORY_LABELS,
+  ProblemStatus,
+  SEVERITIES,
+  Severity,
+  STATUS_LABELS,
+} from '../problems/problem-states';
 import { RankRow } from './bulletin-metrics';
 import { Ranking, WeeklyBulletinBody } from './bulletin-builder';
 
@@ -12,24 +18,6 @@ const RANKING_SHEETS: [keyof WeeklyBulletinBody['rankings'], string, string][] =
   ['units', '单位排名', '后盾单位/职能部门'],
   ['cadres', '包户干部排名', '包户干部'],
 ];
-
-/** Problem categories as the command centre names them. */
-const CATEGORY_LABELS: Record<string, string> = {
-  survey_error: '实物调查有误',
-  compensation_dispute: '补偿争议',
-  hukou: '户籍',
-  payment: '资金兑付',
-  housing_plot: '安置房/宅基地',
-  transitional_housing: '过渡安置',
-  livelihood: '生计就业',
-  school_medical: '就学就医',
-  vulnerable_hardship: '困难群体',
-  site_infrastructure: '安置点基础设施',
-  dispute_petition: '矛盾纠纷/信访',
-  safety: '安全隐患',
-  graves_custom: '坟墓迁移/风俗',
-  other: '其他',
-};
 
 const dash = (value: number | null) => (value === null ? '—' : value);
 const local = (iso: string | null) =>
@@ -138,7 +126,7 @@ export async function bulletinWorkbook(body: WeeklyBulletinBody): Promise<Buffer
     supervised.addRow([
       p.householdCode ?? '—',
       p.villageName ?? '—',
-      CATEGORY_LABELS[p.category] ?? p.category,
+      (PROBLEM_CATEGORY_LABELS as Record<string, string>)[p.category] ?? p.category,
       SEVERITIES[p.severity as Severity] ?? p.severity,
       STATUS_LABELS[p.status as ProblemStatus] ?? p.status,
       p.unitName ?? '未交办',

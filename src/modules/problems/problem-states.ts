@@ -19,6 +19,24 @@ export const PROBLEM_CATEGORIES = [
   'other',
 ] as const;
 
+/** Problem categories as the command centre names them. */
+export const PROBLEM_CATEGORY_LABELS: Record<(typeof PROBLEM_CATEGORIES)[number], string> = {
+  survey_error: '实物调查有误',
+  compensation_dispute: '补偿争议',
+  hukou: '户籍',
+  payment: '资金兑付',
+  housing_plot: '安置房/宅基地',
+  transitional_housing: '过渡安置',
+  livelihood: '生计就业',
+  school_medical: '就学就医',
+  vulnerable_hardship: '困难群体',
+  site_infrastructure: '安置点基础设施',
+  dispute_petition: '矛盾纠纷/信访',
+  safety: '安全隐患',
+  graves_custom: '坟墓迁移/风俗',
+  other: '其他',
+};
+
 export const SEVERITIES = { p1: '紧急', p2: '较急', p3: '一般' } as const;
 export type Severity = keyof typeof SEVERITIES;
 

@@ -830,6 +830,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OptionsController_options'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1589,6 +1605,33 @@ export interface components {
       createdAt: string;
       completedAt: string | null;
       completedBy: string | null;
+    };
+    OptionDto: {
+      value: string;
+      /** @example 已签约 */
+      label: string;
+    };
+    OptionsDto: {
+      stages: components['schemas']['OptionDto'][];
+      intents: components['schemas']['OptionDto'][];
+      livelihoods: components['schemas']['OptionDto'][];
+      lights: components['schemas']['OptionDto'][];
+      lightReasons: components['schemas']['OptionDto'][];
+      flags: components['schemas']['OptionDto'][];
+      holdReasons: components['schemas']['OptionDto'][];
+      houseStructures: components['schemas']['OptionDto'][];
+      relations: components['schemas']['OptionDto'][];
+      sexes: components['schemas']['OptionDto'][];
+      ethnicities: components['schemas']['OptionDto'][];
+      visitMethods: components['schemas']['OptionDto'][];
+      attitudes: components['schemas']['OptionDto'][];
+      problemCategories: components['schemas']['OptionDto'][];
+      severities: components['schemas']['OptionDto'][];
+      problemStatuses: components['schemas']['OptionDto'][];
+      approvalLevels: components['schemas']['OptionDto'][];
+      taskKinds: components['schemas']['OptionDto'][];
+      roles: components['schemas']['OptionDto'][];
+      orgUnitKinds: components['schemas']['OptionDto'][];
     };
   };
   responses: never;
@@ -2999,6 +3042,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  OptionsController_options: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OptionsDto'];
+        };
       };
     };
   };

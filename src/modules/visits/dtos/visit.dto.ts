@@ -21,8 +21,10 @@ import { PageQueryDto } from '../../../common/http/pagination';
 import { IsCalendarDate } from '../../../common/pii/validators';
 import { INTENT_OPTIONS, keysOf } from '../../households/household.enums';
 
-export const VISIT_METHODS = ['in_person', 'phone', 'online'] as const;
-export const ATTITUDES = ['supportive', 'wavering', 'resistant'] as const;
+export const VISIT_METHOD_LABELS = { in_person: '入户走访', phone: '电话', online: '线上' } as const;
+export const ATTITUDE_LABELS = { supportive: '支持', wavering: '犹豫', resistant: '抵触' } as const;
+export const VISIT_METHODS = Object.keys(VISIT_METHOD_LABELS) as (keyof typeof VISIT_METHOD_LABELS)[];
+export const ATTITUDES = Object.keys(ATTITUDE_LABELS) as (keyof typeof ATTITUDE_LABELS)[];
 
 export class LocationDto {
   @ApiProperty({ example: 28.33 }) @IsLatitude() lat!: number;

@@ -1,0 +1,79 @@
+import { ROLES } from '../users/entities/user.entity';
+import {
+  ETHNICITIES,
+  HOLD_REASONS,
+  HOUSE_STRUCTURES,
+  HOUSEHOLD_FLAGS,
+  INTENT_OPTIONS,
+  LIGHTS,
+  LIVELIHOODS,
+  RELATIONS,
+  SEXES,
+} from '../households/household.enums';
+import { LIGHT_REASON_LABELS } from '../lights/lights';
+import { PROBLEM_CATEGORY_LABELS, SEVERITIES, STATUS_LABELS } from '../problems/problem-states';
+import { APPROVAL_LEVEL_LABELS } from '../stages/stage-machine';
+import { STAGE_LABELS, STAGES } from '../stages/stages';
+import { ATTITUDE_LABELS, VISIT_METHOD_LABELS } from '../visits/dtos/visit.dto';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
+  admin: '系统管理员',
+  commander: '指挥部',
+  supervisor: '督导组',
+  cadre: '包户干部',
+  official: '乡镇/村干部',
+  handler: '职能部门/后盾单位',
+};
+
+export const ORG_UNIT_KIND_LABELS = {
+  command_centre: '指挥部',
+  township: '乡镇',
+  village: '村',
+  task_force: '专班',
+  unit: '单位',
+} as const;
+
+export const TASK_KIND_LABELS = {
+  overdue_visit: '逾期未走访',
+  overdue_problem: '问题超期',
+  pending_approval: '待审批',
+} as const;
+
+const list = (labels: Record<string, string>): Option[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/**
+ * Every value list of the domain with its Chinese label, in the order screens show them: one place for the
+ * console, the cadre app and validation messages, read from each domain's own tables.
+ */
+export function optionsCatalogue() {
+  return {
+    stages: STAGES.map((value) => ({ value, label: STAGE_LABELS[value] })),
+    intents: list(INTENT_OPTIONS),
+    livelihoods: list(LIVELIHOODS),
+    lights: list(LIGHTS),
+    lightReasons: list(LIGHT_REASON_LABELS),
+    flags: list(HOUSEHOLD_FLAGS),
+    holdReasons: list(HOLD_REASONS),
+    houseStructures: list(HOUSE_STRUCTURES),
+    relations: list(RELATIONS),
+    sexes: list(SEXES),
+    ethnicities: list(ETHNICITIES),
+    visitMethods: list(VISIT_METHOD_LABELS),
+    attitudes: list(ATTITUDE_LABELS),
+    problemCategories: list(PROBLEM_CATEGORY_LABELS),
+    severities: list(SEVERITIES),
+    problemStatuses: list(STATUS_LABELS),
+    approvalLevels: list(APPROVAL_LEVEL_LABELS),
+    taskKinds: list(TASK_KIND_LABELS),
+    roles: list(ROLE_LABELS),
+    orgUnitKinds: list(ORG_UNIT_KIND_LABELS),
+  };
+}
+
+export type OptionsCatalogue = ReturnType<typeof optionsCatalogue>;
