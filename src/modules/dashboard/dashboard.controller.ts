@@ -1,11 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
 import { DashboardSummary } from './dashboard-summary';
 import { DashboardService } from './dashboard.service';
-import { DashboardSummaryDto } from './dtos/dashboard.dto';
+import { DashboardSummaryDto, DashboardTrendsDto, TrendsQueryDto } from './dtos/dashboard.dto';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -20,5 +20,13 @@ export class DashboardController {
   @ApiOkResponse({ type: DashboardSummaryDto })
   summary(@CurrentActor() actor: Actor): Promise<DashboardSummary> {
     return this.dashboard.summary(actor);
+  }
+
+  /** The 30-day trend lines of the dashboard, over the same households as the summary. */
+  @Get('trends')
+  @Roles('admin', 'commander', 'supervisor', 'official', 'cadre')
+  @ApiOkResponse({ type: DashboardTrendsDto })
+  trends(@CurrentActor() actor: Actor, @Query() query: TrendsQueryDto): Promise<DashboardTrendsDto> {
+    return this.dashboard.trends(actor, query.days);
   }
 }

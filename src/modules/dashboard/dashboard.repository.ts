@@ -23,6 +23,15 @@ export interface TodayFigures {
   approvalsPending: number;
 }
 
+export interface TrendRow {
+  date: string;
+  visits: number;
+  householdsVisited: number;
+  advances: number;
+  problemsOpened: number;
+  problemsClosed: number;
+}
+
 const ACTIVE = "('open', 'assigned', 'reopened')";
 
 /** The caller's data scope as SQL over household `h` (and problem `p`), like HouseholdsRepository.applyScope. */
@@ -71,6 +80,67 @@ export class DashboardRepository {
       households: num(r.n),
       onHold: num(r.held),
     }));
+  }
+
+  /**
+   * Per business date from `from` to `to` (inclusive): visits, households visited, stage advances, problems
+   * opened and closed, over the caller's households; dates with nothing are absent (the service fills them).
+   */
+  async trends(scope: HouseholdScope, from: string, to: string): Promise<TrendRow[]> {
+    const m = this.dataSource.manager;
+    const s = scopeSql(scope);
+    const p = scopeSql(scope, true);
+    const range = { ...s.params, ...p.params, from, to };
+    const [visits, moves, opened, closed] = await Promise.all([
+      rawQuery(
+        m,
+        `SELECT v.business_date AS d, count(*) AS n, count(DISTINCT v.household_id) AS households
+           FROM visit v JOIN household h ON h.id = v.household_id
+          WHERE v.business_date BETWEEN :from AND :to AND ${s.sql} GROUP BY v.business_date`,
+        range,
+      ),
+      rawQuery(
+        m,
+        `SELECT e.business_date AS d, count(*) AS n FROM stage_event e JOIN household h ON h.id = e.household_id
+          WHERE e.business_date BETWEEN :from AND :to AND e.kind = 'advance' AND ${s.sql} GROUP BY e.business_date`,
+        range,
+      ),
+      rawQuery(
+        m,
+        `SELECT p.opened_date AS d, count(*) AS n FROM problem p LEFT JOIN household h ON h.id = p.household_id
+          WHERE p.opened_date BETWEEN :from AND :to AND ${p.sql} GROUP BY p.opened_date`,
+        range,
+      ),
+      rawQuery(
+        m,
+        `SELECT p.closed_date AS d, count(*) AS n FROM problem p LEFT JOIN household h ON h.id = p.household_id
+          WHERE p.closed_date BETWEEN :from AND :to AND ${p.sql} GROUP BY p.closed_date`,
+        range,
+      ),
+    ]);
+    const rows = new Map<string, TrendRow>();
+    const row = (date: unknown) => {
+      const key = String(date);
+      let found = rows.get(key);
+      if (!found) {
+        found = {
+          date: key,
+          visits: 0,
+          householdsVisited: 0,
+          advances: 0,
+          problemsOpened: 0,
+          problemsClosed: 0,
+        };
+        rows.set(key, found);
+      }
+      return found;
+    };
+    for (const r of visits)
+      Object.assign(row(r.d), { visits: num(r.n), householdsVisited: num(r.households) });
+    for (const r of moves) row(r.d).advances = num(r.n);
+    for (const r of opened) row(r.d).problemsOpened = num(r.n);
+    for (const r of closed) row(r.d).problemsClosed = num(r.n);
+    return [...rows.values()];
   }
 
   async today(scope: HouseholdScope, today: string, now: Date): Promise<TodayFigures> {

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
-import { businessDate, Clock } from '../../common/time/business-clock';
+import { addDays, businessDate, Clock } from '../../common/time/business-clock';
 import { OrgRepository } from '../org/org.repository';
 import { DashboardSummary, summarize } from './dashboard-summary';
-import { DashboardRepository } from './dashboard.repository';
+import { DashboardRepository, TrendRow } from './dashboard.repository';
 
 /** 挂图作战: live figures (not a snapshot) over the caller's households, for today's business date. */
 @Injectable()
@@ -16,6 +16,28 @@ export class DashboardService {
     private readonly org: OrgRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** The last `days` business dates up to today, every date present (zeros where nothing happened). */
+  async trends(actor: Actor, days: number): Promise<{ from: string; to: string; days: TrendRow[] }> {
+    const to = businessDate(this.clock.now(), this.config.businessTimeZone);
+    const from = addDays(to, 1 - days);
+    const rows = await this.dashboard.trends(AccessPolicy.householdScope(actor), from, to);
+    const byDate = new Map(rows.map((row) => [row.date, row]));
+    const series: TrendRow[] = [];
+    for (let date = from; date <= to; date = addDays(date, 1)) {
+      series.push(
+        byDate.get(date) ?? {
+          date,
+          visits: 0,
+          householdsVisited: 0,
+          advances: 0,
+          problemsOpened: 0,
+          problemsClosed: 0,
+        },
+      );
+    }
+    return { from, to, days: series };
+  }
 
   async summary(actor: Actor): Promise<DashboardSummary> {
     const now = this.clock.now();

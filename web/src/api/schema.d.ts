@@ -686,6 +686,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dashboard/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DashboardController_trends'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/supervision/overdue': {
     parameters: {
       query?: never;
@@ -1581,6 +1597,22 @@ export interface components {
       stages: components['schemas']['StageCountDto'][];
       villages: components['schemas']['VillageSummaryDto'][];
       today: components['schemas']['TodayDto'];
+    };
+    TrendDayDto: {
+      /** @example 2026-12-01 */
+      date: string;
+      visits: number;
+      householdsVisited: number;
+      /** @description stage advances (rollbacks not counted) */
+      advances: number;
+      problemsOpened: number;
+      problemsClosed: number;
+    };
+    DashboardTrendsDto: {
+      from: string;
+      to: string;
+      /** @description every business date from..to, oldest first */
+      days: components['schemas']['TrendDayDto'][];
     };
     CompleteTaskDto: {
       note?: string;
@@ -2856,6 +2888,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DashboardSummaryDto'];
+        };
+      };
+    };
+  };
+  DashboardController_trends: {
+    parameters: {
+      query?: {
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardTrendsDto'];
         };
       };
     };

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { STAGES } from '../../stages/stages';
 
 /** OpenAPI shapes of GET /dashboard/summary. */
@@ -47,6 +49,32 @@ export class TodayDto {
   @ApiProperty() problemsClosed!: number;
   @ApiProperty({ description: 'active problems past their deadline now' }) problemsOverdue!: number;
   @ApiProperty() approvalsPending!: number;
+}
+
+export class TrendDayDto {
+  @ApiProperty({ example: '2026-12-01' }) date!: string;
+  @ApiProperty() visits!: number;
+  @ApiProperty() householdsVisited!: number;
+  @ApiProperty({ description: 'stage advances (rollbacks not counted)' }) advances!: number;
+  @ApiProperty() problemsOpened!: number;
+  @ApiProperty() problemsClosed!: number;
+}
+
+export class DashboardTrendsDto {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [TrendDayDto], description: 'every business date from..to, oldest first' })
+  days!: TrendDayDto[];
+}
+
+export class TrendsQueryDto {
+  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 366 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 30;
 }
 
 export class DashboardSummaryDto {

@@ -1,0 +1,36 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { RouterProvider } from 'react-router';
+import { ApiError } from '../api/client';
+import { router } from './router';
+
+dayjs.locale('zh-cn');
+
+/** The nonce the server put in this page's CSP: antd's CSS-in-JS <style> elements must carry it. */
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A refusal will not change on a retry; a dropped connection might.
+      retry: (count, error) => !(error instanceof ApiError && error.status > 0) && count < 2,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} csp={nonce && nonce !== '__CSP_NONCE__' ? { nonce } : undefined}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

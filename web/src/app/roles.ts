@@ -1,0 +1,48 @@
+export type Role = 'admin' | 'commander' | 'supervisor' | 'cadre' | 'official' | 'handler';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  roles: Role[];
+}
+
+const DESK: Role[] = ['admin', 'commander', 'supervisor', 'official'];
+
+/**
+ * The console's pages and who may open them, in menu order: one table the menu, the route guard and the
+ * tests read. A handler sees problems and tasks; a cadre works in the phone app (/m/).
+ */
+export const MENU: MenuEntry[] = [
+  { path: '/', label: '挂图作战', roles: DESK },
+  { path: '/households', label: '移民户', roles: DESK },
+];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  commander: '指挥部',
+  supervisor: '督导组',
+  cadre: '包户干部',
+  official: '乡镇/村干部',
+  handler: '职能部门/后盾单位',
+};
+
+export function menuFor(role: Role): MenuEntry[] {
+  return MENU.filter((entry) => entry.roles.includes(role));
+}
+
+/** Whether a role may open a console path: the longest menu path that contains it decides. */
+export function mayOpen(role: Role, pathname: string): boolean {
+  const owner = [...MENU]
+    .filter((entry) => entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return owner ? owner.roles.includes(role) : true;
+}
+
+/** Where a role lands after login: the first page of its menu (the phone app for a cadre). */
+export function homeFor(role: Role): string {
+  return menuFor(role)[0]?.path ?? '/forbidden';
+}
+
+/** Roles that may see full resident IDs and phones (the household's own cadre too, in the phone app). */
+export const mayReveal = (role: Role): boolean => role === 'admin' || role === 'commander';
+export const isCommand = (role: Role): boolean => role === 'admin' || role === 'commander';
