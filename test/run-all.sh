@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: unit tests, then the e2e suite on a fresh SQLite file per test file, then the same
-# e2e suite on PostgreSQL (a fresh database per test file, dropped after). Prints one closing line.
+# e2e suite on PostgreSQL (a fresh database per test file, dropped after), then the console's Vitest tests and
+# its browser journeys in Chromium against the production build. Prints one closing line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -18,12 +19,27 @@ run unit npx jest --selectProjects unit
 run e2e-sqlite npx jest --selectProjects e2e --runInBand
 DB=postgres run e2e-postgres npx jest --selectProjects e2e --runInBand
 
+# The console: its own logic in Vitest, then journeys in real Chromium against the production build.
+echo "=== web-unit ==="
+(cd web && npx vitest run --reporter=default --reporter=json --outputFile="$out/web-unit.json") || status=1
+echo "=== browser ==="
+if bash scripts/ensure-browser.sh && npm run build >"$out/build.log" 2>&1; then
+  (cd web && PLAYWRIGHT_JSON_OUTPUT_NAME="$out/browser.json" npx playwright test --reporter=list,json) || status=1
+else
+  cat "$out/build.log"; echo "ERROR: browser tests not run (no Chromium or the build failed)"; status=1
+fi
+
 node -e '
   const fs = require("fs"); let passed = 0, failed = 0, suitesFailed = 0;
   for (const f of fs.readdirSync(process.argv[1])) {
+    if (!f.endsWith(".json")) continue;
     const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
-    passed += r.numPassedTests; failed += r.numFailedTests; suitesFailed += r.numFailedTestSuites;
-    console.log(`${f.replace(".json", "")}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numFailedTestSuites} suites failed`);
+    // Jest and Vitest write numPassedTests…; Playwright writes stats (expected = passed, unexpected = failed).
+    const p = r.stats ? r.stats.expected + r.stats.flaky : r.numPassedTests;
+    const x = r.stats ? r.stats.unexpected : r.numFailedTests;
+    const s = r.stats ? (r.errors || []).length : r.numFailedTestSuites;
+    passed += p; failed += x; suitesFailed += s;
+    console.log(`${f.replace(".json", "")}: ${p} passed, ${x} failed, ${s} suites failed`);
   }
   console.log(`Tests: ${passed} passed, ${failed} failed`);
 ' "$out"

@@ -15,7 +15,9 @@ export function readCookie(name: string): string | undefined {
 
 /** Where a lost session sends the user: the login page, then back to where they were. */
 export function loginPath(from: string): string {
-  return from && from !== '/' && !from.startsWith('/login') ? `/login?next=${encodeURIComponent(from)}` : '/login';
+  return from && from !== '/' && !from.startsWith('/login')
+    ? `/login?next=${encodeURIComponent(from)}`
+    : '/login';
 }
 
 const session: Middleware = {
@@ -61,7 +63,12 @@ export async function ok<T>(call: Promise<Result>): Promise<T> {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
   if (result.response.ok) return result.data as T;
-  const body = (result.error ?? {}) as Partial<{ code: string; message: string; details: ApiError['details']; requestId: string }>;
+  const body = (result.error ?? {}) as Partial<{
+    code: string;
+    message: string;
+    details: ApiError['details'];
+    requestId: string;
+  }>;
   throw new ApiError(
     result.response.status,
     body.code ?? `HTTP_${result.response.status}`,

@@ -9,9 +9,6 @@ import { router } from './router';
 
 dayjs.locale('zh-cn');
 
-/** The nonce the server put in this page's CSP: antd's CSS-in-JS <style> elements must carry it. */
-const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
-
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -25,7 +22,7 @@ const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} csp={nonce && nonce !== '__CSP_NONCE__' ? { nonce } : undefined}>
+    <ConfigProvider locale={zhCN}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

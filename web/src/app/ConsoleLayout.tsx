@@ -27,7 +27,13 @@ export function ConsoleLayout() {
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0}>
         <div className="console-brand">大兴寨移民安置 · 挂图作战</div>
-        <Menu theme="dark" mode="inline" items={items} selectedKeys={selected} onClick={(e) => navigate(e.key)} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          items={items}
+          selectedKeys={selected}
+          onClick={(e) => navigate(e.key)}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
@@ -42,7 +48,7 @@ export function ConsoleLayout() {
           </Button>
         </Layout.Header>
         <Layout.Content className="console-content">
-          {mayOpen(user.role, location.pathname) && location.pathname !== "/forbidden" ? (
+          {mayOpen(user.role, location.pathname) && location.pathname !== '/forbidden' ? (
             <Suspense fallback={<Spin />}>
               <Outlet />
             </Suspense>

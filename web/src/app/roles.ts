@@ -33,7 +33,11 @@ export function menuFor(role: Role): MenuEntry[] {
 /** Whether a role may open a console path: the longest menu path that contains it decides. */
 export function mayOpen(role: Role, pathname: string): boolean {
   const owner = [...MENU]
-    .filter((entry) => entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`))
+    .filter((entry) =>
+      entry.path === '/'
+        ? pathname === '/'
+        : pathname === entry.path || pathname.startsWith(`${entry.path}/`),
+    )
     .sort((a, b) => b.path.length - a.path.length)[0];
   return owner ? owner.roles.includes(role) : true;
 }

@@ -9,7 +9,12 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
   hour12: false,
 });
 
-const DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -45,11 +45,8 @@ export function writeFilters<S extends FilterSpec>(
 }
 
 /** A change of any filter but the page sends the list back to page 1. */
-export function changeFilters<S extends FilterSpec>(
-  current: FilterValues<S>,
-  change: FilterValues<S>,
-): FilterValues<S> {
+export function changeFilters<V extends { page?: number }>(current: V, change: Partial<V>): V {
   const next = { ...current, ...change };
-  if (!('page' in change)) delete (next as Record<string, unknown>).page;
+  if (!('page' in change)) delete next.page;
   return next;
 }

@@ -22,7 +22,9 @@ export function LoginPage() {
       const user = await startSession(values.username.trim(), values.password);
       client.setQueryData(['session'], user);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role), { replace: true });
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role), {
+        replace: true,
+      });
     } catch (caught) {
       setError(describeError(caught));
     } finally {

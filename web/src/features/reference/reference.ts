@@ -4,7 +4,13 @@ import { api, ok, type Schemas } from '../../api/client';
 
 export type Options = Schemas['OptionsDto'];
 export type OptionList = keyof Options;
-export type OrgUnit = { id: string; name: string; kind: string; parentId: string | null; code?: string | null };
+export type OrgUnit = {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  code?: string | null;
+};
 
 /** The value lists with their Chinese labels (GET /options), cached for the session. */
 export function useOptions() {
@@ -22,7 +28,8 @@ export function useOptions() {
   /** The label of a value, or the value itself until the lists arrive (never a blank cell). */
   const label = (list: OptionList, value: string | null | undefined): string =>
     value ? (labels[list]?.get(value) ?? value) : '—';
-  const choices = (list: OptionList) => (query.data?.[list] ?? []).map((o) => ({ value: o.value, label: o.label }));
+  const choices = (list: OptionList) =>
+    (query.data?.[list] ?? []).map((o) => ({ value: o.value, label: o.label }));
   return { ...query, label, choices };
 }
 
