@@ -12,10 +12,12 @@ import { RecordIntentDto } from '../intents/dtos/intent.dto';
 import { ExistingHousehold, LedgerContext } from './ledger-context';
 import { HouseholdKey, MemberKey } from './ledger-format';
 import { Issues } from './ledger-issues';
+import { Notes } from './ledger-notes';
 import { HouseholdDraft, MemberDraft, parseHouseholdRow, parseMemberRow } from './ledger-row-parser';
 import { LedgerFile } from './ledger-reader';
 import { SheetRow } from './ledger-sheet';
-import { cleanCode } from './ledger-values';
+import { readRelation } from './ledger-habits';
+import { cleanCode, cleanIdNumber } from './ledger-values';
 
 /** One household of the file: its rows, what is wrong with them, and (when nothing is) its target state. */
 export interface CheckedHousehold {
@@ -55,6 +57,7 @@ const VALIDATION = { whitelist: true, forbidNonWhitelisted: true } as const;
 export class LedgerChecker {
   /** Member rows whose 户编号 has no row in 户籍台账. */
   readonly orphans: Issues;
+  private readonly notes: Notes;
 
   constructor(
     private readonly file: LedgerFile,
@@ -62,9 +65,11 @@ export class LedgerChecker {
     private readonly actor: Actor,
   ) {
     this.orphans = new Issues(file.households, file.members);
+    this.notes = file.notes;
   }
 
-  check(): CheckedHousehold[] {
+  /** `elsewhere`: codes of member rows that name a household of the database, not of the file. */
+  check(elsewhere: ReadonlySet<string> = new Set()): CheckedHousehold[] {
     const { households, members } = this.file;
     const memberRows = new Map<string, SheetRow[]>();
     for (const row of members?.rows ?? []) {
@@ -76,6 +81,7 @@ export class LedgerChecker {
       const code = cleanCode(households.get(row, 'code') ?? '');
       rowsByCode.set(code, [...(rowsByCode.get(code) ?? []), row]);
     }
+    const unreadable = this.unreadableMembers(rowsByCode, elsewhere);
     const checked: CheckedHousehold[] = [];
     for (const [code, rows] of rowsByCode) {
       for (const row of rows) {
@@ -84,6 +90,13 @@ export class LedgerChecker {
           row,
           code && rows.length === 1 ? (memberRows.get(code) ?? []) : [],
         );
+        const suspect = code ? unreadable.get(code) : undefined;
+        if (suspect)
+          household.issues.household(
+            row,
+            'code',
+            `「家庭成员」第 ${suspect.join('、')} 行的户编号无法识别，可能属于本户：为免丢失成员，本户本次未导入`,
+          );
         if (!code) household.issues.household(row, 'code', '不能为空');
         if (code && rows.length > 1) {
           const others = rows.filter((r) => r !== row).map((r) => r.row);
@@ -93,22 +106,69 @@ export class LedgerChecker {
       }
     }
     for (const [code, rows] of memberRows) {
-      if (rowsByCode.has(code)) continue;
-      for (const row of rows) {
-        const message = code ? `「户籍台账」中没有户编号为「${code}」的户` : '不能为空';
-        this.orphans.member(row, 'code', message);
-      }
+      if (!code || rowsByCode.has(code) || !elsewhere.has(code)) continue;
+      for (const row of rows) this.orphans.member(row, 'code', `「户籍台账」中没有户编号为「${code}」的户`);
     }
     this.checkDuplicateIds(checked);
     return checked;
+  }
+
+  /**
+   * Member rows whose 户编号 is blank or names no household of the file or the database (merged cells are
+   * already filled down). Each is an error, and the households of the file it sits between (the nearest
+   * readable rows above and below) are not imported: their member lists would otherwise lose it. Only a
+   * 户主 row whose ID is not that household's head's is known not to be its.
+   * Returns, for each such household, the rows that may be its.
+   */
+  private unreadableMembers(
+    rowsByCode: Map<string, SheetRow[]>,
+    elsewhere: ReadonlySet<string>,
+  ): Map<string, number[]> {
+    const { members } = this.file;
+    const suspects = new Map<string, number[]>();
+    if (!members) return suspects;
+    const codes = members.rows.map((row) => cleanCode(members.get(row, 'code') ?? ''));
+    const known = (code: string) => code !== '' && rowsByCode.has(code);
+    const bad = codes.map((code) => !known(code) && !elsewhere.has(code));
+    if (!bad.includes(true)) return suspects;
+    const above: (string | null)[] = [];
+    let last: string | null = null;
+    codes.forEach((code, i) => {
+      above[i] = last;
+      if (known(code)) last = code;
+    });
+    let next: string | null = null;
+    for (let i = codes.length - 1; i >= 0; i--) {
+      const code = codes[i];
+      if (bad[i]) {
+        const row = members.rows[i];
+        const candidates = [...new Set([above[i], next])].filter(
+          (c): c is string => c !== null && this.mayBelong(row, rowsByCode.get(c)!),
+        );
+        for (const candidate of candidates)
+          suspects.set(candidate, [row.row, ...(suspects.get(candidate) ?? [])]);
+        const what = code ? `「户籍台账」和系统中都没有户编号为「${code}」的户` : '户编号为空';
+        const where =
+          candidates.length === 0
+            ? ''
+            : above[i] !== null && above[i] === next
+              ? `；该行位于户编号「${next}」的成员之间，可能属于该户：为免该户丢失成员，该户本次未导入`
+              : `；可能属于${candidates.map((c) => `「${c}」`).join('或')}：为免丢失成员，${
+                  candidates.length > 1 ? '这两户' : '该户'
+                }本次未导入`;
+        this.orphans.member(row, 'code', `${what}${where}`);
+      }
+      if (known(code)) next = code;
+    }
+    return suspects;
   }
 
   private checkOne(code: string, row: SheetRow, memberRows: SheetRow[]): CheckedHousehold {
     const { households, members } = this.file;
     const issues = new Issues(households, members);
     const existing = this.context.existing.get(code) ?? null;
-    const draft = parseHouseholdRow(households, row, this.context, existing, issues);
-    const memberDrafts = memberRows.map((r) => parseMemberRow(members!, r, existing, issues));
+    const draft = parseHouseholdRow(households, row, this.context, existing, issues, this.notes);
+    const memberDrafts = memberRows.map((r) => parseMemberRow(members!, r, existing, issues, this.notes));
     const household: CheckedHousehold = {
       code,
       row,
@@ -132,6 +192,7 @@ export class LedgerChecker {
       const info = /^\d{17}[\dX]$/.test(member.idNumber) ? residentIdInfo(member.idNumber) : null;
       if (member.derived.sex && info) member.sex = info.sex;
       if (member.derived.birthDate && info) member.birthDate = info.birthDate;
+      if (member.birthMonths && info) this.checkBirthMonth(member, info.birthDate, issues);
     }
     const plain = {
       code: household.code,
@@ -191,6 +252,32 @@ export class LedgerChecker {
       ethnicity: m.ethnicity ?? null,
       hukouStatus: m.hukouStatus ?? hukou.get(m.idNumber) ?? null,
     }));
+  }
+
+  /** Whether a member row may be of the household of these 户籍台账 rows: not when it is another head. */
+  private mayBelong(memberRow: SheetRow, householdRows: SheetRow[]): boolean {
+    const { households, members } = this.file;
+    if (readRelation(members!.get(memberRow, 'relation') ?? '')?.value !== 'head') return true;
+    const id = cleanIdNumber(members!.get(memberRow, 'idNumber') ?? '');
+    return householdRows.some((row) => {
+      const headId = cleanIdNumber(households.get(row, 'headIdNumber') ?? '');
+      return !id || !headId || id === headId;
+    });
+  }
+
+  /** A birth date given to the month is taken from the ID when the two agree, and refused when not. */
+  private checkBirthMonth(member: MemberDraft, idBirthDate: string, issues: Issues): void {
+    const { members } = this.file;
+    const given = members!.get(member.row, 'birthDate') ?? '';
+    if (member.birthMonths!.includes(idBirthDate.slice(0, 7))) {
+      this.notes.row(
+        members!.name,
+        members!.locate('birthDate').column ?? undefined,
+        'year-month',
+        member.row.row,
+        (rows) => `第${rows}行的出生日期只到月（如「${given}」），与身份证号相符，按身份证号取到日`,
+      );
+    } else issues.member(member.row, 'birthDate', `出生年月「${given}」与身份证号（${idBirthDate}）不一致`);
   }
 
   private placeMemberError(household: CheckedHousehold, field: string, rawMessage: string): void {

@@ -10,9 +10,20 @@ import {
 } from '../households/household.enums';
 import { OrgUnitEntity } from '../org/entities/org-unit.entity';
 import { STAGE_LABELS } from '../stages/stages';
+import { halfWidth } from './ledger-cells';
 import { ExistingHousehold, LedgerContext } from './ledger-context';
+import {
+  cleanName,
+  flagOfWord,
+  ID_AS_NUMBER,
+  idDigitsLost,
+  phoneDigitsLost,
+  readRelation,
+  yearMonths,
+} from './ledger-habits';
 import { Issues } from './ledger-issues';
-import { HouseholdSheet, MemberSheet, SheetRow } from './ledger-sheet';
+import { Notes } from './ledger-notes';
+import { HouseholdSheet, LedgerSheet, MemberSheet, SheetRow } from './ledger-sheet';
 import {
   cleanIdNumber,
   cleanPhone,
@@ -22,7 +33,6 @@ import {
   parseDate,
   parseEnum,
   parseEthnicity,
-  parseRelation,
   splitList,
 } from './ledger-values';
 
@@ -56,7 +66,9 @@ export interface MemberDraft {
   birthDate: string;
   relation: string;
   ethnicity?: string;
-  /** Sex and birth date left blank: taken from the resident ID. */
+  /** A birth date given to the month only (1965.04): the YYYY-MM it may mean, checked against the ID. */
+  birthMonths?: string[];
+  /** Sex and birth date left blank (or given to the month): taken from the resident ID. */
   derived: { sex: boolean; birthDate: boolean };
 }
 
@@ -66,6 +78,28 @@ const MASKED_ID = '身份证号已遮蔽（含*），请填写完整号码';
 const orNull = (text: string | undefined): string | null | undefined =>
   text === undefined ? undefined : text === '' ? null : text;
 
+/** A name as written, spaces inside a Chinese name (龙\u3000尾) removed with a note. */
+function readName<K extends string>(
+  sheet: LedgerSheet<K>,
+  key: K,
+  row: SheetRow,
+  text: string,
+  notes: Notes,
+): string {
+  const name = cleanName(text);
+  if (name !== text.trim()) {
+    const { column, header } = sheet.locate(key);
+    notes.row(
+      sheet.name,
+      column ?? undefined,
+      'name-spaces',
+      row.row,
+      (rows) => `第${rows}行${header}中的空格已去除`,
+    );
+  }
+  return name;
+}
+
 /** Reads one 户籍台账 row; every problem is recorded on the row, the draft keeps what could be read. */
 export function parseHouseholdRow(
   sheet: HouseholdSheet,
@@ -73,12 +107,16 @@ export function parseHouseholdRow(
   context: LedgerContext,
   existing: ExistingHousehold | null,
   issues: Issues,
+  notes: Notes,
 ): HouseholdDraft {
   const get = (key: Parameters<HouseholdSheet['get']>[1]) => sheet.get(row, key);
-  const headName = get('headName') ?? '';
+  const headName = readName(sheet, 'headName', row, get('headName') ?? '', notes);
   if (!headName) issues.household(row, 'headName', REQUIRED);
-  let headIdNumber = cleanIdNumber(get('headIdNumber') ?? '');
+  const headIdText = get('headIdNumber') ?? '';
+  let headIdNumber = cleanIdNumber(headIdText);
   if (!headIdNumber) issues.household(row, 'headIdNumber', REQUIRED);
+  else if (idDigitsLost(headIdText, sheet.isNumber(row, 'headIdNumber')))
+    issues.household(row, 'headIdNumber', ID_AS_NUMBER);
   else if (isMasked(headIdNumber)) {
     if (existing && maskResidentId(existing.headId) === headIdNumber) headIdNumber = existing.headId;
     else issues.household(row, 'headIdNumber', MASKED_ID);
@@ -87,13 +125,15 @@ export function parseHouseholdRow(
     headName,
     headIdNumber,
     village: resolveVillage(sheet, row, context, issues),
-    group: orNull(get('group')),
+    group: orNull(readGroup(sheet, row, notes)),
     address: orNull(get('address')),
     note: orNull(get('note')),
   };
 
   const phone = get('phone');
-  if (phone !== undefined) {
+  const phoneLost = phone ? phoneDigitsLost(phone, sheet.isNumber(row, 'phone')) : null;
+  if (phoneLost) issues.household(row, 'phone', phoneLost);
+  else if (phone !== undefined) {
     const cleaned = cleanPhone(phone);
     if (isMasked(cleaned)) {
       if (existing?.phone && maskPhone(existing.phone) === cleaned) draft.phone = existing.phone;
@@ -105,9 +145,17 @@ export function parseHouseholdRow(
   if (flags !== undefined) {
     const values: string[] = [];
     for (const part of splitList(flags)) {
-      const value = parseEnum(HOUSEHOLD_FLAGS, part);
+      const value = parseEnum(HOUSEHOLD_FLAGS, part) ?? flagOfWord(part);
       if (value) values.push(value);
       else issues.household(row, 'flags', invalidChoice(HOUSEHOLD_FLAGS, part));
+      if (value && value !== parseEnum(HOUSEHOLD_FLAGS, part)) {
+        const label = HOUSEHOLD_FLAGS[value];
+        notes.row(sheet.name, sheet.locate('flags').column ?? undefined, `flag:${part}`, row.row, (rows) =>
+          part.startsWith('五保')
+            ? `标识「${part}」按「${label}」导入（五保是特困人员供养的旧称；第${rows}行）`
+            : `标识「${part}」按「${label}」导入（第${rows}行）`,
+        );
+      }
     }
     draft.flags = values;
   }
@@ -131,6 +179,22 @@ export function parseHouseholdRow(
 
   draft.intent = parseIntent(sheet, row, issues);
   return draft;
+}
+
+/** 组 as typed: ３组 is 3组, like every other full-width digit; the note says so. */
+function readGroup(sheet: HouseholdSheet, row: SheetRow, notes: Notes): string | undefined {
+  const text = sheet.get(row, 'group');
+  if (text === undefined) return undefined;
+  const half = halfWidth(text).trim();
+  if (half !== text.trim())
+    notes.row(
+      sheet.name,
+      sheet.locate('group').column ?? undefined,
+      'half-width',
+      row.row,
+      (rows) => `第${rows}行组中的全角数字已按半角读取`,
+    );
+  return half;
 }
 
 function resolveVillage(
@@ -241,13 +305,17 @@ export function parseMemberRow(
   row: SheetRow,
   existing: ExistingHousehold | null,
   issues: Issues,
+  notes: Notes,
 ): MemberDraft {
   const get = (key: Parameters<MemberSheet['get']>[1]) => sheet.get(row, key) ?? '';
-  const name = get('name');
+  const name = readName(sheet, 'name', row, get('name'), notes);
   if (!name) issues.member(row, 'name', REQUIRED);
   const birthText = get('birthDate');
+  const birthMonths = birthText ? yearMonths(birthText) : null;
   let idNumber = cleanIdNumber(get('idNumber'));
   if (!idNumber) issues.member(row, 'idNumber', REQUIRED);
+  else if (idDigitsLost(get('idNumber'), sheet.isNumber(row, 'idNumber')))
+    issues.member(row, 'idNumber', ID_AS_NUMBER);
   else if (isMasked(idNumber)) {
     const stored = unmaskMember(existing, idNumber, name, birthText ? parseDate(birthText) : '');
     if (stored) idNumber = stored;
@@ -257,9 +325,20 @@ export function parseMemberRow(
   const sex = sexText ? parseEnum(SEXES, sexText) : null;
   if (sexText && !sex) issues.member(row, 'sex', invalidChoice(SEXES, sexText));
   const relationText = get('relation');
-  const relation = relationText ? parseRelation(relationText) : null;
+  const read = relationText ? readRelation(relationText) : null;
+  const relation = read?.value ?? null;
   if (!relationText) issues.member(row, 'relation', REQUIRED);
   else if (!relation) issues.member(row, 'relation', invalidChoice(RELATIONS, relationText));
+  else if (read?.mapped) {
+    const word = relationText.trim();
+    notes.row(
+      sheet.name,
+      sheet.locate('relation').column ?? undefined,
+      `relation:${word}`,
+      row.row,
+      (rows) => `与户主关系「${word}」按「${RELATIONS[read.value]}」导入（第${rows}行）`,
+    );
+  }
   const ethnicityText = get('ethnicity');
   const ethnicity = ethnicityText ? parseEthnicity(ethnicityText) : null;
   if (ethnicityText && !ethnicity)
@@ -269,9 +348,10 @@ export function parseMemberRow(
     name,
     idNumber,
     sex: sex ?? '',
-    birthDate: birthText ? parseDate(birthText) : '',
+    birthDate: birthText && !birthMonths ? parseDate(birthText) : '',
     relation: relation ?? '',
     ...(ethnicity ? { ethnicity } : {}),
-    derived: { sex: !sexText, birthDate: !birthText },
+    ...(birthMonths ? { birthMonths } : {}),
+    derived: { sex: !sexText, birthDate: !birthText || birthMonths !== null },
   };
 }

@@ -58,6 +58,10 @@ async function importLedger(app: INestApplicationContext, command: Command): Pro
     const cell = e.column ? ` ${e.column} 列（${e.header}）` : '';
     console.log(`${e.sheet} 第 ${e.row} 行${cell}：${e.message}`);
   }
+  for (const note of result.notes) {
+    const cell = note.column ? ` ${note.column} 列` : '';
+    console.log(`提示：${note.sheet}${cell}：${note.message}`);
+  }
   const { created, updated, unchanged, failed, households } = result;
   console.log(
     `${dryRun ? '[试导入，未写入] ' : ''}${households} 户：新增 ${created}，更新 ${updated}，` +
