@@ -13,11 +13,13 @@ import { ExistingHousehold, LedgerContext } from './ledger-context';
 import { HouseholdKey, MemberKey } from './ledger-format';
 import { Issues } from './ledger-issues';
 import { Notes } from './ledger-notes';
-import { HouseholdDraft, MemberDraft, parseHouseholdRow, parseMemberRow } from './ledger-row-parser';
+import { MemberDraft, parseMemberRow } from './ledger-member-parser';
+import { HouseholdDraft, parseHouseholdRow } from './ledger-row-parser';
 import { LedgerFile } from './ledger-reader';
 import { SheetRow } from './ledger-sheet';
-import { readRelation } from './ledger-habits';
-import { cleanCode, cleanIdNumber } from './ledger-values';
+import { checkDuplicateIds, checkOwners } from './ledger-id-checks';
+import { unreadableMembers } from './ledger-member-codes';
+import { cleanCode } from './ledger-values';
 
 /** One household of the file: its rows, what is wrong with them, and (when nothing is) its target state. */
 export interface CheckedHousehold {
@@ -81,7 +83,7 @@ export class LedgerChecker {
       const code = cleanCode(households.get(row, 'code') ?? '');
       rowsByCode.set(code, [...(rowsByCode.get(code) ?? []), row]);
     }
-    const unreadable = this.unreadableMembers(rowsByCode, elsewhere);
+    const unreadable = unreadableMembers(this.file, rowsByCode, elsewhere, this.orphans);
     const checked: CheckedHousehold[] = [];
     for (const [code, rows] of rowsByCode) {
       for (const row of rows) {
@@ -109,58 +111,8 @@ export class LedgerChecker {
       if (!code || rowsByCode.has(code) || !elsewhere.has(code)) continue;
       for (const row of rows) this.orphans.member(row, 'code', `「户籍台账」中没有户编号为「${code}」的户`);
     }
-    this.checkDuplicateIds(checked);
+    checkDuplicateIds(checked);
     return checked;
-  }
-
-  /**
-   * Member rows whose 户编号 is blank or names no household of the file or the database (merged cells are
-   * already filled down). Each is an error, and the households of the file it sits between (the nearest
-   * readable rows above and below) are not imported: their member lists would otherwise lose it. Only a
-   * 户主 row whose ID is not that household's head's is known not to be its.
-   * Returns, for each such household, the rows that may be its.
-   */
-  private unreadableMembers(
-    rowsByCode: Map<string, SheetRow[]>,
-    elsewhere: ReadonlySet<string>,
-  ): Map<string, number[]> {
-    const { members } = this.file;
-    const suspects = new Map<string, number[]>();
-    if (!members) return suspects;
-    const codes = members.rows.map((row) => cleanCode(members.get(row, 'code') ?? ''));
-    const known = (code: string) => code !== '' && rowsByCode.has(code);
-    const bad = codes.map((code) => !known(code) && !elsewhere.has(code));
-    if (!bad.includes(true)) return suspects;
-    const above: (string | null)[] = [];
-    let last: string | null = null;
-    codes.forEach((code, i) => {
-      above[i] = last;
-      if (known(code)) last = code;
-    });
-    let next: string | null = null;
-    for (let i = codes.length - 1; i >= 0; i--) {
-      const code = codes[i];
-      if (bad[i]) {
-        const row = members.rows[i];
-        const candidates = [...new Set([above[i], next])].filter(
-          (c): c is string => c !== null && this.mayBelong(row, rowsByCode.get(c)!),
-        );
-        for (const candidate of candidates)
-          suspects.set(candidate, [row.row, ...(suspects.get(candidate) ?? [])]);
-        const what = code ? `「户籍台账」和系统中都没有户编号为「${code}」的户` : '户编号为空';
-        const where =
-          candidates.length === 0
-            ? ''
-            : above[i] !== null && above[i] === next
-              ? `；该行位于户编号「${next}」的成员之间，可能属于该户：为免该户丢失成员，该户本次未导入`
-              : `；可能属于${candidates.map((c) => `「${c}」`).join('或')}：为免丢失成员，${
-                  candidates.length > 1 ? '这两户' : '该户'
-                }本次未导入`;
-        this.orphans.member(row, 'code', `${what}${where}`);
-      }
-      if (known(code)) next = code;
-    }
-    return suspects;
   }
 
   private checkOne(code: string, row: SheetRow, memberRows: SheetRow[]): CheckedHousehold {
@@ -254,17 +206,6 @@ export class LedgerChecker {
     }));
   }
 
-  /** Whether a member row may be of the household of these 户籍台账 rows: not when it is another head. */
-  private mayBelong(memberRow: SheetRow, householdRows: SheetRow[]): boolean {
-    const { households, members } = this.file;
-    if (readRelation(members!.get(memberRow, 'relation') ?? '')?.value !== 'head') return true;
-    const id = cleanIdNumber(members!.get(memberRow, 'idNumber') ?? '');
-    return householdRows.some((row) => {
-      const headId = cleanIdNumber(households.get(row, 'headIdNumber') ?? '');
-      return !id || !headId || id === headId;
-    });
-  }
-
   /** A birth date given to the month is taken from the ID when the two agree, and refused when not. */
   private checkBirthMonth(member: MemberDraft, idBirthDate: string, issues: Issues): void {
     const { members } = this.file;
@@ -329,49 +270,10 @@ export class LedgerChecker {
     }
   }
 
-  /** A resident ID may be in one household only: every household of the file that shares one fails. */
-  private checkDuplicateIds(checked: CheckedHousehold[]): void {
-    const owners = new Map<string, CheckedHousehold | CheckedHousehold[]>();
-    for (const household of checked) {
-      for (const member of household.members ?? []) {
-        const seen = owners.get(member.idNumber);
-        if (!seen) owners.set(member.idNumber, household);
-        else owners.set(member.idNumber, Array.isArray(seen) ? [...seen, household] : [seen, household]);
-      }
-    }
-    for (const [idNumber, holders] of owners) {
-      if (!Array.isArray(holders)) continue;
-      const places = holders.map((household) => {
-        const source = household.memberRows.find((m) => m.idNumber === idNumber);
-        return {
-          household,
-          where: source ? `「家庭成员」第 ${source.row.row} 行` : `「户籍台账」第 ${household.row.row} 行`,
-        };
-      });
-      for (const place of places) {
-        const elsewhere = places.filter((p) => p.household !== place.household).map((p) => p.where);
-        locateId(place.household, idNumber, `身份证号与${elsewhere.join('、')}重复`);
-      }
-    }
-  }
-
   /** Resident IDs already registered to another household (from the database). */
   checkOwners(checked: CheckedHousehold[], owners: Map<string, string>, hash: (id: string) => string): void {
-    for (const household of checked) {
-      for (const member of household.members ?? []) {
-        const owner = owners.get(hash(member.idNumber));
-        if (owner && owner !== household.existing?.entity.id)
-          locateId(household, member.idNumber, '该身份证号已登记在其他户');
-      }
-    }
+    checkOwners(checked, owners, hash);
   }
-}
-
-/** Puts an error on the cell that holds this resident ID: a member row, or the head's column. */
-function locateId(household: CheckedHousehold, idNumber: string, message: string): void {
-  const source = household.memberRows.find((m) => m.idNumber === idNumber);
-  if (source) household.issues.member(source.row, 'idNumber', message);
-  else household.issues.household(household.row, 'headIdNumber', message);
 }
 
 export function intentChanged(existing: ExistingHousehold | null, intent: HouseholdDraft['intent']): boolean {

@@ -1,38 +1,26 @@
 import { maskPhone, maskResidentId } from '../../common/pii/masking';
-import { residentIdInfo } from '../../common/pii/resident-id';
 import {
   HOUSE_STRUCTURES,
   HOUSEHOLD_FLAGS,
   INTENT_OPTIONS,
   LIVELIHOODS,
-  RELATIONS,
-  SEXES,
 } from '../households/household.enums';
 import { OrgUnitEntity } from '../org/entities/org-unit.entity';
 import { STAGE_LABELS } from '../stages/stages';
 import { halfWidth } from './ledger-cells';
 import { ExistingHousehold, LedgerContext } from './ledger-context';
-import {
-  cleanName,
-  flagOfWord,
-  ID_AS_NUMBER,
-  idDigitsLost,
-  phoneDigitsLost,
-  readRelation,
-  yearMonths,
-} from './ledger-habits';
+import { flagOfWord, ID_AS_NUMBER, idDigitsLost, phoneDigitsLost } from './ledger-habits';
 import { Issues } from './ledger-issues';
+import { MASKED_ID, readName, REQUIRED } from './ledger-member-parser';
 import { Notes } from './ledger-notes';
-import { HouseholdSheet, LedgerSheet, MemberSheet, SheetRow } from './ledger-sheet';
+import { HouseholdSheet, SheetRow } from './ledger-sheet';
 import {
   cleanIdNumber,
   cleanPhone,
   invalidChoice,
   isMasked,
   parseArea,
-  parseDate,
   parseEnum,
-  parseEthnicity,
   splitList,
 } from './ledger-values';
 
@@ -58,47 +46,8 @@ export interface HouseholdDraft {
   intent?: IntentTarget;
 }
 
-export interface MemberDraft {
-  row: SheetRow;
-  name: string;
-  idNumber: string;
-  sex: string;
-  birthDate: string;
-  relation: string;
-  ethnicity?: string;
-  /** A birth date given to the month only (1965.04): the YYYY-MM it may mean, checked against the ID. */
-  birthMonths?: string[];
-  /** Sex and birth date left blank (or given to the month): taken from the resident ID. */
-  derived: { sex: boolean; birthDate: boolean };
-}
-
-const REQUIRED = '不能为空';
-const MASKED_ID = '身份证号已遮蔽（含*），请填写完整号码';
-
 const orNull = (text: string | undefined): string | null | undefined =>
   text === undefined ? undefined : text === '' ? null : text;
-
-/** A name as written, spaces inside a Chinese name (龙\u3000尾) removed with a note. */
-function readName<K extends string>(
-  sheet: LedgerSheet<K>,
-  key: K,
-  row: SheetRow,
-  text: string,
-  notes: Notes,
-): string {
-  const name = cleanName(text);
-  if (name !== text.trim()) {
-    const { column, header } = sheet.locate(key);
-    notes.row(
-      sheet.name,
-      column ?? undefined,
-      'name-spaces',
-      row.row,
-      (rows) => `第${rows}行${header}中的空格已去除`,
-    );
-  }
-  return name;
-}
 
 /** Reads one 户籍台账 row; every problem is recorded on the row, the draft keeps what could be read. */
 export function parseHouseholdRow(
@@ -273,85 +222,4 @@ function parseIntent(sheet: HouseholdSheet, row: SheetRow, issues: Issues): Inte
     if (!livelihood) issues.household(row, 'livelihood', invalidChoice(LIVELIHOODS, livelihoodText));
   }
   return option ? { option, site: site || null, livelihood } : undefined;
-}
-
-/**
- * The stored resident ID a masked one stands for, among the household's current members. The mask hides the
- * birth date, so two members can share one (same area code, same last four): the row's birth date, then its
- * name, tell them apart. Null when nothing, or more than one member, still matches.
- */
-function unmaskMember(
-  existing: ExistingHousehold | null,
-  masked: string,
-  name: string,
-  birthDate: string,
-): string | null {
-  if (!existing) return null;
-  let candidates = existing.memberIds
-    .map((id, i) => ({ id, name: existing.members[i].name }))
-    .filter((member) => maskResidentId(member.id) === masked);
-  for (const same of [
-    (member: { id: string }) => residentIdInfo(member.id).birthDate === birthDate,
-    (member: { name: string }) => member.name === name,
-  ]) {
-    if (candidates.length > 1) candidates = candidates.filter(same);
-  }
-  return candidates.length === 1 ? candidates[0].id : null;
-}
-
-/** Reads one 家庭成员 row. A masked ID is matched against the household's current members. */
-export function parseMemberRow(
-  sheet: MemberSheet,
-  row: SheetRow,
-  existing: ExistingHousehold | null,
-  issues: Issues,
-  notes: Notes,
-): MemberDraft {
-  const get = (key: Parameters<MemberSheet['get']>[1]) => sheet.get(row, key) ?? '';
-  const name = readName(sheet, 'name', row, get('name'), notes);
-  if (!name) issues.member(row, 'name', REQUIRED);
-  const birthText = get('birthDate');
-  const birthMonths = birthText ? yearMonths(birthText) : null;
-  let idNumber = cleanIdNumber(get('idNumber'));
-  if (!idNumber) issues.member(row, 'idNumber', REQUIRED);
-  else if (idDigitsLost(get('idNumber'), sheet.isNumber(row, 'idNumber')))
-    issues.member(row, 'idNumber', ID_AS_NUMBER);
-  else if (isMasked(idNumber)) {
-    const stored = unmaskMember(existing, idNumber, name, birthText ? parseDate(birthText) : '');
-    if (stored) idNumber = stored;
-    else issues.member(row, 'idNumber', MASKED_ID);
-  }
-  const sexText = get('sex');
-  const sex = sexText ? parseEnum(SEXES, sexText) : null;
-  if (sexText && !sex) issues.member(row, 'sex', invalidChoice(SEXES, sexText));
-  const relationText = get('relation');
-  const read = relationText ? readRelation(relationText) : null;
-  const relation = read?.value ?? null;
-  if (!relationText) issues.member(row, 'relation', REQUIRED);
-  else if (!relation) issues.member(row, 'relation', invalidChoice(RELATIONS, relationText));
-  else if (read?.mapped) {
-    const word = relationText.trim();
-    notes.row(
-      sheet.name,
-      sheet.locate('relation').column ?? undefined,
-      `relation:${word}`,
-      row.row,
-      (rows) => `与户主关系「${word}」按「${RELATIONS[read.value]}」导入（第${rows}行）`,
-    );
-  }
-  const ethnicityText = get('ethnicity');
-  const ethnicity = ethnicityText ? parseEthnicity(ethnicityText) : null;
-  if (ethnicityText && !ethnicity)
-    issues.member(row, 'ethnicity', `「${ethnicityText}」不是有效的民族名称或代码`);
-  return {
-    row,
-    name,
-    idNumber,
-    sex: sex ?? '',
-    birthDate: birthText && !birthMonths ? parseDate(birthText) : '',
-    relation: relation ?? '',
-    ...(ethnicity ? { ethnicity } : {}),
-    ...(birthMonths ? { birthMonths } : {}),
-    derived: { sex: !sexText, birthDate: !birthText || birthMonths !== null },
-  };
 }

@@ -204,33 +204,41 @@ export class SheetCollector {
     this.rows.length = kept;
   }
 
+  /** One note per column: the ranges whose value was filled down (「第3–4、6–8行的户编号取自合并单元格」). */
   private noteMerges(sheet: string, merged: MergeRange[], notes: Notes): void {
     if (merged.length === 0) return;
     const kept = new Set(this.rows.map((r) => r.row));
     const { values: headers } = this.header!;
-    for (const range of merged) {
-      const rows: number[] = [];
-      for (let number = range.top; number <= range.bottom; number++) if (kept.has(number)) rows.push(number);
-      if (rows.length === 0) continue;
-      const header = headers[range.left] || columnLetter(range.left);
-      if (range.bottom > range.top)
-        for (const row of rows)
-          notes.row(
-            sheet,
-            columnLetter(range.left),
-            'merged',
-            row,
-            (list) => `第${list}行的${header}取自合并单元格`,
-          );
-      if (range.right > range.left) {
-        const span = `${columnLetter(range.left)}–${columnLetter(range.right)}`;
-        notes.add({
-          sheet,
-          row: range.top,
-          column: columnLetter(range.left),
-          message: `第${range.top}行 ${span} 列是合并单元格，只读取了 ${columnLetter(range.left)} 列（${header}）`,
-        });
+    const down = new Map<number, { first: number; ranges: string[] }>();
+    for (const range of [...merged].sort((a, b) => a.top - b.top)) {
+      let first = 0;
+      let last = 0;
+      for (let number = range.top; number <= range.bottom; number++)
+        if (kept.has(number)) [first, last] = [first || number, number];
+      if (first === 0) continue; // a total line
+      const column = columnLetter(range.left);
+      const header = headers[range.left] || column;
+      if (last > first) {
+        const entry = down.get(range.left) ?? { first, ranges: [] };
+        entry.ranges.push(`${first}–${last}`);
+        down.set(range.left, entry);
       }
+      if (range.right > range.left) {
+        const span = `${column}–${columnLetter(range.right)}`;
+        const message = `第${first}行 ${span} 列是合并单元格，只读取了 ${column} 列（${header}）`;
+        notes.add({ sheet, row: first, column, message });
+      }
+    }
+    for (const [index, { first, ranges }] of down) {
+      const header = headers[index] || columnLetter(index);
+      const list =
+        ranges.length > 30 ? `${ranges.slice(0, 30).join('、')}等共 ${ranges.length} 处` : ranges.join('、');
+      notes.add({
+        sheet,
+        row: first,
+        column: columnLetter(index),
+        message: `第${list}行的${header}取自合并单元格`,
+      });
     }
   }
 
