@@ -35,6 +35,9 @@ interface Group {
   message: (rows: string) => string;
 }
 
+/** A before Z before AA; a note without a column first. */
+const columnOrder = (column?: string) =>
+  column ? [...column].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
 const sheetOrder = (sheet: string) => (sheet === HOUSEHOLD_SHEET ? 0 : sheet === MEMBER_SHEET ? 1 : 2);
 
 /**
@@ -72,7 +75,10 @@ export class Notes {
       message: group.message(rowRanges(group.rows)),
     }));
     return [...this.single, ...grouped].sort(
-      (a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || (a.row ?? 0) - (b.row ?? 0),
+      (a, b) =>
+        sheetOrder(a.sheet) - sheetOrder(b.sheet) ||
+        (a.row ?? 0) - (b.row ?? 0) ||
+        columnOrder(a.column) - columnOrder(b.column),
     );
   }
 }
