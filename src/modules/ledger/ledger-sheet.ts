@@ -171,8 +171,9 @@ export class SheetCollector {
       if (range.top <= headerRow) throw LedgerErrors.twoRowHeader(sheet, headerRow, range.bottom);
       const source = byNumber.get(range.top);
       const value = source?.values[range.left] ?? '';
+      if (!value) continue; // nothing to fill down (the top-left cell is empty)
       const numeric = source?.numbers?.includes(range.left) ?? false;
-      for (let number = range.top + 1; number <= range.bottom && value; number++) {
+      for (let number = range.top + 1; number <= range.bottom; number++) {
         const target = byNumber.get(number);
         if (!target) continue;
         while (target.values.length <= range.left) target.values.push('');
