@@ -205,11 +205,18 @@ describe('ledger: the habits of township ledgers (LibreOffice / openpyxl workboo
 
     // A CSV saved from Excel holds what Excel showed: 4.33101E+17.
     const csv = Buffer.from(
-      `户编号,乡镇,村,户主姓名,户主身份证号\nNUM-4,${township},${village},丁,4.33101E+17\n`,
+      `户编号,乡镇,村,户主姓名,户主身份证号,联系电话\nNUM-4,${township},${village},丁,4.33101E+17,1.38123E+10\n`,
     );
     const fromCsv = await upload(t, world.admin, csv, 'ledger.csv');
     expect(fromCsv.body).toMatchObject({ created: 0, failed: 1 });
-    expect(fromCsv.body.errors[0]).toMatchObject({ row: 2, column: 'E', message: ID_AS_NUMBER });
+    expect(fromCsv.body.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'E', message: ID_AS_NUMBER }),
+      expect.objectContaining({
+        row: 2,
+        column: 'F',
+        message: '电话号码被存成了数字，部分数字已丢失：请把该列设为文本格式后重新填写',
+      }),
+    ]);
     expect(await householdCount(t, world.admin)).toBe(before + 1);
   });
 

@@ -64,6 +64,32 @@ describe('LedgerReader on workbooks not written by exceljs', () => {
     }
   });
 
+  it('says which cell of a merge across columns it read, and skips a 栏次 row', async () => {
+    const buffer = ooxmlWorkbook([
+      {
+        name: '户籍台账',
+        rows: [
+          HOUSEHOLD,
+          ['1', '2', '3', '4', '5', '6'],
+          ['A-1', '大兴寨村', '龙一', '433101195501010012', '13812345678'],
+        ],
+        merges: ['E3:F3'],
+      },
+    ]);
+    const file = await reader.read(buffer, 'ledger.xlsx');
+    expect(file.households.rows.map((r) => r.row)).toEqual([3]);
+    expect(file.notes.list()).toEqual([
+      { sheet: '户籍台账', row: 1, column: 'F', message: '未识别的列：备注2（已忽略）' },
+      { sheet: '户籍台账', row: 2, message: '第2行是栏次（列序号）行，已跳过' },
+      {
+        sheet: '户籍台账',
+        row: 3,
+        column: 'E',
+        message: '第3行 E–F 列是合并单元格，只读取了 E 列（联系方式）',
+      },
+    ]);
+  });
+
   it('refuses a two-row header, naming its rows', async () => {
     const merged = ooxmlWorkbook([
       {
