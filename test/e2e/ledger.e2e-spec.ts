@@ -361,7 +361,7 @@ describe('ledger: template, import and export of the household ledger (台账)',
           column: 'A',
           header: '户编号',
           field: 'code',
-          message: '「户籍台账」中没有户编号为「N-99」的户',
+          message: '「户籍台账」和系统中都没有户编号为「N-99」的户',
         },
       ]);
     });

@@ -1,5 +1,5 @@
 import * as ExcelJS from 'exceljs';
-import { deflateRawSync, inflateRawSync, crc32 } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { readCentralDirectory } from '../../src/modules/ledger/zip-inspector';
 import { auth } from '../support/factories';
 import { TestApp } from '../support/test-app';
@@ -148,49 +148,7 @@ export function zipEntry(zip: Buffer, name: string): string {
   return (entry.method === 0 ? data : inflateRawSync(data)).toString('utf8');
 }
 
-/** A zip written by hand: for files no office suite would write (a renamed .docx, bombs). */
-export function makeZip(entries: { name: string; content: Buffer; declaredSize?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const data = deflateRawSync(entry.content, { level: 9 });
-    const size = entry.declaredSize ?? entry.content.length;
-    const crc = crc32(entry.content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+export { makeZip } from '../support/ooxml-workbook';
 
 export async function orgUnits(
   t: TestApp,

@@ -12,9 +12,13 @@ import { RecordIntentDto } from '../intents/dtos/intent.dto';
 import { ExistingHousehold, LedgerContext } from './ledger-context';
 import { HouseholdKey, MemberKey } from './ledger-format';
 import { Issues } from './ledger-issues';
-import { HouseholdDraft, MemberDraft, parseHouseholdRow, parseMemberRow } from './ledger-row-parser';
+import { Notes } from './ledger-notes';
+import { MemberDraft, parseMemberRow } from './ledger-member-parser';
+import { HouseholdDraft, parseHouseholdRow } from './ledger-row-parser';
 import { LedgerFile } from './ledger-reader';
 import { SheetRow } from './ledger-sheet';
+import { checkDuplicateIds, checkOwners } from './ledger-id-checks';
+import { unreadableMembers } from './ledger-member-codes';
 import { cleanCode } from './ledger-values';
 
 /** One household of the file: its rows, what is wrong with them, and (when nothing is) its target state. */
@@ -55,6 +59,7 @@ const VALIDATION = { whitelist: true, forbidNonWhitelisted: true } as const;
 export class LedgerChecker {
   /** Member rows whose 户编号 has no row in 户籍台账. */
   readonly orphans: Issues;
+  private readonly notes: Notes;
 
   constructor(
     private readonly file: LedgerFile,
@@ -62,9 +67,11 @@ export class LedgerChecker {
     private readonly actor: Actor,
   ) {
     this.orphans = new Issues(file.households, file.members);
+    this.notes = file.notes;
   }
 
-  check(): CheckedHousehold[] {
+  /** `elsewhere`: codes of member rows that name a household of the database, not of the file. */
+  check(elsewhere: ReadonlySet<string> = new Set()): CheckedHousehold[] {
     const { households, members } = this.file;
     const memberRows = new Map<string, SheetRow[]>();
     for (const row of members?.rows ?? []) {
@@ -76,6 +83,7 @@ export class LedgerChecker {
       const code = cleanCode(households.get(row, 'code') ?? '');
       rowsByCode.set(code, [...(rowsByCode.get(code) ?? []), row]);
     }
+    const unreadable = unreadableMembers(this.file, rowsByCode, elsewhere, this.orphans);
     const checked: CheckedHousehold[] = [];
     for (const [code, rows] of rowsByCode) {
       for (const row of rows) {
@@ -84,6 +92,13 @@ export class LedgerChecker {
           row,
           code && rows.length === 1 ? (memberRows.get(code) ?? []) : [],
         );
+        const suspect = code ? unreadable.get(code) : undefined;
+        if (suspect)
+          household.issues.household(
+            row,
+            'code',
+            `「家庭成员」第 ${suspect.join('、')} 行的户编号无法识别，可能属于本户：为免丢失成员，本户本次未导入`,
+          );
         if (!code) household.issues.household(row, 'code', '不能为空');
         if (code && rows.length > 1) {
           const others = rows.filter((r) => r !== row).map((r) => r.row);
@@ -93,13 +108,10 @@ export class LedgerChecker {
       }
     }
     for (const [code, rows] of memberRows) {
-      if (rowsByCode.has(code)) continue;
-      for (const row of rows) {
-        const message = code ? `「户籍台账」中没有户编号为「${code}」的户` : '不能为空';
-        this.orphans.member(row, 'code', message);
-      }
+      if (!code || rowsByCode.has(code) || !elsewhere.has(code)) continue;
+      for (const row of rows) this.orphans.member(row, 'code', `「户籍台账」中没有户编号为「${code}」的户`);
     }
-    this.checkDuplicateIds(checked);
+    checkDuplicateIds(checked);
     return checked;
   }
 
@@ -107,8 +119,8 @@ export class LedgerChecker {
     const { households, members } = this.file;
     const issues = new Issues(households, members);
     const existing = this.context.existing.get(code) ?? null;
-    const draft = parseHouseholdRow(households, row, this.context, existing, issues);
-    const memberDrafts = memberRows.map((r) => parseMemberRow(members!, r, existing, issues));
+    const draft = parseHouseholdRow(households, row, this.context, existing, issues, this.notes);
+    const memberDrafts = memberRows.map((r) => parseMemberRow(members!, r, existing, issues, this.notes));
     const household: CheckedHousehold = {
       code,
       row,
@@ -132,6 +144,7 @@ export class LedgerChecker {
       const info = /^\d{17}[\dX]$/.test(member.idNumber) ? residentIdInfo(member.idNumber) : null;
       if (member.derived.sex && info) member.sex = info.sex;
       if (member.derived.birthDate && info) member.birthDate = info.birthDate;
+      if (member.birthMonths && info) this.checkBirthMonth(member, info.birthDate, issues);
     }
     const plain = {
       code: household.code,
@@ -193,6 +206,21 @@ export class LedgerChecker {
     }));
   }
 
+  /** A birth date given to the month is taken from the ID when the two agree, and refused when not. */
+  private checkBirthMonth(member: MemberDraft, idBirthDate: string, issues: Issues): void {
+    const { members } = this.file;
+    const given = members!.get(member.row, 'birthDate') ?? '';
+    if (member.birthMonths!.includes(idBirthDate.slice(0, 7))) {
+      this.notes.row(
+        members!.name,
+        members!.locate('birthDate').column ?? undefined,
+        'year-month',
+        member.row.row,
+        (rows) => `第${rows}行的出生日期只到月（如「${given}」），与身份证号相符，按身份证号取到日`,
+      );
+    } else issues.member(member.row, 'birthDate', `出生年月「${given}」与身份证号（${idBirthDate}）不一致`);
+  }
+
   private placeMemberError(household: CheckedHousehold, field: string, rawMessage: string): void {
     const { issues, row, memberRows, draft } = household;
     const message = rawMessage.replace('headIdNumber', '「户籍台账」中的户主身份证号');
@@ -242,49 +270,10 @@ export class LedgerChecker {
     }
   }
 
-  /** A resident ID may be in one household only: every household of the file that shares one fails. */
-  private checkDuplicateIds(checked: CheckedHousehold[]): void {
-    const owners = new Map<string, CheckedHousehold | CheckedHousehold[]>();
-    for (const household of checked) {
-      for (const member of household.members ?? []) {
-        const seen = owners.get(member.idNumber);
-        if (!seen) owners.set(member.idNumber, household);
-        else owners.set(member.idNumber, Array.isArray(seen) ? [...seen, household] : [seen, household]);
-      }
-    }
-    for (const [idNumber, holders] of owners) {
-      if (!Array.isArray(holders)) continue;
-      const places = holders.map((household) => {
-        const source = household.memberRows.find((m) => m.idNumber === idNumber);
-        return {
-          household,
-          where: source ? `「家庭成员」第 ${source.row.row} 行` : `「户籍台账」第 ${household.row.row} 行`,
-        };
-      });
-      for (const place of places) {
-        const elsewhere = places.filter((p) => p.household !== place.household).map((p) => p.where);
-        locateId(place.household, idNumber, `身份证号与${elsewhere.join('、')}重复`);
-      }
-    }
-  }
-
   /** Resident IDs already registered to another household (from the database). */
   checkOwners(checked: CheckedHousehold[], owners: Map<string, string>, hash: (id: string) => string): void {
-    for (const household of checked) {
-      for (const member of household.members ?? []) {
-        const owner = owners.get(hash(member.idNumber));
-        if (owner && owner !== household.existing?.entity.id)
-          locateId(household, member.idNumber, '该身份证号已登记在其他户');
-      }
-    }
+    checkOwners(checked, owners, hash);
   }
-}
-
-/** Puts an error on the cell that holds this resident ID: a member row, or the head's column. */
-function locateId(household: CheckedHousehold, idNumber: string, message: string): void {
-  const source = household.memberRows.find((m) => m.idNumber === idNumber);
-  if (source) household.issues.member(source.row, 'idNumber', message);
-  else household.issues.household(household.row, 'headIdNumber', message);
 }
 
 export function intentChanged(existing: ExistingHousehold | null, intent: HouseholdDraft['intent']): boolean {

@@ -69,6 +69,7 @@ export const HOUSEHOLD_COLUMNS: LedgerColumn<HouseholdKey>[] = [
   {
     key: 'code',
     header: '户编号',
+    aliases: ['户号'],
     field: 'code',
     width: 16,
     required: true,
@@ -78,6 +79,7 @@ export const HOUSEHOLD_COLUMNS: LedgerColumn<HouseholdKey>[] = [
   {
     key: 'township',
     header: '乡镇',
+    aliases: ['乡(镇)', '乡镇(街道)', '乡镇名称'],
     field: 'townshipId',
     width: 12,
     list: 'township',
@@ -86,25 +88,49 @@ export const HOUSEHOLD_COLUMNS: LedgerColumn<HouseholdKey>[] = [
   {
     key: 'village',
     header: '村',
+    aliases: ['村名', '行政村', '所属村'],
     field: 'villageId',
     width: 14,
     required: true,
     list: 'village',
     prompt: '本乡镇内的村名，或村代码',
   },
-  { key: 'group', header: '组', aliases: ['村民小组'], field: 'group', width: 8, text: true },
-  { key: 'headName', header: '户主姓名', field: 'headName', width: 12, required: true, text: true },
+  { key: 'group', header: '组', aliases: ['村民小组', '小组', '组别'], field: 'group', width: 8, text: true },
+  {
+    key: 'headName',
+    header: '户主姓名',
+    aliases: ['户主'],
+    field: 'headName',
+    width: 12,
+    required: true,
+    text: true,
+  },
   {
     key: 'headIdNumber',
     header: '户主身份证号',
+    aliases: ['户主身份证号码', '户主身份证', '户主公民身份号码', '身份证号码', '身份证号', '公民身份号码'],
     field: 'headIdNumber',
     width: 22,
     required: true,
     text: true,
     prompt: '18位，最后一位可为X',
   },
-  { key: 'phone', header: '联系电话', aliases: ['手机号'], field: 'phone', width: 14, text: true },
-  { key: 'address', header: '家庭住址', aliases: ['住址'], field: 'address', width: 28, text: true },
+  {
+    key: 'phone',
+    header: '联系电话',
+    aliases: ['联系方式', '手机号', '手机号码', '手机', '电话', '电话号码', '联系电话号码'],
+    field: 'phone',
+    width: 14,
+    text: true,
+  },
+  {
+    key: 'address',
+    header: '家庭住址',
+    aliases: ['家庭地址', '住址', '地址', '现住址'],
+    field: 'address',
+    width: 28,
+    text: true,
+  },
   {
     key: 'flags',
     header: '标识',
@@ -117,11 +143,19 @@ export const HOUSEHOLD_COLUMNS: LedgerColumn<HouseholdKey>[] = [
   {
     key: 'floorArea',
     header: '主房面积(㎡)',
-    aliases: ['主房面积', '主房面积(m²)', '主房面积(m2)', '主房面积(平方米)'],
+    // A unit in brackets after any of these is ignored: 建筑面积(平方米), 房屋面积（㎡）.
+    aliases: ['主房面积', '房屋面积', '建筑面积'],
     field: 'house.floorArea',
     width: 13,
   },
-  { key: 'structure', header: '房屋结构', field: 'house.structure', width: 10, list: 'structure' },
+  {
+    key: 'structure',
+    header: '房屋结构',
+    aliases: ['结构', '结构类型', '房屋结构类型'],
+    field: 'house.structure',
+    width: 10,
+    list: 'structure',
+  },
   {
     key: 'cadre',
     header: '包户干部',
@@ -146,11 +180,19 @@ export const HOUSEHOLD_COLUMNS: LedgerColumn<HouseholdKey>[] = [
 
 export const MEMBER_COLUMNS: LedgerColumn<MemberKey>[] = [
   { key: 'code', header: '户编号', field: 'code', width: 16, required: true, text: true },
-  { key: 'name', header: '姓名', field: 'name', width: 12, required: true, text: true },
+  {
+    key: 'name',
+    header: '姓名',
+    aliases: ['成员姓名', '家庭成员姓名'],
+    field: 'name',
+    width: 12,
+    required: true,
+    text: true,
+  },
   {
     key: 'idNumber',
     header: '身份证号',
-    aliases: ['公民身份号码'],
+    aliases: ['身份证号码', '公民身份号码', '身份证', '成员身份证号'],
     field: 'idNumber',
     width: 22,
     required: true,
@@ -161,6 +203,7 @@ export const MEMBER_COLUMNS: LedgerColumn<MemberKey>[] = [
   {
     key: 'birthDate',
     header: '出生日期',
+    aliases: ['出生年月', '出生年月日'],
     field: 'birthDate',
     width: 12,
     text: true,
@@ -169,6 +212,7 @@ export const MEMBER_COLUMNS: LedgerColumn<MemberKey>[] = [
   {
     key: 'relation',
     header: '与户主关系',
+    aliases: ['关系', '与户主的关系', '家庭关系'],
     field: 'relation',
     width: 12,
     required: true,
@@ -251,4 +295,6 @@ export const GUIDE_LINES: string[] = [
   '7. 下拉选项为中文名称；也可填写英文代码。村可填本乡镇内的村名或村代码；包户干部可填用户名或（不重名时）姓名。',
   '8. 性别、出生日期可留空，按身份证号自动填写；填写时须与身份证号一致。',
   '9. 也可导入 CSV（UTF-8 或 GBK 编码，逗号或制表符分隔）：CSV 只含「户籍台账」的列，一行一户，不含家庭成员。',
+  '10. 身份证号、电话请按文本填写：存成数字的身份证号已丢失后几位，导入时会被拒绝。',
+  '11. 合并单元格按其左上角的值读取（如一户一个合并的户编号）；合计、小计行不导入；不认识的列会在导入结果中列出。',
 ];

@@ -9,7 +9,7 @@ import { LedgerChecker } from './ledger-checker';
 import { LedgerContextLoader } from './ledger-context';
 import { sortErrors } from './ledger-issues';
 import { LedgerPlanner, WritePlan } from './ledger-planner';
-import { LedgerReader } from './ledger-reader';
+import { LedgerFile, LedgerReader } from './ledger-reader';
 import { cleanCode } from './ledger-values';
 import { ImportStamp, LedgerWriter } from './ledger-writer';
 import { LedgerErrors } from './ledger.errors';
@@ -53,9 +53,10 @@ export class LedgerImportService {
       ),
     ];
     const context = await this.contexts.load(codes, scope);
+    const elsewhere = await this.ledger.existingCodes(memberOnlyCodes(file, codes));
     phases.end('load');
     const checker = new LedgerChecker(file, context, actor);
-    const checked = checker.check();
+    const checked = checker.check(elsewhere);
     phases.end('check');
 
     const hashes = new Map<string, string>();
@@ -94,6 +95,7 @@ export class LedgerImportService {
       ...counts,
       failed: checked.filter((h) => h.issues.failed).length,
       errors: sortErrors([...checked.flatMap((h) => h.issues.list()), ...checker.orphans.list()]),
+      notes: file.notes.list(),
     };
     if (!options.dryRun) {
       const { created, updated, unchanged, failed } = result;
@@ -111,6 +113,19 @@ export class LedgerImportService {
     );
     return result;
   }
+}
+
+/** 户编号 of member rows that no 户籍台账 row has: they may name households of the database. */
+function memberOnlyCodes(file: LedgerFile, householdCodes: string[]): string[] {
+  const { members } = file;
+  if (!members) return [];
+  const inFile = new Set(householdCodes);
+  const codes = new Set<string>();
+  for (const row of members.rows) {
+    const code = cleanCode(members.get(row, 'code') ?? '');
+    if (code && !inFile.has(code)) codes.add(code);
+  }
+  return [...codes];
 }
 
 /** Where an import spends its time, for the log line (and the benchmark). */

@@ -1,28 +1,26 @@
 import { maskPhone, maskResidentId } from '../../common/pii/masking';
-import { residentIdInfo } from '../../common/pii/resident-id';
 import {
   HOUSE_STRUCTURES,
   HOUSEHOLD_FLAGS,
   INTENT_OPTIONS,
   LIVELIHOODS,
-  RELATIONS,
-  SEXES,
 } from '../households/household.enums';
 import { OrgUnitEntity } from '../org/entities/org-unit.entity';
 import { STAGE_LABELS } from '../stages/stages';
+import { halfWidth } from './ledger-cells';
 import { ExistingHousehold, LedgerContext } from './ledger-context';
+import { flagOfWord, ID_AS_NUMBER, idDigitsLost, phoneDigitsLost } from './ledger-habits';
 import { Issues } from './ledger-issues';
-import { HouseholdSheet, MemberSheet, SheetRow } from './ledger-sheet';
+import { MASKED_ID, readName, REQUIRED } from './ledger-member-parser';
+import { Notes } from './ledger-notes';
+import { HouseholdSheet, SheetRow } from './ledger-sheet';
 import {
   cleanIdNumber,
   cleanPhone,
   invalidChoice,
   isMasked,
   parseArea,
-  parseDate,
   parseEnum,
-  parseEthnicity,
-  parseRelation,
   splitList,
 } from './ledger-values';
 
@@ -48,21 +46,6 @@ export interface HouseholdDraft {
   intent?: IntentTarget;
 }
 
-export interface MemberDraft {
-  row: SheetRow;
-  name: string;
-  idNumber: string;
-  sex: string;
-  birthDate: string;
-  relation: string;
-  ethnicity?: string;
-  /** Sex and birth date left blank: taken from the resident ID. */
-  derived: { sex: boolean; birthDate: boolean };
-}
-
-const REQUIRED = '不能为空';
-const MASKED_ID = '身份证号已遮蔽（含*），请填写完整号码';
-
 const orNull = (text: string | undefined): string | null | undefined =>
   text === undefined ? undefined : text === '' ? null : text;
 
@@ -73,12 +56,16 @@ export function parseHouseholdRow(
   context: LedgerContext,
   existing: ExistingHousehold | null,
   issues: Issues,
+  notes: Notes,
 ): HouseholdDraft {
   const get = (key: Parameters<HouseholdSheet['get']>[1]) => sheet.get(row, key);
-  const headName = get('headName') ?? '';
+  const headName = readName(sheet, 'headName', row, get('headName') ?? '', notes);
   if (!headName) issues.household(row, 'headName', REQUIRED);
-  let headIdNumber = cleanIdNumber(get('headIdNumber') ?? '');
+  const headIdText = get('headIdNumber') ?? '';
+  let headIdNumber = cleanIdNumber(headIdText);
   if (!headIdNumber) issues.household(row, 'headIdNumber', REQUIRED);
+  else if (idDigitsLost(headIdText, sheet.isNumber(row, 'headIdNumber')))
+    issues.household(row, 'headIdNumber', ID_AS_NUMBER);
   else if (isMasked(headIdNumber)) {
     if (existing && maskResidentId(existing.headId) === headIdNumber) headIdNumber = existing.headId;
     else issues.household(row, 'headIdNumber', MASKED_ID);
@@ -87,13 +74,15 @@ export function parseHouseholdRow(
     headName,
     headIdNumber,
     village: resolveVillage(sheet, row, context, issues),
-    group: orNull(get('group')),
+    group: orNull(readGroup(sheet, row, notes)),
     address: orNull(get('address')),
     note: orNull(get('note')),
   };
 
   const phone = get('phone');
-  if (phone !== undefined) {
+  const phoneLost = phone ? phoneDigitsLost(phone, sheet.isNumber(row, 'phone')) : null;
+  if (phoneLost) issues.household(row, 'phone', phoneLost);
+  else if (phone !== undefined) {
     const cleaned = cleanPhone(phone);
     if (isMasked(cleaned)) {
       if (existing?.phone && maskPhone(existing.phone) === cleaned) draft.phone = existing.phone;
@@ -105,9 +94,17 @@ export function parseHouseholdRow(
   if (flags !== undefined) {
     const values: string[] = [];
     for (const part of splitList(flags)) {
-      const value = parseEnum(HOUSEHOLD_FLAGS, part);
+      const value = parseEnum(HOUSEHOLD_FLAGS, part) ?? flagOfWord(part);
       if (value) values.push(value);
       else issues.household(row, 'flags', invalidChoice(HOUSEHOLD_FLAGS, part));
+      if (value && value !== parseEnum(HOUSEHOLD_FLAGS, part)) {
+        const label = HOUSEHOLD_FLAGS[value];
+        notes.row(sheet.name, sheet.locate('flags').column ?? undefined, `flag:${part}`, row.row, (rows) =>
+          part.startsWith('五保')
+            ? `标识「${part}」按「${label}」导入（五保是特困人员供养的旧称；第${rows}行）`
+            : `标识「${part}」按「${label}」导入（第${rows}行）`,
+        );
+      }
     }
     draft.flags = values;
   }
@@ -131,6 +128,22 @@ export function parseHouseholdRow(
 
   draft.intent = parseIntent(sheet, row, issues);
   return draft;
+}
+
+/** 组 as typed: ３组 is 3组, like every other full-width digit; the note says so. */
+function readGroup(sheet: HouseholdSheet, row: SheetRow, notes: Notes): string | undefined {
+  const text = sheet.get(row, 'group');
+  if (text === undefined) return undefined;
+  const half = halfWidth(text).trim();
+  if (half !== text.trim())
+    notes.row(
+      sheet.name,
+      sheet.locate('group').column ?? undefined,
+      'half-width',
+      row.row,
+      (rows) => `第${rows}行组中的全角数字已按半角读取`,
+    );
+  return half;
 }
 
 function resolveVillage(
@@ -209,69 +222,4 @@ function parseIntent(sheet: HouseholdSheet, row: SheetRow, issues: Issues): Inte
     if (!livelihood) issues.household(row, 'livelihood', invalidChoice(LIVELIHOODS, livelihoodText));
   }
   return option ? { option, site: site || null, livelihood } : undefined;
-}
-
-/**
- * The stored resident ID a masked one stands for, among the household's current members. The mask hides the
- * birth date, so two members can share one (same area code, same last four): the row's birth date, then its
- * name, tell them apart. Null when nothing, or more than one member, still matches.
- */
-function unmaskMember(
-  existing: ExistingHousehold | null,
-  masked: string,
-  name: string,
-  birthDate: string,
-): string | null {
-  if (!existing) return null;
-  let candidates = existing.memberIds
-    .map((id, i) => ({ id, name: existing.members[i].name }))
-    .filter((member) => maskResidentId(member.id) === masked);
-  for (const same of [
-    (member: { id: string }) => residentIdInfo(member.id).birthDate === birthDate,
-    (member: { name: string }) => member.name === name,
-  ]) {
-    if (candidates.length > 1) candidates = candidates.filter(same);
-  }
-  return candidates.length === 1 ? candidates[0].id : null;
-}
-
-/** Reads one 家庭成员 row. A masked ID is matched against the household's current members. */
-export function parseMemberRow(
-  sheet: MemberSheet,
-  row: SheetRow,
-  existing: ExistingHousehold | null,
-  issues: Issues,
-): MemberDraft {
-  const get = (key: Parameters<MemberSheet['get']>[1]) => sheet.get(row, key) ?? '';
-  const name = get('name');
-  if (!name) issues.member(row, 'name', REQUIRED);
-  const birthText = get('birthDate');
-  let idNumber = cleanIdNumber(get('idNumber'));
-  if (!idNumber) issues.member(row, 'idNumber', REQUIRED);
-  else if (isMasked(idNumber)) {
-    const stored = unmaskMember(existing, idNumber, name, birthText ? parseDate(birthText) : '');
-    if (stored) idNumber = stored;
-    else issues.member(row, 'idNumber', MASKED_ID);
-  }
-  const sexText = get('sex');
-  const sex = sexText ? parseEnum(SEXES, sexText) : null;
-  if (sexText && !sex) issues.member(row, 'sex', invalidChoice(SEXES, sexText));
-  const relationText = get('relation');
-  const relation = relationText ? parseRelation(relationText) : null;
-  if (!relationText) issues.member(row, 'relation', REQUIRED);
-  else if (!relation) issues.member(row, 'relation', invalidChoice(RELATIONS, relationText));
-  const ethnicityText = get('ethnicity');
-  const ethnicity = ethnicityText ? parseEthnicity(ethnicityText) : null;
-  if (ethnicityText && !ethnicity)
-    issues.member(row, 'ethnicity', `「${ethnicityText}」不是有效的民族名称或代码`);
-  return {
-    row,
-    name,
-    idNumber,
-    sex: sex ?? '',
-    birthDate: birthText ? parseDate(birthText) : '',
-    relation: relation ?? '',
-    ...(ethnicity ? { ethnicity } : {}),
-    derived: { sex: !sexText, birthDate: !birthText },
-  };
 }

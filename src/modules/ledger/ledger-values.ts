@@ -1,4 +1,4 @@
-import { ETHNICITIES, RELATIONS } from '../households/household.enums';
+import { ETHNICITIES } from '../households/household.enums';
 import { excelSerialToDate, halfWidth } from './ledger-cells';
 
 /** How labels are compared: full-width brackets and letters as half-width, spaces ignored. */
@@ -55,16 +55,6 @@ export function splitList(text: string): string[] {
     .split(/[、,，;；/／|\s\u3000]+/)
     .map((part) => part.trim())
     .filter(Boolean);
-}
-
-const RELATION_ALIASES: Record<string, keyof typeof RELATIONS> = {
-  本人: 'head',
-  儿媳: 'child_in_law',
-  女婿: 'child_in_law',
-};
-
-export function parseRelation(text: string): keyof typeof RELATIONS | null {
-  return parseEnum(RELATIONS, text) ?? RELATION_ALIASES[text.trim()] ?? null;
 }
 
 /** GB 3304 code (6 or 06) or name (苗族, or 苗). */

@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from '../../common/policy/actor';
 import { ConfigError, loadConfig } from '../../config/app-config';
 import { HouseholdQueryDto } from '../households/dtos/household.dto';
 import { LedgerExportService } from './ledger-export.service';
+import { importReport } from './ledger-cli-report';
 import { LedgerImportService } from './ledger-import.service';
 import { LedgerErrors } from './ledger.errors';
 
@@ -54,16 +55,8 @@ async function importLedger(app: INestApplicationContext, command: Command): Pro
   const result = await app
     .get(LedgerImportService)
     .import(SYSTEM_ACTOR, { name: basename(command.file), buffer: await readFile(command.file) }, { dryRun });
-  for (const e of result.errors) {
-    const cell = e.column ? ` ${e.column} 列（${e.header}）` : '';
-    console.log(`${e.sheet} 第 ${e.row} 行${cell}：${e.message}`);
-  }
-  const { created, updated, unchanged, failed, households } = result;
-  console.log(
-    `${dryRun ? '[试导入，未写入] ' : ''}${households} 户：新增 ${created}，更新 ${updated}，` +
-      `未变 ${unchanged}，失败 ${failed}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
-  );
-  return failed > 0 ? 2 : 0;
+  for (const line of importReport(result, (Date.now() - started) / 1000)) console.log(line);
+  return result.failed > 0 ? 2 : 0;
 }
 
 async function exportLedger(app: INestApplicationContext, command: Command): Promise<number> {

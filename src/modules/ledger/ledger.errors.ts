@@ -29,6 +29,19 @@ export const LedgerErrors = {
       'UNSUPPORTED_FORMAT',
       '不支持 .xls / .et 旧格式或加密的表格，请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
     ),
+  openDocument: () =>
+    new DomainError(
+      HttpStatus.BAD_REQUEST,
+      'UNSUPPORTED_FORMAT',
+      '不支持 .ods 格式，请另存为 .xlsx（在 WPS 或 LibreOffice 中：文件 → 另存为 → Excel 工作簿）',
+    ),
+  twoRowHeader: (sheet: string, first: number, second: number) =>
+    new DomainError(
+      HttpStatus.BAD_REQUEST,
+      'TWO_ROW_HEADER',
+      `「${sheet}」的表头须为一行：第 ${first}–${second} 行是两行表头（或合并单元格跨了两行），请合并为一行后再导入`,
+      [{ field: `第 ${first}–${second} 行`, message: '表头须为一行' }],
+    ),
   corrupt: () => new DomainError(HttpStatus.BAD_REQUEST, 'CORRUPT_FILE', '文件已损坏，无法读取'),
   inflatesTooLarge: (limit: number) =>
     new DomainError(

@@ -109,6 +109,21 @@ export class LedgerRepository {
     return { households, members };
   }
 
+  /** Which of these 户编号 name a household of the database. */
+  async existingCodes(codes: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const part of chunks(codes, KEYS_PER_QUERY)) {
+      const rows = await this.dataSource
+        .getRepository(HouseholdEntity)
+        .createQueryBuilder('h')
+        .select('h.code', 'code')
+        .where('h.code IN (:...part)', { part })
+        .getRawMany<{ code: string }>();
+      for (const row of rows) found.add(row.code);
+    }
+    return found;
+  }
+
   /** Which household holds each of these resident-ID hashes. */
   async idHashOwners(hashes: string[]): Promise<Map<string, string>> {
     const owners = new Map<string, string>();

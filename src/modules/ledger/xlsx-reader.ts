@@ -15,8 +15,25 @@ export interface XlsxSheetInfo {
   visible: boolean;
 }
 
-/** Called per non-empty row with its Excel row number and cell texts; return false to skip the rest. */
-export type RowSink = (row: number, values: string[]) => boolean;
+/**
+ * Called per non-empty row with its Excel row number, cell texts and the indexes of cells stored as numbers
+ * (an ID typed into a General cell has lost digits: only the cell type tells); return false to skip the rest.
+ */
+export type RowSink = (row: number, values: string[], numbers: number[] | undefined) => boolean;
+
+/** A merged range (`<mergeCell ref="A3:A4"/>`), zero-based columns and Excel row numbers, inclusive. */
+export interface MergeRange {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface SheetSink {
+  row: RowSink;
+  /** The sheet's merged ranges, known only after its rows (they follow <sheetData>); not called when skipped. */
+  merges(ranges: MergeRange[]): void;
+}
 
 export class XlsxFormatError extends Error {}
 
@@ -35,6 +52,9 @@ const NUMBER_FORMAT = new RegExp(`<${P}numFmt\\b([^>]*)>`, 'g');
 const CELL_FORMATS = new RegExp(`<${P}cellXfs\\b[^>]*>([\\s\\S]*?)</${P}cellXfs>`);
 const FORMAT = new RegExp(`<${P}xf\\b([^>]*)>`, 'g');
 const ROW_END = new RegExp(`</${P}row>`, 'g');
+const MERGE = new RegExp(`<${P}mergeCell\\b([^>]*)>`, 'g');
+const MERGE_CELLS = new RegExp(`<${P}mergeCells\\b`);
+const RANGE = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/;
 // A cell's three attributes, read directly: a cell is the most frequent element of a sheet.
 const CELL_REFERENCE = /(?:^|\s)r\s*=\s*["']([A-Z]+)\d*["']/;
 const CELL_TYPE = /(?:^|\s)t\s*=\s*["'](\w+)["']/;
@@ -102,6 +122,19 @@ function columnIndex(reference: string): number {
   return index - 1;
 }
 
+/** The merged ranges of a sheet's tail (the part after its last row); single cells are left out. */
+export function mergeRanges(xml: string): MergeRange[] {
+  const ranges: MergeRange[] = [];
+  for (const match of xml.matchAll(MERGE)) {
+    const found = RANGE.exec((attributes(match[1]).get('ref') ?? '').toUpperCase());
+    if (!found) continue;
+    const [left, right] = [columnIndex(found[1]), columnIndex(found[3] ?? found[1])].sort((a, b) => a - b);
+    const [top, bottom] = [Number(found[2]), Number(found[4] ?? found[2])].sort((a, b) => a - b);
+    if (top !== bottom || left !== right) ranges.push({ top, bottom, left, right });
+  }
+  return ranges;
+}
+
 export class XlsxReader {
   private readonly entries: Map<string, ZipEntry>;
   private sharedStrings: string[] = [];
@@ -115,7 +148,7 @@ export class XlsxReader {
   }
 
   /** Every sheet in workbook order, each read to the end or until its sink returns false. */
-  async read(open: (sheet: XlsxSheetInfo) => RowSink): Promise<void> {
+  async read(open: (sheet: XlsxSheetInfo) => SheetSink): Promise<void> {
     const workbook = this.text('xl/workbook.xml');
     if (workbook === null) throw new XlsxFormatError('no workbook part');
     const relationships = new Map<string, string>();
@@ -179,7 +212,7 @@ export class XlsxReader {
   }
 
   /** Inflates the sheet as a stream and hands over complete rows as they arrive. */
-  private async readSheet(entry: ZipEntry, sink: RowSink): Promise<void> {
+  private async readSheet(entry: ZipEntry, sink: SheetSink): Promise<void> {
     const decoder = new StringDecoder('utf8');
     let pending = '';
     let lastRow = 0;
@@ -197,11 +230,16 @@ export class XlsxReader {
         const number = Number(attributes(row[1]).get('r')) || lastRow + 1;
         lastRow = number;
         if (!row[2]) continue;
-        const values = this.cells(row[2]);
-        if (values.some((v) => v !== '') && !sink(number, values)) {
+        const { values, numbers } = this.cells(row[2]);
+        if (values.some((v) => v !== '') && !sink.row(number, values, numbers)) {
           open = false;
           return;
         }
+      }
+      // <mergeCells> follows </sheetData>: it is in what is left after the last row.
+      if (final) {
+        const at = complete.search(MERGE_CELLS);
+        sink.merges(at < 0 ? [] : mergeRanges(complete.slice(at)));
       }
     };
     const data = this.data(entry);
@@ -221,8 +259,9 @@ export class XlsxReader {
     consume(true);
   }
 
-  private cells(xml: string): string[] {
+  private cells(xml: string): { values: string[]; numbers: number[] | undefined } {
     const values: string[] = [];
+    let numbers: number[] | undefined;
     let next = 0;
     for (const cell of xml.matchAll(CELL)) {
       const attrs = cell[1];
@@ -233,9 +272,11 @@ export class XlsxReader {
       if (!body || index < 0) continue;
       while (values.length < index) values.push('');
       const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
-      values[index] = own(this.cellText(type, Number(CELL_STYLE.exec(attrs)?.[1] ?? 0), body));
+      const style = Number(CELL_STYLE.exec(attrs)?.[1] ?? 0);
+      values[index] = own(this.cellText(type, style, body));
+      if (type === 'n' && !this.dateStyles.has(style)) (numbers ??= []).push(index);
     }
-    return values;
+    return { values, numbers };
   }
 
   private cellText(type: string, style: number, body: string): string {

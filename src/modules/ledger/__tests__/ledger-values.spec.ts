@@ -1,4 +1,5 @@
 import { HOUSE_STRUCTURES, INTENT_OPTIONS } from '../../households/household.enums';
+import { readRelation } from '../ledger-habits';
 import { looksLikeFormula, numberText, safeText } from '../ledger-cells';
 import {
   cleanIdNumber,
@@ -7,7 +8,6 @@ import {
   parseDate,
   parseEnum,
   parseEthnicity,
-  parseRelation,
   splitList,
 } from '../ledger-values';
 
@@ -20,8 +20,8 @@ describe('ledger cell values', () => {
   });
 
   it('reads relations, ethnicities, lists, areas, dates, IDs and phones as people type them', () => {
-    expect(parseRelation('儿媳')).toBe('child_in_law');
-    expect(parseRelation('户主')).toBe('head');
+    expect(readRelation('儿媳')?.value).toBe('child_in_law');
+    expect(readRelation('户主')?.value).toBe('head');
     expect(parseEthnicity('6')).toBe('06');
     expect(parseEthnicity('苗')).toBe('06');
     expect(parseEthnicity('土家族')).toBe('15');

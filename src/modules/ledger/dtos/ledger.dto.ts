@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { LedgerRowError } from '../ledger-issues';
+import { LedgerNote } from '../ledger-notes';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
@@ -31,4 +32,10 @@ export class ImportResultDto {
   @ApiProperty({ description: 'rows identical to what is stored: nothing written' }) unchanged!: number;
   @ApiProperty({ description: 'households not imported (their rows are in errors)' }) failed!: number;
   @ApiProperty({ type: [LedgerRowError] }) errors!: LedgerRowError[];
+  @ApiProperty({
+    type: [LedgerNote],
+    description:
+      'what was read in a way to know about: merged cells, total lines skipped, unknown columns, …',
+  })
+  notes!: LedgerNote[];
 }
