@@ -1,5 +1,5 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { PageDto } from './pagination';
 
@@ -31,12 +31,15 @@ export function ApiErrorResponses(...statuses: ErrorStatus[]) {
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** 200 with an .xlsx download (the error answers stay JSON). */
+/**
+ * 200 with an .xlsx download. The content type is named on the 200 alone: @ApiProduces would also give a
+ * route's own error answers (JSON) the spreadsheet type.
+ */
 export function ApiXlsxResponse(description: string) {
-  return applyDecorators(
-    ApiProduces(XLSX),
-    ApiOkResponse({ description, content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }),
-  );
+  return ApiOkResponse({
+    description,
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+  });
 }
 
 /** 200 with `{ items: T[], total, page, pageSize }`: one schema for every paged list. */
