@@ -1,14 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page } from '../../common/http/pagination';
 import { Roles } from '../../common/policy/roles.decorator';
 import { AuditRepository } from './audit.repository';
 import { AuditSealerService } from './audit-sealer.service';
 import { AuditVerifierService, VerifyResult } from './audit-verifier.service';
+import { AuditEntryDto, AuditVerifyResultDto } from './dtos/audit.dto';
 import { AuditQueryDto, VerifyQueryDto } from './dtos/audit-query.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403)
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -19,6 +22,7 @@ export class AuditController {
 
   @Get()
   @Roles('admin', 'supervisor')
+  @ApiPageResponse(AuditEntryDto)
   async list(@Query() query: AuditQueryDto): Promise<Page<Record<string, unknown>>> {
     await this.sealer.sealPending();
     const [rows, total] = await this.repository.list(
@@ -51,6 +55,7 @@ export class AuditController {
 
   @Get('verify')
   @Roles('admin')
+  @ApiOkResponse({ type: AuditVerifyResultDto })
   verify(@Query() query: VerifyQueryDto): Promise<VerifyResult> {
     return this.verifier.verify(
       query.entries !== undefined && query.head ? { entries: query.entries, head: query.head } : undefined,

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiErrorResponses } from '../../common/http/api-responses';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -31,9 +39,7 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiTooManyRequestsResponse({
-    description: 'too many failed logins for this username, or too many from this IP',
-  })
+  @ApiErrorResponses(400, 401, 429)
   login(@Body() dto: LoginDto, @Req() request: Request & { id?: string }): Promise<LoginResponseDto> {
     const requestId = request.id ? String(request.id) : null;
     return this.auth.login(dto.username, dto.password, requestId, request.ip ?? null);
@@ -47,7 +53,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOkResponse({ type: SessionResponseDto })
+  @ApiOkResponse({ type: SessionResponseDto, description: 'the token is in the httpOnly session cookie' })
+  @ApiErrorResponses(400, 401, 429)
   async startSession(
     @Body() dto: LoginDto,
     @Req() request: Request & { id?: string },
@@ -67,6 +74,7 @@ export class AuthController {
   @Delete('session')
   @Public()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the session cookies are cleared' })
   endSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     clearSessionCookies(request, response);
   }
@@ -75,7 +83,14 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiExtraModels(LoginResponseDto, SessionResponseDto)
+  @ApiOkResponse({
+    description: 'a new bearer token; through the console, a new session (cookie) and its CSRF token instead',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(LoginResponseDto) }, { $ref: getSchemaPath(SessionResponseDto) }],
+    },
+  })
+  @ApiErrorResponses(400, 401, 403)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() dto: ChangePasswordDto,
@@ -102,6 +117,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: AuthUserDto })
+  @ApiErrorResponses(401)
   me(@CurrentActor() actor: Actor): AuthUserDto {
     return {
       id: actor.id,

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrorResponses, ApiXlsxResponse } from '../../common/http/api-responses';
 import { Roles } from '../../common/policy/roles.decorator';
 import { bulletinWorkbook } from './bulletin-export';
 import { BulletinService } from './bulletin.service';
@@ -11,6 +12,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** 周通报: read by the command centre and the supervisors; run by the command centre (or Monday 09:00). */
 @ApiTags('bulletins')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403)
 @Controller('bulletins/weekly')
 export class BulletinsController {
   constructor(private readonly bulletins: BulletinService) {}
@@ -19,6 +21,7 @@ export class BulletinsController {
   @Roles('admin', 'commander', 'supervisor')
   @ApiOperation({ summary: 'The stored bulletin of the week starting that Monday; 404 before it ran' })
   @ApiOkResponse({ type: WeeklyBulletinDto })
+  @ApiErrorResponses(404)
   get(@Param('weekStart') weekStart: string) {
     return this.bulletins.get(weekStart);
   }
@@ -31,6 +34,7 @@ export class BulletinsController {
       'Computes and stores the bulletin of an ended week; a stored one is kept and the answer says skipped',
   })
   @ApiOkResponse({ type: BulletinRunResponseDto })
+  @ApiErrorResponses(422)
   async run(@Param('weekStart') weekStart: string): Promise<BulletinRunResponseDto> {
     const result = await this.bulletins.generate(weekStart);
     return {
@@ -46,7 +50,8 @@ export class BulletinsController {
   @ApiOperation({
     summary: 'The stored bulletin as .xlsx: an overview, one sheet per ranking, stalled units, supervised',
   })
-  @ApiProduces(XLSX)
+  @ApiXlsxResponse('周通报-<weekStart>.xlsx')
+  @ApiErrorResponses(404)
   async export(@Param('weekStart') weekStart: string, @Res() res: Response): Promise<void> {
     const buffer = await bulletinWorkbook(await this.bulletins.get(weekStart));
     res.setHeader('Content-Type', XLSX);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../../common/http/api-responses';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
@@ -9,6 +10,7 @@ import { DashboardSummaryDto, DashboardTrendsDto, TrendsQueryDto } from './dtos/
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
+@ApiErrorResponses(401, 403)
 @Controller('dashboard')
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}

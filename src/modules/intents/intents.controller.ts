@@ -7,15 +7,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrorResponses } from '../../common/http/api-responses';
 import { UuidParam } from '../../common/http/uuid-param';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
+import { ApprovalRequestedDto } from '../approvals/dtos/approval.dto';
 import { IntentRecordView, RecordIntentDto } from './dtos/intent.dto';
 import { IntentsService } from './intents.service';
 
 @ApiTags('intents')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 404)
 @Controller('households')
 export class IntentsController {
   constructor(private readonly intents: IntentsService) {}
@@ -23,7 +26,11 @@ export class IntentsController {
   @Post(':id/intent')
   @Roles('admin', 'commander', 'cadre')
   @ApiCreatedResponse({ type: IntentRecordView })
-  @ApiAcceptedResponse({ description: 'after signing: { approval } awaiting the command centre' })
+  @ApiAcceptedResponse({
+    type: ApprovalRequestedDto,
+    description: 'after signing: an intent_change request awaiting the command centre',
+  })
+  @ApiErrorResponses(403, 422)
   async record(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,

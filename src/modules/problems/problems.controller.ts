@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page } from '../../common/http/pagination';
 import { UuidParam } from '../../common/http/uuid-param';
 import { Actor } from '../../common/policy/actor';
@@ -18,24 +19,28 @@ import { ProblemsService } from './problems.service';
 
 @ApiTags('problems')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401)
 @Controller('problems')
 export class ProblemsController {
   constructor(private readonly problems: ProblemsService) {}
 
   @Post()
   @Roles('admin', 'commander', 'cadre', 'official')
-  @ApiCreatedResponse({ type: ProblemView })
+  @ApiCreatedResponse({ type: ProblemView, description: 'status open, with its deadline' })
+  @ApiErrorResponses(403, 404)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProblemDto): Promise<ProblemView> {
     return this.problems.create(actor, dto);
   }
 
   @Get()
+  @ApiPageResponse(ProblemView, 'without history')
   list(@CurrentActor() actor: Actor, @Query() query: ProblemQueryDto): Promise<Page<ProblemView>> {
     return this.problems.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ProblemView })
+  @ApiOkResponse({ type: ProblemView, description: 'with its history' })
+  @ApiErrorResponses(404)
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ProblemView> {
     return this.problems.get(actor, id);
   }
@@ -43,6 +48,8 @@ export class ProblemsController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('admin', 'commander')
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(403, 404, 409, 422)
   assign(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
@@ -54,6 +61,8 @@ export class ProblemsController {
   @Post(':id/progress')
   @HttpCode(200)
   @Roles('admin', 'commander', 'handler')
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(403, 404, 409, 422)
   progress(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
@@ -65,6 +74,8 @@ export class ProblemsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('admin', 'commander', 'handler')
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(403, 404, 409, 422)
   resolve(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
@@ -76,6 +87,8 @@ export class ProblemsController {
   @Post(':id/feedback')
   @HttpCode(200)
   @Roles('admin', 'commander', 'cadre')
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(403, 404, 409, 422)
   feedback(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
@@ -87,6 +100,8 @@ export class ProblemsController {
   @Post(':id/supervise')
   @HttpCode(200)
   @Roles('admin', 'commander', 'supervisor')
+  @ApiOkResponse({ type: ProblemView })
+  @ApiErrorResponses(403, 404, 409, 422)
   supervise(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ProblemView> {
     return this.problems.supervise(actor, id);
   }

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrorResponses } from '../../common/http/api-responses';
 import { UuidParam } from '../../common/http/uuid-param';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
+import { ApprovalRequestedDto } from '../approvals/dtos/approval.dto';
 import { HouseholdResponseDto } from '../households/dtos/household.dto';
 import { HouseholdsService } from '../households/households.service';
 import { RollbackDto, TransitionDto } from './dtos/transition.dto';
@@ -12,6 +14,7 @@ import { TransitionsService } from './transitions.service';
 
 @ApiTags('stages')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 404, 409, 422)
 @Controller('households')
 export class StagesController {
   constructor(
@@ -23,7 +26,10 @@ export class StagesController {
   @Post(':id/transitions')
   @Roles('admin', 'commander', 'cadre')
   @ApiOkResponse({ type: HouseholdResponseDto, description: 'moved' })
-  @ApiAcceptedResponse({ description: '{ approval: { id, status: "pending", to, steps } }' })
+  @ApiAcceptedResponse({
+    type: ApprovalRequestedDto,
+    description: 'the step needs approval: opened, pending',
+  })
   async transition(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
@@ -42,7 +48,7 @@ export class StagesController {
   @Post(':id/rollback')
   @HttpCode(200)
   @Roles('admin', 'commander')
-  @ApiOkResponse({ type: HouseholdResponseDto })
+  @ApiOkResponse({ type: HouseholdResponseDto, description: 'moved one stage back' })
   async rollback(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() dto: RollbackDto) {
     await this.transitions.rollback(actor, id, dto);
     return this.households.get(actor, id);

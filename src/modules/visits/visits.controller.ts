@@ -1,16 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page } from '../../common/http/pagination';
 import { UuidParam } from '../../common/http/uuid-param';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
-import { CreateVisitDto, SyncResultItem, SyncVisitsDto, VisitQueryDto, VisitView } from './dtos/visit.dto';
+import { CreateVisitDto, SyncResultDto, SyncVisitsDto, VisitQueryDto, VisitView } from './dtos/visit.dto';
 import { VisitsService } from './visits.service';
 
 @ApiTags('visits')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401)
 @Controller()
 export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
@@ -20,6 +22,7 @@ export class VisitsController {
   @Roles('admin', 'commander', 'cadre')
   @ApiCreatedResponse({ type: VisitView })
   @ApiOkResponse({ type: VisitView, description: 'a resend of a stored visit (same clientId, same content)' })
+  @ApiErrorResponses(403, 404, 409)
   async create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
@@ -34,12 +37,14 @@ export class VisitsController {
   @Post('visits/sync')
   @HttpCode(200)
   @Roles('admin', 'commander', 'cadre')
-  @ApiOkResponse({ type: [SyncResultItem], description: '{ results: [...] }, one per item, in order' })
-  sync(@CurrentActor() actor: Actor, @Body() dto: SyncVisitsDto): Promise<{ results: SyncResultItem[] }> {
+  @ApiOkResponse({ type: SyncResultDto, description: 'one bad item does not stop the others' })
+  @ApiErrorResponses(403)
+  sync(@CurrentActor() actor: Actor, @Body() dto: SyncVisitsDto): Promise<SyncResultDto> {
     return this.visits.sync(actor, dto.visits);
   }
 
   @Get('visits')
+  @ApiPageResponse(VisitView)
   list(@CurrentActor() actor: Actor, @Query() query: VisitQueryDto): Promise<Page<VisitView>> {
     return this.visits.list(actor, query);
   }

@@ -882,6 +882,82 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ErrorDetailDto: {
+      /** @example headIdNumber */
+      field: string;
+      /** @example 身份证号校验位不正确 */
+      message: string;
+    };
+    ErrorResponseDto: {
+      /** @example 400 */
+      statusCode: number;
+      /**
+       * @description stable English code; clients branch on it
+       * @example VALIDATION_FAILED
+       */
+      code: string;
+      /**
+       * @description Chinese, for people
+       * @example 请求参数有误
+       */
+      message: string;
+      details?: components['schemas']['ErrorDetailDto'][];
+      /** @description the X-Request-Id of the request */
+      requestId: string | null;
+    };
+    PageDto: {
+      /** @description items matching the filters, on all pages */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+    };
+    AuditEntryDto: {
+      id: number;
+      at: string;
+      /** @description null for the system */
+      actorId: string | null;
+      actorRole: string | null;
+      /** @example update */
+      action: string;
+      /** @example household */
+      entityType: string;
+      entityId: string;
+      /** @description before/after of what changed */
+      changes: {
+        [key: string]: unknown;
+      };
+      requestId: string | null;
+      /** @description position in the chain; null until sealed */
+      sealIndex: number | null;
+      /** @description SHA-256, hex; null until sealed */
+      hash: string | null;
+      prevHash: string | null;
+    };
+    AuditCheckpointDto: {
+      /** @description entries in the chain when it was taken */
+      entries: number;
+      /** @description the chain's head hash then */
+      head: string;
+      /** @description HMAC of entries and head under AUDIT_KEY */
+      mac: string;
+    };
+    AuditBreakDto: {
+      /** @description null when the entry is missing altogether */
+      id: number | null;
+      sealIndex: number;
+      reason: string;
+    };
+    AuditVerifyResultDto: {
+      ok: boolean;
+      /** @description entries that verified */
+      entries: number;
+      /** @description the newest checkpoint the chain was held against */
+      checkpoint?: components['schemas']['AuditCheckpointDto'] | null;
+      /** @description the first entry or checkpoint that does not hold */
+      brokenAt?: components['schemas']['AuditBreakDto'];
+    };
     CreateOrgUnitDto: {
       /** @example 大兴寨村 */
       name: string;
@@ -893,6 +969,14 @@ export interface components {
        * @example 433101100
        */
       code?: string;
+    };
+    OrgUnitResponseDto: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'command_centre' | 'township' | 'village' | 'task_force' | 'unit';
+      parentId: string | null;
+      code: string | null;
     };
     CreateUserDto: {
       /** @example cadre01 */
@@ -906,6 +990,20 @@ export interface components {
       /** @example 13812345678 */
       phone?: string;
     };
+    UserResponseDto: {
+      id: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'commander' | 'supervisor' | 'cadre' | 'official' | 'handler';
+      orgUnitId: string | null;
+      /** @description masked */
+      phone: string | null;
+      active: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
     UpdateUserDto: {
       /** @description the version you read */
       version: number;
@@ -913,9 +1011,9 @@ export interface components {
       /** @enum {string} */
       role?: 'admin' | 'commander' | 'supervisor' | 'cadre' | 'official' | 'handler';
       /** @description null clears it */
-      orgUnitId?: Record<string, never> | null;
+      orgUnitId?: string | null;
       /** @description null clears it */
-      phone?: Record<string, never> | null;
+      phone?: string | null;
       password?: string;
       active?: boolean;
     };
@@ -928,7 +1026,8 @@ export interface components {
       id: string;
       username: string;
       displayName: string;
-      role: string;
+      /** @enum {string} */
+      role: 'admin' | 'commander' | 'supervisor' | 'cadre' | 'official' | 'handler';
       orgUnitId: string | null;
     };
     LoginResponseDto: {
@@ -978,6 +1077,22 @@ export interface components {
       /** @example 身份证号校验位不正确 */
       message: string;
     };
+    LedgerNote: {
+      /** @example 家庭成员 */
+      sheet: string;
+      /**
+       * @description the (first) row the note is about, as Excel shows it
+       * @example 3
+       */
+      row?: number;
+      /**
+       * @description the column letter Excel shows
+       * @example A
+       */
+      column?: string;
+      /** @example 第3–4行的户编号取自合并单元格 */
+      message: string;
+    };
     ImportResultDto: {
       dryRun: boolean;
       file: components['schemas']['ImportFileDto'];
@@ -990,6 +1105,8 @@ export interface components {
       /** @description households not imported (their rows are in errors) */
       failed: number;
       errors: components['schemas']['LedgerRowError'][];
+      /** @description what was read in a way to know about: merged cells, total lines skipped, unknown columns, … */
+      notes: components['schemas']['LedgerNote'][];
     };
     HouseDto: {
       /**
@@ -1029,7 +1146,7 @@ export interface components {
        * @description null clears it
        * @example 13812345678
        */
-      phone?: Record<string, never> | null;
+      phone?: string | null;
       flags?: (
         | 'low_income'
         | 'destitute'
@@ -1054,13 +1171,44 @@ export interface components {
       /** @description the contact cadre (包户干部) */
       cadreId?: string;
     };
+    HouseholdIntentDto: {
+      /** @enum {string} */
+      option:
+        | 'central_gov_built'
+        | 'central_self_build'
+        | 'scattered'
+        | 'backward'
+        | 'relatives'
+        | 'cash'
+        | 'town_purchase'
+        | 'care_home'
+        | 'undecided'
+        | 'objects';
+      site: string | null;
+      livelihood: string | null;
+      recordedAt: string | null;
+    };
+    CadreRefDto: {
+      id: string;
+      displayName: string;
+    };
+    HouseResponseDto: {
+      /** @description m² */
+      floorArea: number | null;
+      /** @enum {string|null} */
+      structure: 'frame' | 'brick_concrete' | 'brick_timber' | 'earth_timber' | 'timber' | 'simple' | null;
+    };
     MemberResponseDto: {
       id: string;
       name: string;
+      /** @description masked unless revealed */
       idNumber: string;
-      sex: string;
+      /** @enum {string} */
+      sex: 'male' | 'female';
+      /** @example 1980-03-15 */
       birthDate: string;
-      relation: string;
+      /** @enum {string} */
+      relation: 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'sibling' | 'child_in_law' | 'other';
       ethnicity: string | null;
       hukouStatus: string | null;
     };
@@ -1091,15 +1239,26 @@ export interface components {
         | 'settled'
         | 'support_registered'
         | 'closed';
-      intent: Record<string, never>;
-      cadre: Record<string, never> | null;
+      intent: components['schemas']['HouseholdIntentDto'];
+      cadre: components['schemas']['CadreRefDto'] | null;
       onHold: boolean;
       holdReason: string | null;
       /** @enum {string} */
       light: 'green' | 'yellow' | 'red';
-      lightReasons: string[];
-      flags: string[];
-      house: Record<string, never> | null;
+      /** @description why it is not green */
+      lightReasons: (
+        'problem_overdue' | 'problem_p1' | 'on_hold' | 'stalled_red' | 'no_visit' | 'stalled_yellow'
+      )[];
+      flags: (
+        | 'low_income'
+        | 'destitute'
+        | 'disabled'
+        | 'poverty_monitored'
+        | 'elderly_alone'
+        | 'serious_illness'
+        | 'military_family'
+      )[];
+      house: components['schemas']['HouseResponseDto'] | null;
       members?: components['schemas']['MemberResponseDto'][];
       lastVisitAt: string | null;
       openProblems: number;
@@ -1112,6 +1271,10 @@ export interface components {
       householdIds: string[];
       cadreId: string;
     };
+    AssignResultDto: {
+      /** @description households now assigned to the cadre */
+      assigned: number;
+    };
     UpdateHouseholdDto: {
       group?: string;
       address?: string;
@@ -1119,7 +1282,7 @@ export interface components {
        * @description null clears it
        * @example 13812345678
        */
-      phone?: Record<string, never> | null;
+      phone?: string | null;
       flags?: (
         | 'low_income'
         | 'destitute'
@@ -1207,17 +1370,50 @@ export interface components {
       householdId: string;
       /** @enum {string} */
       kind: 'stage' | 'intent_change';
-      from: string;
-      to: string;
+      /** @enum {string} */
+      from:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      /** @enum {string} */
+      to:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
       /** @enum {string} */
       status: 'pending' | 'approved' | 'rejected' | 'cancelled';
-      currentLevel: string | null;
+      /** @enum {string|null} */
+      currentLevel: 'township' | 'command_centre' | null;
       steps: components['schemas']['ApprovalStepView'][];
-      payload: Record<string, never> | null;
+      /** @description intent_change: the intent to record once approved; stage: null */
+      payload: {
+        [key: string]: unknown;
+      } | null;
       comment: string | null;
       requestedBy: string;
       requestedAt: string;
       decidedAt: string | null;
+    };
+    ApprovalRequestedDto: {
+      approval: components['schemas']['ApprovalView'];
     };
     DecisionDto: {
       /** @enum {string} */
@@ -1290,9 +1486,22 @@ export interface components {
       /** @enum {string} */
       method: 'in_person' | 'phone' | 'online';
       summary: string;
-      attitude: string | null;
+      /** @enum {string|null} */
+      attitude: 'supportive' | 'wavering' | 'resistant' | null;
       concerns: string | null;
-      intentObserved: string | null;
+      /** @enum {string|null} */
+      intentObserved:
+        | 'central_gov_built'
+        | 'central_self_build'
+        | 'scattered'
+        | 'backward'
+        | 'relatives'
+        | 'cash'
+        | 'town_purchase'
+        | 'care_home'
+        | 'undecided'
+        | 'objects'
+        | null;
       location: components['schemas']['LocationDto'] | null;
       clientId: string | null;
       createdAt: string;
@@ -1329,12 +1538,52 @@ export interface components {
       /** @description up to 500; each item is checked on its own */
       visits: components['schemas']['SyncVisitDto'][];
     };
+    SyncErrorDto: {
+      /** @example VALIDATION_FAILED */
+      code: string;
+      message: string;
+      details?: components['schemas']['ErrorDetailDto'][];
+    };
     SyncResultItem: {
+      /** @description the item's clientId; empty when it had none */
       clientId: string;
       /** @enum {string} */
       status: 'created' | 'duplicate' | 'rejected';
+      /** @description created or duplicate: the stored visit */
       visitId?: string;
-      error?: Record<string, never>;
+      /** @description rejected: why */
+      error?: components['schemas']['SyncErrorDto'];
+    };
+    SyncResultDto: {
+      /** @description one per item, in order */
+      results: components['schemas']['SyncResultItem'][];
+    };
+    TimelineActorDto: {
+      /** @description null for the system (jobs, imports) */
+      id: string | null;
+      role: string | null;
+      displayName: string | null;
+    };
+    TimelineEventDto: {
+      at: string;
+      /**
+       * @description created, edited, imported, assignment, visit, intent, stage, approval, hold, problem; else the action
+       * @example visit
+       */
+      type: string;
+      /**
+       * @description the audit action
+       * @example stage_move
+       */
+      action: string;
+      /** @example household */
+      entityType: string;
+      entityId: string;
+      actor: components['schemas']['TimelineActorDto'];
+      /** @description what changed, as the audit log recorded it (personal data only as "changed") */
+      changes: {
+        [key: string]: unknown;
+      };
     };
     CreateProblemDto: {
       householdId?: string;
@@ -1532,6 +1781,79 @@ export interface components {
       message: string;
       bulletin: components['schemas']['WeeklyBulletinDto'];
     };
+    ReportTotalsDto: {
+      households: number;
+      visits: number;
+      householdsVisited: number;
+      intentChanges: number;
+      stageMoves: number;
+      problemsOpened: number;
+      problemsClosed: number;
+      problemsOverdue: number;
+      approvalsPending: number;
+      /** @description flagged (priority) households touched that day */
+      priorityHouseholdsTouched: number;
+    };
+    ReportStageRowDto: {
+      /** @enum {string} */
+      stage:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      /** @description households at this stage */
+      count: number;
+      /** @description households that reached it that day */
+      today: number;
+      /** @description share of all households, % */
+      percent: number;
+    };
+    ReportBreakdownDto: {
+      households: number;
+      visits: number;
+      householdsVisited: number;
+      intentChanges: number;
+      stageMoves: number;
+      problemsOpened: number;
+      problemsClosed: number;
+      problemsOverdue: number;
+      /** @description null: households without one */
+      id: string | null;
+      name: string;
+      /** @description households per stage (stages with none are left out) */
+      stages: {
+        [key: string]: number;
+      };
+    };
+    ReportCadreRowDto: {
+      cadreId: string;
+      displayName: string;
+      assigned: number;
+      visitedToday: number;
+      overdueVisits: number;
+    };
+    DailyReportDto: {
+      /** @example 2026-11-28 */
+      date: string;
+      generatedAt: string;
+      totals: components['schemas']['ReportTotalsDto'];
+      stages: components['schemas']['ReportStageRowDto'][];
+      byVillage: components['schemas']['ReportBreakdownDto'][];
+      byTownship: components['schemas']['ReportBreakdownDto'][];
+      /** @description empty for officials */
+      byTaskForce: components['schemas']['ReportBreakdownDto'][];
+      byCadre: components['schemas']['ReportCadreRowDto'][];
+      /** @description the audit chain's keyed checkpoint when the report ran (GET /audit/verify?entries=&head=) */
+      auditCheckpoint?: components['schemas']['AuditCheckpointDto'] | null;
+    };
     LightCountsDto: {
       green: number;
       yellow: number;
@@ -1614,8 +1936,54 @@ export interface components {
       /** @description every business date from..to, oldest first */
       days: components['schemas']['TrendDayDto'][];
     };
-    CompleteTaskDto: {
-      note?: string;
+    OverdueCountsDto: {
+      visits: number;
+      stalled: number;
+      problems: number;
+      approvals: number;
+    };
+    OverdueOwnerDto: {
+      /** @enum {string} */
+      type: 'user' | 'unit' | 'level';
+      /** @description null for the command centre */
+      id: string | null;
+      name: string;
+    };
+    OverdueItemDto: {
+      /** @enum {string} */
+      kind: 'overdue_visit' | 'stalled' | 'overdue_problem' | 'aging_approval';
+      /** @enum {string} */
+      targetType: 'household' | 'problem' | 'approval';
+      targetId: string;
+      householdId: string | null;
+      /** @description the household code, where there is one */
+      code: string | null;
+      /** @description in Chinese */
+      reason: string;
+      /** @description since when (ISO 8601) */
+      since: string;
+      days: number;
+      owner: components['schemas']['OverdueOwnerDto'];
+    };
+    OverdueListsDto: {
+      generatedAt: string;
+      /** @description complete, whatever the limit */
+      counts: components['schemas']['OverdueCountsDto'];
+      overdueVisits: components['schemas']['OverdueItemDto'][];
+      stalledHouseholds: components['schemas']['OverdueItemDto'][];
+      overdueProblems: components['schemas']['OverdueItemDto'][];
+      agingApprovals: components['schemas']['OverdueItemDto'][];
+    };
+    TaskAssigneeDto: {
+      /** @description a cadre */
+      userId: string | null;
+      /** @description a unit or township */
+      unitId: string | null;
+      /**
+       * @description an approval level
+       * @enum {string|null}
+       */
+      level: 'township' | 'command_centre' | null;
     };
     TaskView: {
       id: string;
@@ -1626,7 +1994,7 @@ export interface components {
       targetType: 'household' | 'problem' | 'approval';
       targetId: string;
       householdId: string | null;
-      assignee: Record<string, never>;
+      assignee: components['schemas']['TaskAssigneeDto'];
       instruction: string;
       dueDate: string;
       /** @enum {string} */
@@ -1637,6 +2005,83 @@ export interface components {
       createdAt: string;
       completedAt: string | null;
       completedBy: string | null;
+    };
+    CompleteTaskDto: {
+      note?: string;
+    };
+    DispatchAssigneeDto: {
+      /** @description a cadre */
+      userId: string | null;
+      /** @description a unit or township */
+      unitId: string | null;
+      /**
+       * @description an approval level
+       * @enum {string|null}
+       */
+      level: 'township' | 'command_centre' | null;
+      /** @description the cadre, the unit, or 指挥部 */
+      name: string;
+    };
+    DispatchGroupDto: {
+      assignee: components['schemas']['DispatchAssigneeDto'];
+      /** @description issued for the date */
+      tasks: components['schemas']['TaskView'][];
+      /** @description earlier tasks still open */
+      carriedOver: number;
+      /** @description of which due by the date */
+      carriedOverdue: number;
+    };
+    DispatchSheetDto: {
+      /** @example 2026-11-28 */
+      date: string;
+      issued: number;
+      carriedOver: number;
+      assignees: components['schemas']['DispatchGroupDto'][];
+    };
+    NotificationView: {
+      id: string;
+      /** @enum {string} */
+      kind: 'approval_requested' | 'problem_assigned' | 'visit_concern' | 'dispatch';
+      title: string;
+      body: string;
+      taskId: string | null;
+      createdAt: string;
+      readAt: string | null;
+    };
+    MarkReadResultDto: {
+      /** @description notifications newly marked read */
+      marked: number;
+    };
+    CycleStepDto: {
+      /** @enum {string} */
+      name: 'cycle' | 'report' | 'review' | 'dispatch';
+      /**
+       * @description pending: not run yet
+       * @enum {string}
+       */
+      status: 'pending' | 'queued' | 'running' | 'done' | 'skipped' | 'failed';
+      attempts: number;
+      startedAt: string | null;
+      finishedAt: string | null;
+      error: string | null;
+      /** @description what the step did (its handler’s result); null before it ran */
+      detail: {
+        [key: string]: unknown;
+      } | null;
+    };
+    CycleRunDto: {
+      /** @example 2026-11-28 */
+      date: string;
+      /** @description report, review, dispatch */
+      jobs: components['schemas']['CycleStepDto'][];
+    };
+    CycleStatusDto: {
+      /** @example 2026-11-28 */
+      date: string;
+      /** @description report, review, dispatch */
+      jobs: components['schemas']['CycleStepDto'][];
+      /** @description the chain as a whole; null if never run */
+      cycle: components['schemas']['CycleStepDto'] | null;
     };
     OptionDto: {
       value: string;
@@ -1697,7 +2142,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['AuditEntryDto'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1719,7 +2195,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditVerifyResultDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1732,11 +2237,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description all units, flat */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrgUnitResponseDto'][];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1757,7 +2274,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OrgUnitResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1779,7 +2334,38 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['UserResponseDto'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1800,7 +2386,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1819,7 +2443,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1842,7 +2504,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1861,7 +2579,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1886,12 +2660,32 @@ export interface operations {
           'application/json': components['schemas']['LoginResponseDto'];
         };
       };
-      /** @description too many failed logins for this username, or too many from this IP */
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description throttled: wait as long as Retry-After says */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -1908,12 +2702,40 @@ export interface operations {
       };
     };
     responses: {
+      /** @description the token is in the httpOnly session cookie */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['SessionResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description throttled: wait as long as Retry-After says */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -1927,6 +2749,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the session cookies are cleared */
       204: {
         headers: {
           [name: string]: unknown;
@@ -1948,12 +2771,41 @@ export interface operations {
       };
     };
     responses: {
+      /** @description a new bearer token; through the console, a new session (cookie) and its CSRF token instead */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LoginResponseDto'];
+          'application/json':
+            components['schemas']['LoginResponseDto'] | components['schemas']['SessionResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -1973,6 +2825,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuthUserDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2141,12 +3002,42 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { items, total, page, pageSize } */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['HouseholdResponseDto'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2171,6 +3062,42 @@ export interface operations {
           'application/json': components['schemas']['HouseholdResponseDto'];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   HouseholdsController_assign: {
@@ -2186,11 +3113,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description all or nothing */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AssignResultDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2213,6 +3179,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HouseholdResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2240,6 +3242,51 @@ export interface operations {
           'application/json': components['schemas']['HouseholdResponseDto'];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   HouseholdsController_hold: {
@@ -2263,6 +3310,51 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HouseholdResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2290,6 +3382,51 @@ export interface operations {
           'application/json': components['schemas']['HouseholdResponseDto'];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   IntentsController_record: {
@@ -2315,12 +3452,59 @@ export interface operations {
           'application/json': components['schemas']['IntentRecordView'];
         };
       };
-      /** @description after signing: { approval } awaiting the command centre */
+      /** @description after signing: an intent_change request awaiting the command centre */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApprovalRequestedDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2343,6 +3527,33 @@ export interface operations {
           'application/json': components['schemas']['IntentRecordView'][];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   ApprovalsController_list: {
@@ -2360,11 +3571,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description requests the caller may see; status=pending: those waiting for the caller */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['ApprovalView'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2387,6 +3621,33 @@ export interface operations {
           'application/json': components['schemas']['ApprovalView'];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   ApprovalsController_decide: {
@@ -2404,12 +3665,67 @@ export interface operations {
       };
     };
     responses: {
+      /** @description the request; on the last approval the household moved */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ApprovalView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2438,12 +3754,68 @@ export interface operations {
           'application/json': components['schemas']['HouseholdResponseDto'];
         };
       };
-      /** @description { approval: { id, status: "pending", to, steps } } */
+      /** @description the step needs approval: opened, pending */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApprovalRequestedDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2462,12 +3834,67 @@ export interface operations {
       };
     };
     responses: {
+      /** @description moved one stage back */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['HouseholdResponseDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2504,6 +3931,51 @@ export interface operations {
           'application/json': components['schemas']['VisitView'];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   VisitsController_sync: {
@@ -2519,13 +3991,40 @@ export interface operations {
       };
     };
     responses: {
-      /** @description { results: [...] }, one per item, in order */
+      /** @description one bad item does not stop the others */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SyncResultItem'][];
+          'application/json': components['schemas']['SyncResultDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2552,7 +4051,29 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['VisitView'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2570,11 +4091,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description newest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['TimelineEventDto'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2611,11 +4164,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description without history */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['ProblemView'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2632,12 +4208,49 @@ export interface operations {
       };
     };
     responses: {
+      /** @description status open, with its deadline */
       201: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2653,12 +4266,40 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description with its history */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2682,7 +4323,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2705,7 +4402,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2728,7 +4481,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2751,7 +4560,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2770,7 +4635,63 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProblemView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2791,6 +4712,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WeeklyBulletinDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2814,6 +4771,42 @@ export interface operations {
           'application/json': components['schemas']['BulletinRunResponseDto'];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   BulletinsController_export: {
@@ -2827,11 +4820,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 周通报-<weekStart>.xlsx */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2846,11 +4878,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description officials see only their own rows */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DailyReportDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2865,11 +4936,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 日汇报-<date>.xlsx */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2888,6 +4998,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DashboardSummaryDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };
@@ -2911,6 +5039,24 @@ export interface operations {
           'application/json': components['schemas']['DashboardTrendsDto'];
         };
       };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   SupervisionController_overdue: {
@@ -2925,11 +5071,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description oldest first in each list */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OverdueListsDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2950,11 +5126,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description tasks the caller may see */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['TaskView'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -2981,6 +5180,51 @@ export interface operations {
           'application/json': components['schemas']['TaskView'];
         };
       };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
     };
   };
   TasksController_sheet: {
@@ -2998,7 +5242,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DispatchSheetDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3015,11 +5288,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the caller's own, newest first */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['NotificationView'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3036,7 +5332,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MarkReadResultDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3051,11 +5367,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description 0 when it was read already */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MarkReadResultDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3070,12 +5425,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { date, jobs: [{ name: "report"|"review"|"dispatch", status }] } */
+      /** @description queued; the steps as they stand */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CycleRunDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };
@@ -3094,7 +5487,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CycleStatusDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
       };
     };
   };

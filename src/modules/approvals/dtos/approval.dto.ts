@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { STAGES } from '../../stages/stages';
 
 export class DecisionDto {
   @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision!: 'approve' | 'reject';
@@ -30,14 +31,25 @@ export class ApprovalView {
   @ApiProperty() id!: string;
   @ApiProperty() householdId!: string;
   @ApiProperty({ enum: ['stage', 'intent_change'] }) kind!: string;
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
+  @ApiProperty({ enum: STAGES }) from!: string;
+  @ApiProperty({ enum: STAGES }) to!: string;
   @ApiProperty({ enum: ['pending', 'approved', 'rejected', 'cancelled'] }) status!: string;
-  @ApiProperty({ nullable: true, type: String }) currentLevel!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: APPROVAL_LEVELS }) currentLevel!: string | null;
   @ApiProperty({ type: [ApprovalStepView] }) steps!: ApprovalStepView[];
-  @ApiProperty({ nullable: true, type: Object }) payload!: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'intent_change: the intent to record once approved; stage: null',
+  })
+  payload!: unknown;
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
   @ApiProperty() requestedBy!: string;
   @ApiProperty() requestedAt!: string;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+}
+
+/** 202: the request was opened and waits for its approvers. */
+export class ApprovalRequestedDto {
+  @ApiProperty({ type: ApprovalView }) approval!: ApprovalView;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Role, ROLES } from '../../users/entities/user.entity';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' }) @IsString() @MinLength(1) @MaxLength(64) username!: string;
@@ -10,7 +11,7 @@ export class AuthUserDto {
   @ApiProperty() id!: string;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty() role!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ nullable: true, type: String }) orgUnitId!: string | null;
 }
 

@@ -21,6 +21,7 @@ import {
 import { PageQueryDto } from '../../../common/http/pagination';
 import { NotBlank, OptionalNotNull } from '../../../common/http/validation';
 import { IsCalendarDate, IsMobilePhone, IsResidentId } from '../../../common/pii/validators';
+import { LIGHT_REASON_LABELS } from '../../lights/lights';
 import { STAGES, Stage } from '../../stages/stages';
 import {
   ETHNICITIES,
@@ -66,7 +67,12 @@ export class MemberDto {
 class HouseholdFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) group?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional({ example: '13812345678', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({
+    example: '13812345678',
+    type: String,
+    nullable: true,
+    description: 'null clears it',
+  })
   @IsOptional()
   @IsMobilePhone()
   phone?: string | null;
@@ -168,12 +174,29 @@ export class RevealQueryDto {
 export class MemberResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty() idNumber!: string;
-  @ApiProperty() sex!: string;
-  @ApiProperty() birthDate!: string;
-  @ApiProperty() relation!: string;
+  @ApiProperty({ description: 'masked unless revealed' }) idNumber!: string;
+  @ApiProperty({ enum: keysOf(SEXES) }) sex!: string;
+  @ApiProperty({ example: '1980-03-15' }) birthDate!: string;
+  @ApiProperty({ enum: keysOf(RELATIONS) }) relation!: string;
   @ApiProperty({ nullable: true, type: String }) ethnicity!: string | null;
   @ApiProperty({ nullable: true, type: String }) hukouStatus!: string | null;
+}
+
+export class HouseholdIntentDto {
+  @ApiProperty({ enum: keysOf(INTENT_OPTIONS) }) option!: string;
+  @ApiProperty({ nullable: true, type: String }) site!: string | null;
+  @ApiProperty({ nullable: true, type: String }) livelihood!: string | null;
+  @ApiProperty({ nullable: true, type: String }) recordedAt!: string | null;
+}
+
+export class CadreRefDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() displayName!: string;
+}
+
+export class HouseResponseDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'm²' }) floorArea!: number | null;
+  @ApiProperty({ nullable: true, type: String, enum: keysOf(HOUSE_STRUCTURES) }) structure!: string | null;
 }
 
 export class HouseholdResponseDto {
@@ -188,19 +211,15 @@ export class HouseholdResponseDto {
   @ApiProperty({ nullable: true, type: String }) group!: string | null;
   @ApiProperty({ nullable: true, type: String }) address!: string | null;
   @ApiProperty({ enum: STAGES }) stage!: string;
-  @ApiProperty() intent!: {
-    option: string;
-    site: string | null;
-    livelihood: string | null;
-    recordedAt: string | null;
-  };
-  @ApiProperty({ nullable: true }) cadre!: { id: string; displayName: string } | null;
+  @ApiProperty({ type: HouseholdIntentDto }) intent!: HouseholdIntentDto;
+  @ApiProperty({ type: CadreRefDto, nullable: true }) cadre!: CadreRefDto | null;
   @ApiProperty() onHold!: boolean;
   @ApiProperty({ nullable: true, type: String }) holdReason!: string | null;
   @ApiProperty({ enum: keysOf(LIGHTS) }) light!: string;
-  @ApiProperty({ type: [String] }) lightReasons!: string[];
-  @ApiProperty({ type: [String] }) flags!: string[];
-  @ApiProperty({ nullable: true }) house!: { floorArea: number | null; structure: string | null } | null;
+  @ApiProperty({ enum: keysOf(LIGHT_REASON_LABELS), isArray: true, description: 'why it is not green' })
+  lightReasons!: string[];
+  @ApiProperty({ enum: keysOf(HOUSEHOLD_FLAGS), isArray: true }) flags!: string[];
+  @ApiProperty({ type: HouseResponseDto, nullable: true }) house!: HouseResponseDto | null;
   @ApiPropertyOptional({ type: [MemberResponseDto] }) members?: MemberResponseDto[];
   @ApiProperty({ nullable: true, type: String }) lastVisitAt!: string | null;
   @ApiProperty() openProblems!: number;
@@ -208,4 +227,8 @@ export class HouseholdResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+}
+
+export class AssignResultDto {
+  @ApiProperty({ description: 'households now assigned to the cadre' }) assigned!: number;
 }

@@ -3,6 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { IsCalendarDate } from '../../../common/pii/validators';
+import { NOTIFY_EVENTS } from '../../../jobs/job-catalogue';
+import { APPROVAL_LEVELS } from '../../stages/stage-machine';
 
 export class TaskQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
@@ -29,6 +31,13 @@ export class NotificationQueryDto extends PageQueryDto {
   unread?: boolean;
 }
 
+export class TaskAssigneeDto {
+  @ApiProperty({ nullable: true, type: String, description: 'a cadre' }) userId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'a unit or township' }) unitId!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: APPROVAL_LEVELS, description: 'an approval level' })
+  level!: string | null;
+}
+
 export class TaskView {
   @ApiProperty() id!: string;
   @ApiProperty() cycleDate!: string;
@@ -36,7 +45,7 @@ export class TaskView {
   @ApiProperty({ enum: ['household', 'problem', 'approval'] }) targetType!: string;
   @ApiProperty() targetId!: string;
   @ApiProperty({ nullable: true, type: String }) householdId!: string | null;
-  @ApiProperty() assignee!: { userId: string | null; unitId: string | null; level: string | null };
+  @ApiProperty({ type: TaskAssigneeDto }) assignee!: TaskAssigneeDto;
   @ApiProperty() instruction!: string;
   @ApiProperty() dueDate!: string;
   @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status!: string;
@@ -46,4 +55,37 @@ export class TaskView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) completedBy!: string | null;
+}
+
+export class DispatchAssigneeDto extends TaskAssigneeDto {
+  @ApiProperty({ description: 'the cadre, the unit, or 指挥部' }) name!: string;
+}
+
+export class DispatchGroupDto {
+  @ApiProperty({ type: DispatchAssigneeDto }) assignee!: DispatchAssigneeDto;
+  @ApiProperty({ type: [TaskView], description: 'issued for the date' }) tasks!: TaskView[];
+  @ApiProperty({ description: 'earlier tasks still open' }) carriedOver!: number;
+  @ApiProperty({ description: 'of which due by the date' }) carriedOverdue!: number;
+}
+
+/** 调度单: the tasks a cycle date issued, grouped by assignee. */
+export class DispatchSheetDto {
+  @ApiProperty({ example: '2026-11-28' }) date!: string;
+  @ApiProperty() issued!: number;
+  @ApiProperty() carriedOver!: number;
+  @ApiProperty({ type: [DispatchGroupDto] }) assignees!: DispatchGroupDto[];
+}
+
+export class NotificationView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: [...NOTIFY_EVENTS, 'dispatch'] }) kind!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ nullable: true, type: String }) taskId!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
+}
+
+export class MarkReadResultDto {
+  @ApiProperty({ description: 'notifications newly marked read' }) marked!: number;
 }

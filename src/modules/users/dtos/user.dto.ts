@@ -34,11 +34,11 @@ export class UpdateUserDto {
   @ApiProperty({ description: 'the version you read' }) @Type(() => Number) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @NotBlank() @MaxLength(100) displayName?: string;
   @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsUUID()
   orgUnitId?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsMobilePhone()
   phone?: string | null;

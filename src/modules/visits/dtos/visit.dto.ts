@@ -17,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ErrorDetailDto } from '../../../common/errors/error-response.dto';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { IsCalendarDate } from '../../../common/pii/validators';
 import { INTENT_OPTIONS, keysOf } from '../../households/household.enums';
@@ -106,21 +107,28 @@ export class VisitView {
   @ApiProperty() businessDate!: string;
   @ApiProperty({ enum: VISIT_METHODS }) method!: string;
   @ApiProperty() summary!: string;
-  @ApiProperty({ nullable: true, type: String }) attitude!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ATTITUDES }) attitude!: string | null;
   @ApiProperty({ nullable: true, type: String }) concerns!: string | null;
-  @ApiProperty({ nullable: true, type: String }) intentObserved!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: keysOf(INTENT_OPTIONS) }) intentObserved!: string | null;
   @ApiProperty({ nullable: true, type: LocationDto }) location!: LocationDto | null;
   @ApiProperty({ nullable: true, type: String }) clientId!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
+/** Why one item of a sync was rejected: the error shape without status and request id. */
+export class SyncErrorDto {
+  @ApiProperty({ example: 'VALIDATION_FAILED' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ type: [ErrorDetailDto] }) details?: ErrorDetailDto[];
+}
+
 export class SyncResultItem {
-  @ApiProperty() clientId!: string;
+  @ApiProperty({ description: "the item's clientId; empty when it had none" }) clientId!: string;
   @ApiProperty({ enum: ['created', 'duplicate', 'rejected'] }) status!: 'created' | 'duplicate' | 'rejected';
-  @ApiPropertyOptional() visitId?: string;
-  @ApiPropertyOptional() error?: {
-    code: string;
-    message: string;
-    details?: { field: string; message: string }[];
-  };
+  @ApiPropertyOptional({ description: 'created or duplicate: the stored visit' }) visitId?: string;
+  @ApiPropertyOptional({ type: SyncErrorDto, description: 'rejected: why' }) error?: SyncErrorDto;
+}
+
+export class SyncResultDto {
+  @ApiProperty({ type: [SyncResultItem], description: 'one per item, in order' }) results!: SyncResultItem[];
 }
