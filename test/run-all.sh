@@ -2,10 +2,20 @@
 # The whole suite: unit tests, then the e2e suite on a fresh SQLite file per test file, then the same
 # e2e suite on PostgreSQL (a fresh database per test file, dropped after), then the console's Vitest tests and
 # its browser journeys in Chromium against the production build. Prints one closing line.
+# Runs on Node 24: the Node on PATH if it is 24, else the one scripts/node24.sh fetches into tools/node24/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 status=0
+started=${CI_STARTED_AT:-$(date +%s)}
+
+# shellcheck source=../scripts/node24.sh
+. scripts/node24.sh || exit 1
+node_version=$(node -v)
+if [[ $node_version != v24.* ]]; then
+  echo "ERROR: the tests run on Node 24 (package.json engines); this is $node_version"
+  exit 1
+fi
 
 bash scripts/ensure-services.sh || exit 1
 
@@ -41,6 +51,8 @@ node -e '
     passed += p; failed += x; suitesFailed += s;
     console.log(`${f.replace(".json", "")}: ${p} passed, ${x} failed, ${s} suites failed`);
   }
+  console.log(`Node ${process.version} ran every test; wall time ${process.argv[2]} s` +
+    (process.env.CI_STARTED_AT ? " (since .ci/run started, npm ci included)" : ""));
   console.log(`Tests: ${passed} passed, ${failed} failed`);
-' "$out"
+' "$out" "$(( $(date +%s) - started ))"
 exit $status
