@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auth, Factory, registryCounts, residentId, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
+import { exportLedger, LedgerBook, sheetRows, upload } from './ledger.support';
 
 type Body = Record<string, any>;
 
@@ -274,6 +275,22 @@ describe('security: bad input is refused cleanly on both databases', () => {
         .send({ version: note.body.version, villageId: w.otherVillageId });
       expect(byCommander.status).toBe(409);
       expect(byCommander.body.code).toBe('APPROVAL_PENDING');
+
+      // Nor through the ledger: an import that moves it to the other township is refused for that row.
+      const exported = await exportLedger(t, w.commander, `?q=${h.code}&reveal=true`);
+      const book = await LedgerBook.from(exported.body);
+      const units: Body[] = (await t.http.get('/api/v1/org-units').set(auth(w.admin))).body;
+      const nameOf = (id: string) => units.find((u) => u.id === id)!.name;
+      const rowOf = sheetRows(book.households).findIndex((r) => r['户编号'] === h.code);
+      book.household({ 乡镇: nameOf(w.otherTownshipId), 村: nameOf(w.otherVillageId) }, rowOf + 2);
+      const imported = await upload(t, w.commander, await book.buffer(), 'move.xlsx');
+      expect(imported.body.failed).toBe(1);
+      expect(JSON.stringify(imported.body.errors)).toContain(
+        '该户有待审批的申请，审批完成或撤回后才能调整所属村',
+      );
+      expect((await t.http.get(`/api/v1/households/${h.id}`).set(auth(w.admin))).body.villageId).toBe(
+        w.villageId,
+      );
 
       // The township that was asked still has it, and decides it; the other township never saw it.
       expect(

@@ -154,6 +154,17 @@ export class HouseholdsRepository {
     return rows.length > 0;
   }
 
+  /** Of these households, those with a pending approval (one query; the ledger asks for a file's worth). */
+  async withPendingApproval(householdIds: string[]): Promise<Set<string>> {
+    if (householdIds.length === 0) return new Set();
+    const rows = await rawQuery<{ household_id: string }>(
+      this.dataSource.manager,
+      "SELECT DISTINCT household_id FROM approval WHERE status = 'pending' AND household_id IN (:...ids)",
+      { ids: householdIds },
+    );
+    return new Set(rows.map((row) => row.household_id));
+  }
+
   /**
    * A moved household's problems follow it: their village and township decide which officials see them.
    * Problems depend on households, so the move writes these two copied columns here.

@@ -249,6 +249,15 @@ export class LedgerChecker {
     if (draft.village && !context.villageInScope(draft.village)) {
       issues.household(row, 'village', `只能导入本辖区（${context.scopeName}）的移民户`);
     }
+    // The township asked to approve would lose the request, another would decide it (as in the API).
+    if (
+      existing &&
+      draft.village &&
+      draft.village.id !== existing.entity.villageId &&
+      context.pendingApproval.has(existing.entity.id)
+    ) {
+      issues.household(row, 'village', '该户有待审批的申请，审批完成或撤回后才能调整所属村');
+    }
     const stage = existing?.entity.stage ?? 'registered';
     if (draft.stage !== undefined && draft.stage !== stage) {
       issues.household(

@@ -44,6 +44,8 @@ export class LedgerContext {
     cadres: UserEntity[],
     readonly existing: Map<string, ExistingHousehold>,
     readonly scope: HouseholdScope,
+    /** Households of the file with an approval waiting: their village may not change (see HouseholdsService). */
+    readonly pendingApproval: Set<string> = new Set(),
   ) {
     this.units = new Map(units.map((u) => [u.id, u]));
     this.townshipsByName = byKey(
@@ -156,6 +158,6 @@ export class LedgerContextLoader {
         memberIds: members.map((m) => this.pii.decrypt(m.idEnc)),
       });
     }
-    return new LedgerContext(units, cadres, existing, scope);
+    return new LedgerContext(units, cadres, existing, scope, found.pendingApproval);
   }
 }

@@ -94,19 +94,24 @@ export class LedgerRepository {
       .getMany();
   }
 
-  async byCodes(codes: string[]): Promise<{ households: HouseholdEntity[]; members: MemberEntity[] }> {
+  async byCodes(
+    codes: string[],
+  ): Promise<{ households: HouseholdEntity[]; members: MemberEntity[]; pendingApproval: Set<string> }> {
     const households: HouseholdEntity[] = [];
     const members: MemberEntity[] = [];
+    const pendingApproval = new Set<string>();
     for (const part of chunks(codes, KEYS_PER_QUERY)) {
       const found = await this.households.findByCodes(part);
       households.push(...found);
       for (const ids of chunks(
         found.map((h) => h.id),
         KEYS_PER_QUERY,
-      ))
+      )) {
         members.push(...(await this.households.members(ids)));
+        for (const id of await this.households.withPendingApproval(ids)) pendingApproval.add(id);
+      }
     }
-    return { households, members };
+    return { households, members, pendingApproval };
   }
 
   /** Which of these 户编号 name a household of the database. */
