@@ -1,14 +1,9 @@
 import * as ExcelJS from 'exceljs';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary } from './ledger.support';
 
 type Body = Record<string, any>;
-
-const binary = (res: any, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** Who reads which rows of the daily report, and what its workbooks may carry. */
 describe('security: daily report scope, formula-like text in workbooks, API docs', () => {
@@ -78,7 +73,7 @@ describe('security: daily report scope, formula-like text in workbooks, API docs
       .get(`/api/v1/reports/daily/${DATE}/export`)
       .set(auth(w.otherOfficial.token))
       .buffer(true)
-      .parse(binary);
+      .parse(binary as never);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body);
@@ -93,7 +88,7 @@ describe('security: daily report scope, formula-like text in workbooks, API docs
       .get(`/api/v1/reports/daily/${DATE}/export`)
       .set(auth(w.commander))
       .buffer(true)
-      .parse(binary);
+      .parse(binary as never);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body);
     const sheet = workbook.getWorksheet('按包户干部')!;
@@ -115,7 +110,7 @@ describe('security: daily report scope, formula-like text in workbooks, API docs
       .get('/api/v1/bulletins/weekly/2026-11-23/export')
       .set(auth(w.commander))
       .buffer(true)
-      .parse(binary);
+      .parse(binary as never);
     t.clock.reset();
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();

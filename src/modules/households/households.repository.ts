@@ -142,23 +142,13 @@ export class HouseholdsRepository {
   }
 
   /**
-   * Whether a stage or intent approval waits for this household. A read of the approvals' table: approvals
-   * depend on households, so this module cannot ask theirs without a cycle.
+   * Of these households, those with a stage or intent approval waiting (one query). A read of the approvals'
+   * table: approvals depend on households, so this module cannot ask theirs without a cycle.
    */
-  async hasPendingApproval(manager: EntityManager, householdId: string): Promise<boolean> {
-    const rows = await rawQuery(
-      manager,
-      "SELECT 1 AS found FROM approval WHERE household_id = :householdId AND status = 'pending' LIMIT 1",
-      { householdId },
-    );
-    return rows.length > 0;
-  }
-
-  /** Of these households, those with a pending approval (one query; the ledger asks for a file's worth). */
-  async withPendingApproval(householdIds: string[]): Promise<Set<string>> {
+  async withPendingApproval(householdIds: string[], manager?: EntityManager): Promise<Set<string>> {
     if (householdIds.length === 0) return new Set();
     const rows = await rawQuery<{ household_id: string }>(
-      this.dataSource.manager,
+      manager ?? this.dataSource.manager,
       "SELECT DISTINCT household_id FROM approval WHERE status = 'pending' AND household_id IN (:...ids)",
       { ids: householdIds },
     );

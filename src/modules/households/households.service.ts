@@ -196,7 +196,7 @@ export class HouseholdsService {
     const moved = (['villageId', 'taskForceId'] as const).filter((key) => key in changed);
     if (moved.length === 0) return;
     if (!AccessPolicy.canMoveHousehold(actor)) throw HouseholdErrors.moveForbidden(moved);
-    if ('villageId' in changed && (await this.households.hasPendingApproval(manager, before.id)))
+    if ('villageId' in changed && (await this.households.withPendingApproval([before.id], manager)).size)
       throw HouseholdErrors.approvalPending();
   }
 
