@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { loginPath } from '../api/client';
 import { useEndSession, useSession } from '../features/auth/session';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ForbiddenPage } from './ErrorPages';
 import { mayOpen, menuFor, ROLE_LABELS } from './roles';
 
@@ -43,9 +44,12 @@ export function ConsoleLayout() {
               {user.displayName}（{ROLE_LABELS[user.role]}）
             </Typography.Text>
           </Space>
-          <Button icon={<LogoutOutlined />} onClick={endSession}>
-            退出
-          </Button>
+          <Space>
+            <NotificationBell />
+            <Button icon={<LogoutOutlined />} onClick={endSession}>
+              退出
+            </Button>
+          </Space>
         </Layout.Header>
         <Layout.Content className="console-content">
           {mayOpen(user.role, location.pathname) && location.pathname !== '/forbidden' ? (

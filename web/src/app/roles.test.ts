@@ -19,3 +19,24 @@ describe('role-aware menus', () => {
     expect(mayOpen('handler', '/households')).toBe(false);
   });
 });
+
+describe('what each desk sees', () => {
+  it('gives a handler only problems and tasks', () => {
+    expect(menuFor('handler').map((entry) => entry.path)).toEqual(['/problems', '/tasks']);
+    expect(homeFor('handler')).toBe('/problems');
+    expect(mayOpen('handler', '/problems/abc')).toBe(true);
+    expect(mayOpen('handler', '/cycle')).toBe(false);
+  });
+
+  it('keeps administration with the administrator, the audit log also with supervisors', () => {
+    expect(mayOpen('commander', '/admin/users')).toBe(false);
+    expect(mayOpen('admin', '/admin/users')).toBe(true);
+    expect(mayOpen('supervisor', '/admin/audit')).toBe(true);
+    expect(mayOpen('supervisor', '/admin/org')).toBe(false);
+  });
+
+  it('lets those who decide approvals open the inbox, and nobody else', () => {
+    expect(mayOpen('official', '/approvals')).toBe(true);
+    expect(mayOpen('supervisor', '/approvals')).toBe(false);
+  });
+});

@@ -7,6 +7,8 @@ export interface MenuEntry {
 }
 
 const DESK: Role[] = ['admin', 'commander', 'supervisor', 'official'];
+const DECIDERS: Role[] = ['admin', 'commander', 'official'];
+const COMMAND_AND_SUPERVISION: Role[] = ['admin', 'commander', 'supervisor'];
 
 /**
  * The console's pages and who may open them, in menu order: one table the menu, the route guard and the
@@ -15,6 +17,15 @@ const DESK: Role[] = ['admin', 'commander', 'supervisor', 'official'];
 export const MENU: MenuEntry[] = [
   { path: '/', label: '挂图作战', roles: DESK },
   { path: '/households', label: '移民户', roles: DESK },
+  { path: '/approvals', label: '审批', roles: DECIDERS },
+  { path: '/cycle', label: '日调度', roles: DESK },
+  { path: '/problems', label: '问题台账', roles: [...DESK, 'handler'] },
+  { path: '/tasks', label: '任务', roles: [...DESK, 'handler'] },
+  { path: '/bulletins', label: '周通报', roles: COMMAND_AND_SUPERVISION },
+  { path: '/ledger', label: '台账导入导出', roles: DECIDERS },
+  { path: '/admin/users', label: '用户管理', roles: ['admin'] },
+  { path: '/admin/org', label: '组织机构', roles: ['admin'] },
+  { path: '/admin/audit', label: '审计日志', roles: ['admin', 'supervisor'] },
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -10,6 +10,16 @@ import './console.css';
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
 const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdDetailPage'));
+const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'));
+const CyclePage = lazy(() => import('../features/cycle/CyclePage'));
+const ProblemsPage = lazy(() => import('../features/problems/ProblemsPage'));
+const ProblemDetailPage = lazy(() => import('../features/problems/ProblemDetailPage'));
+const TasksPage = lazy(() => import('../features/tasks/TasksPage'));
+const BulletinPage = lazy(() => import('../features/bulletins/BulletinPage'));
+const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const OrgUnitsPage = lazy(() => import('../features/admin/OrgUnitsPage'));
+const AuditPage = lazy(() => import('../features/admin/AuditPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -19,6 +29,16 @@ export const router = createBrowserRouter([
       { index: true, element: <DashboardPage /> },
       { path: 'households', element: <HouseholdsPage /> },
       { path: 'households/:id', element: <HouseholdDetailPage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'cycle', element: <CyclePage /> },
+      { path: 'problems', element: <ProblemsPage /> },
+      { path: 'problems/:id', element: <ProblemDetailPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'bulletins', element: <BulletinPage /> },
+      { path: 'ledger', element: <LedgerPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/org', element: <OrgUnitsPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
       { path: 'forbidden', element: null }, // ConsoleLayout shows the 403 page here
       { path: '*', element: <NotFoundPage /> },
     ],

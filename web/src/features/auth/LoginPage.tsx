@@ -22,7 +22,7 @@ export function LoginPage() {
       const user = await startSession(values.username.trim(), values.password);
       client.setQueryData(['session'], user);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role), {
+      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role), {
         replace: true,
       });
     } catch (caught) {
