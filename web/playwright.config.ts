@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONSOLE_JWT_SECRET } from './e2e/support';
 
 const PORT = Number(process.env.CONSOLE_TEST_PORT ?? 3077);
 // A fresh SQLite database with the demo data for every run: the journeys read what `npm start` shows.
@@ -51,6 +52,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: 'Admin@2026-console',
+      JWT_SECRET: CONSOLE_JWT_SECRET,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
     },

@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo@2026';
+/** The test server's signing key: the session journey signs an expired token as the server would have. */
+export const CONSOLE_JWT_SECRET = 'console-e2e-secret-not-for-production-0123456789';
 export const ADMIN = { username: 'admin', password: 'Admin@2026-console' };
 
 /** Signs in through the login form, as a person would. */
