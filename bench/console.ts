@@ -38,11 +38,17 @@ interface RouteWeight {
 
 /** The dashboard is ready to read when the matrix has its cells, the figures are in and the trend is drawn. */
 async function dashboardReady(page: Page): Promise<void> {
+  // A function, not a string (the console's CSP forbids eval); `document` through globalThis because this file
+  // compiles without the DOM types.
   await page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="stage-matrix"] [data-testid^="cell-"]') !== null &&
-      document.querySelector('[data-testid="today-figures"] .ant-statistic-content-value') !== null &&
-      document.querySelector('[data-testid="trend-chart"] canvas') !== null,
+    () => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      return (
+        d.querySelector('[data-testid="stage-matrix"] [data-testid^="cell-"]') !== null &&
+        d.querySelector('[data-testid="today-figures"] .ant-statistic-content-value') !== null &&
+        d.querySelector('[data-testid="trend-chart"] canvas') !== null
+      );
+    },
     undefined,
     { polling: 'raf', timeout: 60_000 },
   );
