@@ -57,23 +57,23 @@ export default function CyclePage() {
   const role = useSession().data?.role ?? 'official';
   const readsCycle = mayReadCycle(role);
   const client = useQueryClient();
-  // When this page asked for a run, per date: another date's request means nothing here.
+  // When this page asked for a run, per date (another date's request means nothing here); kept, so that a run
+  // that never starts keeps being asked after.
   const [request, setRequest] = useState<{ date: string; at: number } | null>(null);
   const requestedAt = request?.date === date ? request.at : null;
   const status = useCycleStatus(date, readsCycle, requestedAt);
   const report = useDailyReport(date);
   const phase = cyclePhase(status.data, requestedAt);
 
-  // When a run ends, what it produced is read again; the request is then answered.
-  const previous = useRef(phase);
+  // Whenever a step changes state, what the steps produce is read again (a run can finish between two polls).
+  const signature = status.data?.jobs.map((job) => `${job.status}@${job.finishedAt}`).join('|');
+  const seen = useRef({ date, signature });
   useEffect(() => {
-    const was = previous.current;
-    previous.current = phase;
-    if ((was === 'working' || was === 'waiting') && (phase === 'finished' || phase === 'failed')) {
+    const before = seen.current;
+    seen.current = { date, signature };
+    if (before.date === date && before.signature !== undefined && before.signature !== signature)
       refreshAfterCycle(client, date);
-      setRequest(null);
-    }
-  }, [phase, client, date]);
+  }, [signature, client, date]);
 
   const pick = (value: dayjs.Dayjs | null) => {
     const picked = value?.format('YYYY-MM-DD');

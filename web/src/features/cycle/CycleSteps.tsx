@@ -40,7 +40,13 @@ export function CycleSteps({ status, phase }: { status: CycleStatus; phase: Cycl
     .map((run) => (run ? stepError(run) : null))
     .filter((line): line is string => line !== null);
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="cycle-steps">
+    <Space
+      orientation="vertical"
+      size={12}
+      style={{ width: '100%' }}
+      data-testid="cycle-steps"
+      data-phase={phase}
+    >
       <Steps
         items={status.jobs.map((step) => ({
           key: step.name,
