@@ -69,6 +69,7 @@ test('official: reads the daily report, but has no run button, no dispatch sheet
   await expect(page.getByTestId('report-missing')).toContainText(`${longAgo} 的日汇报尚未生成`);
   await expect(page.getByTestId('run-cycle')).toHaveCount(0);
   await expect(page.getByTestId('report-export')).toHaveCount(0);
+  await keep(page, 'cycle-no-report');
 
   expect(forbidden).toEqual([]);
   expect(problems).toEqual([]);
