@@ -23,6 +23,8 @@ export class ApprovalStepView {
   @ApiProperty({ enum: APPROVAL_LEVELS }) level!: string;
   @ApiProperty({ enum: ['waiting', 'pending', 'approved', 'rejected', 'cancelled'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the decider's display name" })
+  decidedByName!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
 }
@@ -30,6 +32,8 @@ export class ApprovalStepView {
 export class ApprovalView {
   @ApiProperty() id!: string;
   @ApiProperty() householdId!: string;
+  @ApiProperty({ example: 'AZ-DXZ-0001' }) householdCode!: string;
+  @ApiProperty({ description: "the household head's name" }) headName!: string;
   @ApiProperty({ enum: ['stage', 'intent_change'] }) kind!: string;
   @ApiProperty({ enum: STAGES }) from!: string;
   @ApiProperty({ enum: STAGES }) to!: string;
@@ -45,6 +49,8 @@ export class ApprovalView {
   payload!: unknown;
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
   @ApiProperty() requestedBy!: string;
+  @ApiProperty({ nullable: true, type: String, description: "the requester's display name" })
+  requesterName!: string | null;
   @ApiProperty() requestedAt!: string;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
 }
