@@ -79,6 +79,47 @@ describe('names and links for the console inboxes', () => {
     expect(one.body.steps[0].decidedByName).toBe(officialName);
   });
 
+  it('lists decided requests latest decision first: the history beside the queue', async () => {
+    const request = async () => {
+      const h = await f.household(w);
+      await t.http
+        .post(`/api/v1/households/${h.id}/transitions`)
+        .set(auth(w.cadre.token))
+        .send({ to: 'surveyed', version: 1 });
+      const opened = await t.http
+        .post(`/api/v1/households/${h.id}/transitions`)
+        .set(auth(w.cadre.token))
+        .send({ to: 'indicators_confirmed', version: 2 });
+      return opened.body.approval.id as string;
+    };
+    const decide = (id: string, decision: string) =>
+      t.http
+        .post(`/api/v1/approvals/${id}/decision`)
+        .set(auth(w.official.token))
+        .send({ decision, comment: '意见' });
+    t.clock.set('2026-11-28T01:00:00Z');
+    const first = await request();
+    const second = await request();
+    const waiting = await request();
+    await decide(second, 'approve');
+    t.clock.set('2026-11-28T03:00:00Z');
+    await decide(first, 'reject');
+    t.clock.reset();
+
+    const history = await t.http
+      .get('/api/v1/approvals?status=decided&sort=-decidedAt&pageSize=200')
+      .set(auth(w.official.token));
+    const ids = history.body.items.map((a: { id: string }) => a.id);
+    expect(ids.indexOf(first)).toBeLessThan(ids.indexOf(second));
+    expect(ids.indexOf(second)).toBeGreaterThanOrEqual(0);
+    expect(ids).not.toContain(waiting);
+    expect(history.body.items.every((a: { status: string }) => a.status !== 'pending')).toBe(true);
+    // The queue stays oldest first, and an unknown order is refused.
+    const queue = await t.http.get('/api/v1/approvals?status=pending').set(auth(w.official.token));
+    expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(waiting);
+    expect((await t.http.get('/api/v1/approvals?sort=code').set(auth(w.official.token))).status).toBe(400);
+  });
+
   it("names a problem's household, reporter, owner and the actor of each history entry", async () => {
     const h = await f.household(w);
     const created = await t.http

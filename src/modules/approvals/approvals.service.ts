@@ -201,6 +201,7 @@ export class ApprovalsService {
       level: query.level,
       householdId: query.householdId,
       townshipId: undefined as string | undefined,
+      sort: query.sort,
     };
     // "Pending" means "waiting for me" for those who decide.
     if (query.status === 'pending' && actor.role === 'official') {

@@ -3585,7 +3585,10 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        status?: 'pending' | 'approved' | 'rejected' | 'cancelled';
+        /** @description decided: approved, rejected or cancelled */
+        status?: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'decided';
+        /** @description oldest request first (a queue), or latest decision first (a history) */
+        sort?: 'requestedAt' | '-decidedAt';
         level?: 'township' | 'command_centre';
         householdId?: string;
       };

@@ -10,10 +10,22 @@ export class DecisionDto {
 }
 
 export class ApprovalQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
+  @ApiPropertyOptional({
+    enum: ['pending', 'approved', 'rejected', 'cancelled', 'decided'],
+    description: 'decided: approved, rejected or cancelled',
+  })
   @IsOptional()
-  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
+  @IsIn(['pending', 'approved', 'rejected', 'cancelled', 'decided'])
   status?: string;
+
+  @ApiPropertyOptional({
+    enum: ['requestedAt', '-decidedAt'],
+    default: 'requestedAt',
+    description: 'oldest request first (a queue), or latest decision first (a history)',
+  })
+  @IsOptional()
+  @IsIn(['requestedAt', '-decidedAt'])
+  sort?: string;
 
   @ApiPropertyOptional({ enum: APPROVAL_LEVELS }) @IsOptional() @IsIn(APPROVAL_LEVELS) level?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
