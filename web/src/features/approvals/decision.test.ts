@@ -5,13 +5,14 @@ import { approvalQuery } from './api';
 import { decidedElsewhere, requestedMove } from './decision';
 
 const label = (_list: string, value: string | null | undefined) =>
-  ({ surveyed: '实物已调查', indicators_confirmed: '实物指标已确认', cash: '货币/自谋出路' })[
-    value ?? ''
-  ] ?? String(value);
+  ({ surveyed: '实物已调查', indicators_confirmed: '实物指标已确认', cash: '货币/自谋出路' })[value ?? ''] ??
+  String(value);
 
 describe('approval decisions', () => {
   it('knows a decision someone else made first', () => {
-    expect(decidedElsewhere(new ApiError(409, 'APPROVAL_DECIDED_CONCURRENTLY', '刚刚已被他人处理'))).toBe(true);
+    expect(decidedElsewhere(new ApiError(409, 'APPROVAL_DECIDED_CONCURRENTLY', '刚刚已被他人处理'))).toBe(
+      true,
+    );
     expect(decidedElsewhere(new ApiError(422, 'APPROVAL_NOT_PENDING', '该审批已结束'))).toBe(true);
     expect(decidedElsewhere(new ApiError(403, 'NOT_YOUR_LEVEL', '当前待审批层级为指挥部'))).toBe(true);
     // Other refusals are shown as they are.
