@@ -23,7 +23,9 @@ export function DecisionModal({
 
   const submit = async () => {
     if (!approval) return;
-    const { comment } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { comment } = values;
     try {
       await decide.mutateAsync({ id: approval.id, decision, comment: comment?.trim() || undefined });
       message.success(reject ? '已驳回' : '已通过');

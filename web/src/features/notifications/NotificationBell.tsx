@@ -1,9 +1,11 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Popover, Space } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Popover, Space, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useSession } from '../auth/session';
 import { useMarkRead, useUnreadCount } from './api';
-import { NotificationList } from './NotificationList';
+
+// The list loads on the first click: the bell sits on every page, the login + dashboard budget included.
+const NotificationList = lazy(() => import('./NotificationList'));
 
 /** The header's bell: how many unread (refreshed every minute and on focus), the latest in a popover. */
 export function NotificationBell() {
@@ -38,7 +40,13 @@ export function NotificationBell() {
       open={open}
       onOpenChange={setOpen}
       title={title}
-      content={open && <NotificationList role={role} onNavigate={() => setOpen(false)} />}
+      content={
+        open && (
+          <Suspense fallback={<Spin />}>
+            <NotificationList role={role} onNavigate={() => setOpen(false)} />
+          </Suspense>
+        )
+      }
       destroyOnHidden
     >
       <Badge count={count} size="small" overflowCount={99} data-testid="notification-count">

@@ -7,7 +7,7 @@ import { type Notification, useMarkRead, useRecentNotifications } from './api';
 import { notificationLink } from './links';
 
 /** The latest notifications: unread ones marked; a click opens the record (and marks it read). */
-export function NotificationList({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
+export default function NotificationList({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
   const recent = useRecentNotifications(true);
   const markRead = useMarkRead();
   const navigate = useNavigate();

@@ -25,7 +25,8 @@ export function AssignModal({
   const handlers = useHandlers(unitId);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
     try {
       await assign.mutateAsync({
         unitId: values.unitId,

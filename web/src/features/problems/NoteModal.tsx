@@ -31,7 +31,9 @@ export function NoteModal({
 
   const submit = async () => {
     if (!action) return;
-    const { note, satisfied } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { note, satisfied } = values;
     const trimmed = note?.trim() ?? '';
     try {
       if (action === 'progress') await actions.progress.mutateAsync({ note: trimmed });

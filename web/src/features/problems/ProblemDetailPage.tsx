@@ -1,5 +1,5 @@
-import { Alert, Card, Descriptions, Skeleton, Space, Tag } from 'antd';
-import { useParams } from 'react-router';
+import { Alert, Breadcrumb, Card, Descriptions, Skeleton, Space, Tag } from 'antd';
+import { Link, useParams } from 'react-router';
 import { describeError } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../auth/session';
@@ -26,6 +26,7 @@ export default function ProblemDetailPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Breadcrumb items={[{ title: <Link to="/problems">问题台账</Link> }, { title: '问题详情' }]} />
       <Card
         size="small"
         title={

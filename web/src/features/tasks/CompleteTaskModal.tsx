@@ -11,7 +11,9 @@ export function CompleteTaskModal({ task, onClose }: { task: Task | null; onClos
 
   const submit = async () => {
     if (!task) return;
-    const { note } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { note } = values;
     try {
       await complete.mutateAsync({ id: task.id, note: note?.trim() || undefined });
       message.success('任务已完成');
