@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { HouseholdsModule } from '../households/households.module';
+import { UsersModule } from '../users/users.module';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
 
 @Module({
-  imports: [HouseholdsModule],
+  imports: [HouseholdsModule, UsersModule],
   controllers: [ApprovalsController],
   providers: [ApprovalsRepository, ApprovalsService],
   exports: [ApprovalsService, ApprovalsRepository],

@@ -13,6 +13,7 @@ export interface ApprovalFilter {
   householdId?: string;
   /** Only approvals waiting at a township level for this township (an official's queue). */
   townshipId?: string;
+  sort?: string;
 }
 
 @Injectable()
@@ -90,13 +91,16 @@ export class ApprovalsRepository {
       .createQueryBuilder('a')
       .innerJoin(HouseholdEntity, 'h', 'h.id = a.household_id');
     this.households.applyScope(query, scope);
-    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.status === 'decided') query.andWhere("a.status <> 'pending'");
+    else if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.level) query.andWhere('a.current_level = :level', { level: filter.level });
     if (filter.householdId)
       query.andWhere('a.household_id = :householdId', { householdId: filter.householdId });
     if (filter.townshipId) query.andWhere('a.township_id = :townshipId', { townshipId: filter.townshipId });
+    if (filter.sort === '-decidedAt')
+      query.orderBy('a.decidedAt', 'DESC').addOrderBy('a.requestedAt', 'DESC');
+    else query.orderBy('a.requestedAt', 'ASC');
     return query
-      .orderBy('a.requestedAt', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .skip((page - 1) * pageSize)
       .take(pageSize)

@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { HouseholdEntity } from '../households/entities/household.entity';
 import { HouseholdsRepository } from '../households/households.repository';
 import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../stages/stage-machine';
+import { UsersRepository } from '../users/users.repository';
 import { ApprovalErrors } from './approvals.errors';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalQueryDto, ApprovalView, DecisionDto } from './dtos/approval.dto';
@@ -25,6 +26,12 @@ export type ApprovalApplier = (
   approval: ApprovalEntity,
   household: HouseholdEntity,
 ) => Promise<void>;
+
+/** What a view shows beside the ids: the household's code and head, the names of requester and deciders. */
+interface ViewNames {
+  household?: { code: string; headName: string };
+  users: Map<string, string>;
+}
 
 export interface OpenApproval {
   kind: ApprovalKind;
@@ -42,6 +49,7 @@ export class ApprovalsService {
   constructor(
     private readonly approvals: ApprovalsRepository,
     private readonly households: HouseholdsRepository,
+    private readonly users: UsersRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -109,7 +117,10 @@ export class ApprovalsService {
       id: approval.id,
       ref: request.levels[0],
     });
-    return this.view(approval, steps);
+    return this.view(approval, steps, {
+      household,
+      users: new Map([[actor.id, actor.displayName]]),
+    });
   }
 
   async decide(actor: Actor, id: string, dto: DecisionDto): Promise<ApprovalView> {
@@ -177,7 +188,10 @@ export class ApprovalsService {
         if (!applier) throw new Error(`No applier registered for approval kind ${approval.kind}`);
         await applier(manager, actor, approval, household);
       }
-      return this.view(approval, steps);
+      return this.view(approval, steps, {
+        household,
+        users: await this.userNames([approval], steps, manager),
+      });
     });
   }
 
@@ -187,6 +201,7 @@ export class ApprovalsService {
       level: query.level,
       householdId: query.householdId,
       townshipId: undefined as string | undefined,
+      sort: query.sort,
     };
     // "Pending" means "waiting for me" for those who decide.
     if (query.status === 'pending' && actor.role === 'official') {
@@ -201,11 +216,16 @@ export class ApprovalsService {
       query.pageSize,
     );
     const steps = await this.approvals.steps(rows.map((r) => r.id));
+    const [households, users] = await Promise.all([
+      this.households.labels(rows.map((r) => r.householdId)),
+      this.userNames(rows, steps),
+    ]);
     return {
       items: rows.map((r) =>
         this.view(
           r,
           steps.filter((s) => s.approvalId === r.id),
+          { household: households.get(r.householdId), users },
         ),
       ),
       total,
@@ -217,10 +237,13 @@ export class ApprovalsService {
   async get(actor: Actor, id: string): Promise<ApprovalView> {
     const approval = await this.approvals.findById(id);
     if (!approval) throw ApprovalErrors.notFound();
-    if (!(await this.households.findVisible(AccessPolicy.householdScope(actor), approval.householdId))) {
-      throw ApprovalErrors.notFound();
-    }
-    return this.view(approval, await this.approvals.steps([id]));
+    const household = await this.households.findVisible(
+      AccessPolicy.householdScope(actor),
+      approval.householdId,
+    );
+    if (!household) throw ApprovalErrors.notFound();
+    const steps = await this.approvals.steps([id]);
+    return this.view(approval, steps, { household, users: await this.userNames([approval], steps) });
   }
 
   async cancelPending(manager: EntityManager, actor: Actor, householdId: string): Promise<void> {
@@ -243,10 +266,26 @@ export class ApprovalsService {
     return actor.role === 'commander';
   }
 
-  view(approval: ApprovalEntity, steps: ApprovalStepEntity[]): ApprovalView {
+  /** Display names of the requesters and deciders of these approvals (one query). */
+  private async userNames(
+    approvals: ApprovalEntity[],
+    steps: ApprovalStepEntity[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
+    const ids = [
+      ...approvals.map((a) => a.requestedBy),
+      ...steps.map((s) => s.decidedBy).filter((id): id is string => !!id),
+    ];
+    const users = await this.users.findByIds([...new Set(ids)], manager);
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
+  view(approval: ApprovalEntity, steps: ApprovalStepEntity[], names: ViewNames): ApprovalView {
     return {
       id: approval.id,
       householdId: approval.householdId,
+      householdCode: names.household?.code ?? '',
+      headName: names.household?.headName ?? '',
       kind: approval.kind,
       from: approval.fromStage,
       to: approval.toStage,
@@ -256,12 +295,14 @@ export class ApprovalsService {
         level: s.level,
         status: s.status,
         decidedBy: s.decidedBy,
+        decidedByName: s.decidedBy ? (names.users.get(s.decidedBy) ?? null) : null,
         decidedAt: s.decidedAt?.toISOString() ?? null,
         comment: s.comment,
       })),
       payload: approval.payload ? JSON.parse(approval.payload) : null,
       comment: approval.comment,
       requestedBy: approval.requestedBy,
+      requesterName: names.users.get(approval.requestedBy) ?? null,
       requestedAt: approval.requestedAt.toISOString(),
       decidedAt: approval.decidedAt?.toISOString() ?? null,
     };

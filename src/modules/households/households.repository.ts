@@ -141,6 +141,17 @@ export class HouseholdsRepository {
     return { items, total };
   }
 
+  /** Code and head's name by id (one query): what lists of approvals and problems show beside the id. */
+  async labels(ids: string[]): Promise<Map<string, { code: string; headName: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await rawQuery<{ id: string; code: string; head_name: string }>(
+      this.dataSource.manager,
+      'SELECT id, code, head_name FROM household WHERE id IN (:...ids)',
+      { ids: [...new Set(ids)] },
+    );
+    return new Map(rows.map((row) => [row.id, { code: row.code, headName: row.head_name }]));
+  }
+
   /**
    * Of these households, those with a stage or intent approval waiting (one query). A read of the approvals'
    * table: approvals depend on households, so this module cannot ask theirs without a cycle.

@@ -32,6 +32,12 @@ import { ACTIVE_STATUSES, nextStatus, ProblemAction, ProblemStatus, Severity } f
 import { ProblemErrors } from './problems.errors';
 import { ProblemsRepository } from './problems.repository';
 
+/** What a view shows beside the ids: households' code and head, users' display names. */
+interface ProblemNames {
+  households: Map<string, { code: string; headName: string }>;
+  users: Map<string, string>;
+}
+
 const ACTION_LABELS: Record<ProblemAction, string> = {
   assign: '交办',
   progress: '报告进展',
@@ -56,7 +62,7 @@ export class ProblemsService {
   ) {}
 
   async create(actor: Actor, dto: CreateProblemDto): Promise<ProblemView> {
-    return this.transactions.run(async (manager) => {
+    const created = await this.transactions.run(async (manager) => {
       let household: HouseholdEntity | null = null;
       if (dto.householdId) {
         household = await this.households.findVisible(
@@ -107,8 +113,9 @@ export class ProblemsService {
         household.openProblems += 1;
         await this.lights.refresh(manager, household);
       }
-      return this.view(problem);
+      return problem;
     });
+    return this.named(created);
   }
 
   async assign(actor: Actor, id: string, dto: AssignProblemDto): Promise<ProblemView> {
@@ -153,7 +160,7 @@ export class ProblemsService {
 
   /** 挂牌督办: it stays on every report until closed. */
   async supervise(actor: Actor, id: string): Promise<ProblemView> {
-    return this.transactions.run(async (manager) => {
+    const supervised = await this.transactions.run(async (manager) => {
       const problem = await this.problems.findVisible(AccessPolicy.problemScope(actor), id, manager);
       if (!problem) throw ProblemErrors.notFound();
       if (problem.status === 'closed') throw ProblemErrors.closed();
@@ -170,16 +177,21 @@ export class ProblemsService {
         before: { supervised: false },
         after: { supervised: true },
       });
-      return this.view(problem);
+      return problem;
     });
+    return this.named(supervised);
   }
 
   async get(actor: Actor, id: string): Promise<ProblemView> {
     const problem = await this.problems.findVisible(AccessPolicy.problemScope(actor), id);
     if (!problem) throw ProblemErrors.notFound();
     const events = await this.problems.events(id);
+    const names = await this.names(
+      [problem],
+      events.map((e) => e.actorId),
+    );
     return {
-      ...this.view(problem),
+      ...this.view(problem, names),
       history: events.map((e) => ({
         at: e.at.toISOString(),
         kind: e.kind,
@@ -187,6 +199,7 @@ export class ProblemsService {
         toStatus: e.toStatus,
         note: e.note,
         actorId: e.actorId,
+        actorName: names.users.get(e.actorId) ?? null,
       })),
     };
   }
@@ -199,7 +212,13 @@ export class ProblemsService {
       query.page,
       query.pageSize,
     );
-    return { items: rows.map((p) => this.view(p)), total, page: query.page, pageSize: query.pageSize };
+    const names = await this.names(rows);
+    return {
+      items: rows.map((p) => this.view(p, names)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** One status move of the table in problem-states.ts: checks, compare-and-set, event, audit, light. */
@@ -210,7 +229,7 @@ export class ProblemsService {
     note: string | null,
     fields: (now: Date, problem: ProblemEntity) => Partial<ProblemEntity>,
   ): Promise<ProblemView> {
-    return this.transactions.run(async (manager) => {
+    const moved = await this.transactions.run(async (manager) => {
       const problem = await this.problems.findVisible(AccessPolicy.problemScope(actor), id, manager);
       if (!problem) throw ProblemErrors.notFound();
       const household = problem.householdId
@@ -257,8 +276,25 @@ export class ProblemsService {
         }
         await this.lights.refresh(manager, household);
       }
-      return this.view(problem);
+      return problem;
     });
+    return this.named(moved);
+  }
+
+  /** Households' codes and users' names for these problems (two queries, whatever the page size). */
+  private async names(problems: ProblemEntity[], actorIds: string[] = []): Promise<ProblemNames> {
+    const userIds = [...problems.flatMap((p) => [p.reporterId, p.ownerId]), ...actorIds].filter(
+      (id): id is string => !!id,
+    );
+    const [households, users] = await Promise.all([
+      this.households.labels(problems.map((p) => p.householdId).filter((id): id is string => !!id)),
+      this.users.findByIds([...new Set(userIds)]),
+    ]);
+    return { households, users: new Map(users.map((u) => [u.id, u.displayName])) };
+  }
+
+  private async named(problem: ProblemEntity): Promise<ProblemView> {
+    return this.view(problem, await this.names([problem]));
   }
 
   private async event(
@@ -284,18 +320,24 @@ export class ProblemsService {
     );
   }
 
-  view(problem: ProblemEntity): ProblemView {
+  view(problem: ProblemEntity, names: ProblemNames): ProblemView {
     const now = this.clock.now();
+    const household = problem.householdId ? names.households.get(problem.householdId) : undefined;
     return {
       id: problem.id,
       householdId: problem.householdId,
+      householdCode: household?.code ?? null,
+      headName: household?.headName ?? null,
+      villageId: problem.villageId,
       category: problem.category,
       severity: problem.severity,
       description: problem.description,
       status: problem.status,
       reporterId: problem.reporterId,
+      reporterName: names.users.get(problem.reporterId) ?? null,
       unitId: problem.unitId,
       ownerId: problem.ownerId,
+      ownerName: problem.ownerId ? (names.users.get(problem.ownerId) ?? null) : null,
       openedAt: problem.openedAt.toISOString(),
       dueAt: problem.dueAt.toISOString(),
       resolvedAt: problem.resolvedAt?.toISOString() ?? null,

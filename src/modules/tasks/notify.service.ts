@@ -6,7 +6,10 @@ import { Clock } from '../../common/time/business-clock';
 import { rawQuery } from '../../database/raw-query';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { NotifyEvent } from '../../jobs/job-catalogue';
+import { PROBLEM_CATEGORY_LABELS, SEVERITIES, Severity } from '../problems/problem-states';
 import { STAGE_LABELS, Stage } from '../stages/stages';
+
+type ProblemCategory = keyof typeof PROBLEM_CATEGORY_LABELS;
 import { NotificationEntity } from './entities/notification.entity';
 import { TasksRepository } from './tasks.repository';
 
@@ -92,7 +95,7 @@ export class NotifyService {
       return {
         recipients,
         title: '新交办问题',
-        body: `交办 ${String(p.severity).toUpperCase()} 问题（${p.category}），请按期办结并反馈。`,
+        body: `交办${SEVERITIES[p.severity as Severity] ?? p.severity}问题（${PROBLEM_CATEGORY_LABELS[p.category as ProblemCategory] ?? p.category}），请按期办结并反馈。`,
       };
     }
     const [v] = await rawQuery(

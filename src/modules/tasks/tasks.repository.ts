@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../common/policy/actor';
 import { bulkInsert } from '../../database/bulk-insert';
+import { rawQuery } from '../../database/raw-query';
 import { UserEntity } from '../users/entities/user.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { TaskEntity } from './entities/task.entity';
@@ -124,6 +125,17 @@ export class TasksRepository {
       .where("id = :id AND version = :version AND status = 'open'", { id: task.id, version: task.version })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The household of each of these visits (one query): a visit's notification links to its household. */
+  async visitHouseholds(visitIds: string[]): Promise<Map<string, string>> {
+    if (visitIds.length === 0) return new Map();
+    const rows = await rawQuery<{ id: string; household_id: string }>(
+      this.dataSource.manager,
+      'SELECT id, household_id FROM visit WHERE id IN (:...ids)',
+      { ids: [...new Set(visitIds)] },
+    );
+    return new Map(rows.map((row) => [row.id, row.household_id]));
   }
 
   notifications(userId: string, unreadOnly: boolean, page: number, pageSize: number) {

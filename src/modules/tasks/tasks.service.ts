@@ -10,6 +10,7 @@ import { OrgNamesService } from '../reports/org-names.service';
 import { ReportErrors } from '../reports/reports.errors';
 import { CompleteTaskDto, NotificationQueryDto, TaskQueryDto, TaskView } from './dtos/task.dto';
 import { TaskEntity } from './entities/task.entity';
+import { notificationTarget } from './notification-target';
 import { TasksRepository } from './tasks.repository';
 
 const TaskErrors = {
@@ -138,13 +139,23 @@ export class TasksService {
       query.page,
       query.pageSize,
     );
+    const targets = rows.map((n) => notificationTarget(n.kind, n.dedupeKey));
+    const visitHouseholds = await this.tasks.visitHouseholds(
+      targets.filter((target) => target?.type === 'visit').map((target) => target!.id),
+    );
+    const link = (target: ReturnType<typeof notificationTarget>) => {
+      if (target?.type !== 'visit') return target;
+      const householdId = visitHouseholds.get(target.id);
+      return householdId ? { type: 'household', id: householdId } : null;
+    };
     return {
-      items: rows.map((n) => ({
+      items: rows.map((n, i) => ({
         id: n.id,
         kind: n.kind,
         title: n.title,
         body: n.body,
         taskId: n.taskId,
+        target: link(targets[i]),
         createdAt: n.createdAt.toISOString(),
         readAt: n.readAt?.toISOString() ?? null,
       })),

@@ -1362,12 +1362,18 @@ export interface components {
       /** @enum {string} */
       status: 'waiting' | 'pending' | 'approved' | 'rejected' | 'cancelled';
       decidedBy: string | null;
+      /** @description the decider's display name */
+      decidedByName: string | null;
       decidedAt: string | null;
       comment: string | null;
     };
     ApprovalView: {
       id: string;
       householdId: string;
+      /** @example AZ-DXZ-0001 */
+      householdCode: string;
+      /** @description the household head's name */
+      headName: string;
       /** @enum {string} */
       kind: 'stage' | 'intent_change';
       /** @enum {string} */
@@ -1409,6 +1415,8 @@ export interface components {
       } | null;
       comment: string | null;
       requestedBy: string;
+      /** @description the requester's display name */
+      requesterName: string | null;
       requestedAt: string;
       decidedAt: string | null;
     };
@@ -1614,10 +1622,17 @@ export interface components {
       toStatus: string | null;
       note: string | null;
       actorId: string;
+      /** @description the actor's display name */
+      actorName: string | null;
     };
     ProblemView: {
       id: string;
       householdId: string | null;
+      /** @example AZ-DXZ-0001 */
+      householdCode: string | null;
+      /** @description the household head's name */
+      headName: string | null;
+      villageId: string | null;
       /** @enum {string} */
       category:
         | 'survey_error'
@@ -1640,8 +1655,10 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'assigned' | 'resolved' | 'closed' | 'reopened';
       reporterId: string;
+      reporterName: string | null;
       unitId: string | null;
       ownerId: string | null;
+      ownerName: string | null;
       openedAt: string;
       dueAt: string;
       resolvedAt: string | null;
@@ -2038,6 +2055,12 @@ export interface components {
       carriedOver: number;
       assignees: components['schemas']['DispatchGroupDto'][];
     };
+    NotificationTargetDto: {
+      /** @enum {string} */
+      type: 'approval' | 'problem' | 'household' | 'dispatch';
+      /** @description the approval, problem or household id; for dispatch the cycle date */
+      id: string;
+    };
     NotificationView: {
       id: string;
       /** @enum {string} */
@@ -2045,6 +2068,7 @@ export interface components {
       title: string;
       body: string;
       taskId: string | null;
+      target: components['schemas']['NotificationTargetDto'] | null;
       createdAt: string;
       readAt: string | null;
     };
@@ -3561,7 +3585,10 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        status?: 'pending' | 'approved' | 'rejected' | 'cancelled';
+        /** @description decided: approved, rejected or cancelled */
+        status?: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'decided';
+        /** @description oldest request first (a queue), or latest decision first (a history) */
+        sort?: 'requestedAt' | '-decidedAt';
         level?: 'township' | 'command_centre';
         householdId?: string;
       };

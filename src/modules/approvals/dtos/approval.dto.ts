@@ -10,10 +10,22 @@ export class DecisionDto {
 }
 
 export class ApprovalQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
+  @ApiPropertyOptional({
+    enum: ['pending', 'approved', 'rejected', 'cancelled', 'decided'],
+    description: 'decided: approved, rejected or cancelled',
+  })
   @IsOptional()
-  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
+  @IsIn(['pending', 'approved', 'rejected', 'cancelled', 'decided'])
   status?: string;
+
+  @ApiPropertyOptional({
+    enum: ['requestedAt', '-decidedAt'],
+    default: 'requestedAt',
+    description: 'oldest request first (a queue), or latest decision first (a history)',
+  })
+  @IsOptional()
+  @IsIn(['requestedAt', '-decidedAt'])
+  sort?: string;
 
   @ApiPropertyOptional({ enum: APPROVAL_LEVELS }) @IsOptional() @IsIn(APPROVAL_LEVELS) level?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
@@ -23,6 +35,8 @@ export class ApprovalStepView {
   @ApiProperty({ enum: APPROVAL_LEVELS }) level!: string;
   @ApiProperty({ enum: ['waiting', 'pending', 'approved', 'rejected', 'cancelled'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) decidedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the decider's display name" })
+  decidedByName!: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
 }
@@ -30,6 +44,8 @@ export class ApprovalStepView {
 export class ApprovalView {
   @ApiProperty() id!: string;
   @ApiProperty() householdId!: string;
+  @ApiProperty({ example: 'AZ-DXZ-0001' }) householdCode!: string;
+  @ApiProperty({ description: "the household head's name" }) headName!: string;
   @ApiProperty({ enum: ['stage', 'intent_change'] }) kind!: string;
   @ApiProperty({ enum: STAGES }) from!: string;
   @ApiProperty({ enum: STAGES }) to!: string;
@@ -45,6 +61,8 @@ export class ApprovalView {
   payload!: unknown;
   @ApiProperty({ nullable: true, type: String }) comment!: string | null;
   @ApiProperty() requestedBy!: string;
+  @ApiProperty({ nullable: true, type: String, description: "the requester's display name" })
+  requesterName!: string | null;
   @ApiProperty() requestedAt!: string;
   @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
 }

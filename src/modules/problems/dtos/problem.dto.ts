@@ -69,18 +69,26 @@ export class ProblemEventView {
   @ApiProperty({ nullable: true, type: String }) toStatus!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty() actorId!: string;
+  @ApiProperty({ nullable: true, type: String, description: "the actor's display name" })
+  actorName!: string | null;
 }
 
 export class ProblemView {
   @ApiProperty() id!: string;
   @ApiProperty({ nullable: true, type: String }) householdId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'AZ-DXZ-0001' }) householdCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the household head's name" })
+  headName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) villageId!: string | null;
   @ApiProperty({ enum: PROBLEM_CATEGORIES }) category!: string;
   @ApiProperty({ enum: keysOf(SEVERITIES) }) severity!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ enum: PROBLEM_STATUSES }) status!: string;
   @ApiProperty() reporterId!: string;
+  @ApiProperty({ nullable: true, type: String }) reporterName!: string | null;
   @ApiProperty({ nullable: true, type: String }) unitId!: string | null;
   @ApiProperty({ nullable: true, type: String }) ownerId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) ownerName!: string | null;
   @ApiProperty() openedAt!: string;
   @ApiProperty() dueAt!: string;
   @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;

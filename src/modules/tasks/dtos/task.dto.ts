@@ -76,12 +76,20 @@ export class DispatchSheetDto {
   @ApiProperty({ type: [DispatchGroupDto] }) assignees!: DispatchGroupDto[];
 }
 
+/** The record a notification is about, for a link; a visit's concerns point at its household. */
+export class NotificationTargetDto {
+  @ApiProperty({ enum: ['approval', 'problem', 'household', 'dispatch'] }) type!: string;
+  @ApiProperty({ description: 'the approval, problem or household id; for dispatch the cycle date' })
+  id!: string;
+}
+
 export class NotificationView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: [...NOTIFY_EVENTS, 'dispatch'] }) kind!: string;
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ nullable: true, type: String }) taskId!: string | null;
+  @ApiProperty({ nullable: true, type: NotificationTargetDto }) target!: NotificationTargetDto | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
 }
