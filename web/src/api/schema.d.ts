@@ -1076,6 +1076,11 @@ export interface components {
       field: string;
       /** @example 身份证号校验位不正确 */
       message: string;
+      /**
+       * @description the cell as read (merged cells filled in), so the clerk can find it; null when blank
+       * @example 433101196504123456
+       */
+      value: string | null;
     };
     LedgerNote: {
       /** @example 家庭成员 */
