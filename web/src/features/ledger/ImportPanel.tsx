@@ -62,23 +62,24 @@ export function ImportPanel() {
         </Typography.Text>
       </Space>
       {!imported && (
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          maxCount={1}
-          showUploadList={false}
-          disabled={importer.isPending}
-          beforeUpload={(chosen) => {
-            choose(chosen);
-            return false; // the dry run sends it; antd's own upload stays off
-          }}
-          data-testid="ledger-upload"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击或拖入台账文件（.xlsx / .csv）</p>
-          <p className="ant-upload-hint">先试导入检查每一行，不写入任何数据；确认无误后再正式导入</p>
-        </Upload.Dragger>
+        <div data-testid="ledger-upload">
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            maxCount={1}
+            showUploadList={false}
+            disabled={importer.isPending}
+            beforeUpload={(chosen) => {
+              choose(chosen);
+              return false; // the dry run sends it; antd's own upload stays off
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击或拖入台账文件（.xlsx / .csv）</p>
+            <p className="ant-upload-hint">先试导入检查每一行，不写入任何数据；确认无误后再正式导入</p>
+          </Upload.Dragger>
+        </div>
       )}
       {importer.isPending && <Spin style={{ display: 'block', margin: 16 }} description="正在读取和检查…" />}
       {refusal && (
