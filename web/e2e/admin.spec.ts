@@ -1,6 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { ADMIN, keep, login, watchConsole } from './support';
 
+/** For answers that hash a password (argon2): slow when the machine is busy. */
+const slowExpect = expect.configure({ timeout: 30_000 });
+
 /** Unique per run: every spec shares one server and one database. */
 const tag = Date.now().toString(36);
 
@@ -16,6 +19,7 @@ test('admin: creates a supervisor who signs in, deactivates them, and the audit 
   page,
   browser,
 }) => {
+  test.setTimeout(150_000); // two browsers, a dozen round trips, on a shared two-core machine
   const problems = watchConsole(page);
   const username = `sup-${tag}`;
   const password = `Sup@${tag}-2026`;
@@ -36,11 +40,11 @@ test('admin: creates a supervisor who signs in, deactivates them, and the audit 
   await page.getByTestId('user-password').fill('short1');
   await page.getByTestId('user-password-confirm').fill('short1');
   await page.getByRole('button', { name: /创\s*建/ }).click();
-  await expect(page.getByText('长度不能少于 8 个字符')).toBeVisible();
+  await slowExpect(page.getByText('长度不能少于 8 个字符')).toBeVisible();
   await page.getByTestId('user-password').fill(password);
   await page.getByTestId('user-password-confirm').fill(password);
   await page.getByRole('button', { name: /创\s*建/ }).click();
-  await expect(page.getByText(`已创建用户「${username}」`)).toBeVisible();
+  await slowExpect(page.getByText(`已创建用户「${username}」`)).toBeVisible();
 
   await choose(page, 'filter-role', '督导组');
   const row = page.getByTestId('users-table').locator('tbody tr', { hasText: username });
@@ -52,7 +56,11 @@ test('admin: creates a supervisor who signs in, deactivates them, and the audit 
   const theirs = await browser.newContext();
   const supervisor = await theirs.newPage();
   const theirProblems = watchConsole(supervisor);
-  await login(supervisor, username, password);
+  await supervisor.goto('/login');
+  await supervisor.getByLabel('用户名').fill(username);
+  await supervisor.getByLabel('密码').fill(password);
+  await supervisor.getByRole('button', { name: /登\s*录/ }).click();
+  await slowExpect(supervisor.getByTestId('current-user')).toBeVisible();
   await expect(supervisor).toHaveURL(/\/$/);
   await expect(supervisor.getByRole('heading', { name: /挂图作战/ })).toBeVisible();
   await expect(supervisor.getByTestId('current-user')).toHaveText(`督导员${tag}（督导组）`);
@@ -79,7 +87,7 @@ test('admin: creates a supervisor who signs in, deactivates them, and the audit 
   await supervisor.getByLabel('用户名').fill(username);
   await supervisor.getByLabel('密码').fill(password);
   await supervisor.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(supervisor.getByRole('alert')).toContainText('用户名或密码错误');
+  await slowExpect(supervisor.getByRole('alert')).toContainText('用户名或密码错误');
   await expect(supervisor.getByTestId('current-user')).toHaveCount(0);
   await theirs.close();
 

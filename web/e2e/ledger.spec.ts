@@ -87,6 +87,7 @@ test('official: template → dry run with every error at its cell, nothing writt
   page,
   context,
 }) => {
+  test.setTimeout(150_000); // two pages, three uploads and two downloads, on a shared two-core machine
   const problems = watchConsole(page);
   await login(page, 'official');
   const list = await context.newPage(); // the household list beside the ledger page, same session

@@ -42,7 +42,7 @@ export function AuditVerifyPanel() {
           >
             <Input placeholder="检查点头哈希（日志或日报中）" style={{ width: 300 }} />
           </Form.Item>
-          <Button htmlType="submit" loading={verify.isPending}>
+          <Button htmlType="submit" disabled={verify.isPending}>
             对照外部检查点校验
           </Button>
         </Form>

@@ -29,8 +29,14 @@ export default function UsersPage() {
   const { label, choices } = useOptions();
   const org = useOrgUnits();
   const session = useSession();
+  // The user stays set while the dialog fades out, so it does not turn into the create form on its way.
   const [editing, setEditing] = useState<User | null>(null);
+  const [editOpen, setEditOpen] = useState(false);
   const [creating, setCreating] = useState(false);
+  const edit = (user: User) => {
+    setEditing(user);
+    setEditOpen(true);
+  };
 
   const apply = (change: UserFilters) =>
     setParams(writeFilters(changeFilters(filters, change), USER_FILTERS, USER_DEFAULTS));
@@ -54,9 +60,7 @@ export default function UsersPage() {
     {
       title: '操作',
       key: 'actions',
-      render: (_, user) => (
-        <UserActions user={user} self={user.id === session.data?.id} onEdit={setEditing} />
-      ),
+      render: (_, user) => <UserActions user={user} self={user.id === session.data?.id} onEdit={edit} />,
     },
   ];
 
@@ -112,7 +116,7 @@ export default function UsersPage() {
         data-testid="users-table"
       />
       <UserFormModal user={null} open={creating} onClose={() => setCreating(false)} />
-      <UserFormModal user={editing} open={editing !== null} onClose={() => setEditing(null)} />
+      {editing && <UserFormModal user={editing} open={editOpen} onClose={() => setEditOpen(false)} />}
     </Card>
   );
 }
