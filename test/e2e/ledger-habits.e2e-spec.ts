@@ -143,9 +143,9 @@ describe('ledger: the habits of township ledgers (LibreOffice / openpyxl workboo
     const cause = (rows: string) =>
       `「家庭成员」第 ${rows} 行的户编号无法识别，可能属于本户：为免丢失成员，本户本次未导入`;
     expect(response.body.errors).toEqual([
-      { sheet: H, row: 2, column: 'A', header: '户编号', field: 'code', message: cause('3') },
-      { sheet: H, row: 3, column: 'A', header: '户编号', field: 'code', message: cause('7') },
-      { sheet: H, row: 4, column: 'A', header: '户编号', field: 'code', message: cause('7') },
+      { sheet: H, row: 2, column: 'A', header: '户编号', field: 'code', message: cause('3'), value: 'TY-1' },
+      { sheet: H, row: 3, column: 'A', header: '户编号', field: 'code', message: cause('7'), value: 'TY-2' },
+      { sheet: H, row: 4, column: 'A', header: '户编号', field: 'code', message: cause('7'), value: 'TY-3' },
       {
         sheet: M,
         row: 3,
@@ -154,6 +154,7 @@ describe('ledger: the habits of township ledgers (LibreOffice / openpyxl workboo
         field: 'code',
         message:
           '「户籍台账」和系统中都没有户编号为「TY-l」的户；该行位于户编号「TY-1」的成员之间，可能属于该户：为免该户丢失成员，该户本次未导入',
+        value: 'TY-l',
       },
       {
         sheet: M,
@@ -162,6 +163,7 @@ describe('ledger: the habits of township ledgers (LibreOffice / openpyxl workboo
         header: '户编号',
         field: 'code',
         message: '户编号为空；可能属于「TY-2」或「TY-3」：为免丢失成员，这两户本次未导入',
+        value: null,
       },
     ]);
     for (const [code, count] of [
@@ -196,8 +198,24 @@ describe('ledger: the habits of township ledgers (LibreOffice / openpyxl workboo
     const response = await upload(t, world.admin, file);
     expect(response.body).toMatchObject({ created: 1, failed: 2 });
     expect(response.body.errors).toEqual([
-      { sheet: H, row: 2, column: 'E', header: '户主身份证号', field: 'headIdNumber', message: ID_AS_NUMBER },
-      { sheet: M, row: 3, column: 'C', header: '身份证号', field: 'idNumber', message: ID_AS_NUMBER },
+      {
+        sheet: H,
+        row: 2,
+        column: 'E',
+        header: '户主身份证号',
+        field: 'headIdNumber',
+        message: ID_AS_NUMBER,
+        value: String(lossy.stored),
+      },
+      {
+        sheet: M,
+        row: 3,
+        column: 'C',
+        header: '身份证号',
+        field: 'idNumber',
+        message: ID_AS_NUMBER,
+        value: String(member.stored),
+      },
     ]);
     expect(await get('NUM-1')).toBeNull();
     expect(await get('NUM-2')).toBeNull();

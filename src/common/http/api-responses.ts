@@ -10,6 +10,7 @@ const ERROR_MEANINGS = {
   403: 'this role may not do this at all (or a console request without its CSRF token)',
   404: 'not found, or not visible to the caller',
   409: 'conflict: a stale version, a duplicate, or a concurrent change',
+  413: 'the upload is over its size limit (FILE_TOO_LARGE)',
   422: 'a business rule refused it',
   429: 'throttled: wait as long as Retry-After says',
 } as const;

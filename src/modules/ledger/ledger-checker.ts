@@ -98,11 +98,14 @@ export class LedgerChecker {
             row,
             'code',
             `「家庭成员」第 ${suspect.join('、')} 行的户编号无法识别，可能属于本户：为免丢失成员，本户本次未导入`,
+            undefined,
+            code,
           );
         if (!code) household.issues.household(row, 'code', '不能为空');
         if (code && rows.length > 1) {
           const others = rows.filter((r) => r !== row).map((r) => r.row);
-          household.issues.household(row, 'code', `户编号重复：与第 ${others.join('、')} 行相同`);
+          const message = `户编号重复：与第 ${others.join('、')} 行相同`;
+          household.issues.household(row, 'code', message, undefined, code);
         }
         checked.push(household);
       }

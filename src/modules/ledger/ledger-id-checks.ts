@@ -44,6 +44,6 @@ export function checkOwners(
 /** Puts an error on the cell that holds this resident ID: a member row, or the head's column. */
 function locateId(household: CheckedHousehold, idNumber: string, message: string): void {
   const source = household.memberRows.find((m) => m.idNumber === idNumber);
-  if (source) household.issues.member(source.row, 'idNumber', message);
-  else household.issues.household(household.row, 'headIdNumber', message);
+  if (source) household.issues.member(source.row, 'idNumber', message, undefined, idNumber);
+  else household.issues.household(household.row, 'headIdNumber', message, undefined, idNumber);
 }

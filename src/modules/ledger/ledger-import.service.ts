@@ -83,8 +83,15 @@ export class LedgerImportService {
       const failures = options.dryRun ? new Map() : await this.writer.write(plans, actor, stamp);
       for (const plan of plans) {
         const failure = failures.get(plan);
-        if (failure) plan.source.issues.household(plan.source.row, failure.key, failure.message);
-        else counts[plan.kind === 'create' ? 'created' : 'updated']++;
+        if (failure) {
+          const { source } = plan;
+          const known: Record<string, string> = {
+            code: source.code,
+            headIdNumber: source.draft.headIdNumber,
+          };
+          const value = failure.key ? known[failure.key] : undefined;
+          source.issues.household(source.row, failure.key, failure.message, undefined, value);
+        } else counts[plan.kind === 'create' ? 'created' : 'updated']++;
       }
     }
     phases.end('plan and write');

@@ -9,16 +9,9 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrorResponses, ApiXlsxResponse, XLSX } from '../../common/http/api-responses';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
@@ -30,8 +23,6 @@ import { LedgerImportService } from './ledger-import.service';
 import { LedgerTemplateService } from './ledger-template.service';
 import { LedgerUploadInterceptor } from './ledger-upload.interceptor';
 import { LedgerErrors } from './ledger.errors';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function download(res: Response, fileName: string, asciiName: string): void {
   res.setHeader('Content-Type', XLSX);
@@ -48,6 +39,7 @@ function download(res: Response, fileName: string, asciiName: string): void {
  */
 @ApiTags('households')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('households')
 export class LedgerController {
   private readonly logger = new Logger(LedgerController.name);
@@ -60,7 +52,7 @@ export class LedgerController {
 
   @Get('import/template')
   @ApiOperation({ summary: 'The ledger template: sheets 户籍台账 and 家庭成员, Chinese headers, drop-downs' })
-  @ApiProduces(XLSX)
+  @ApiXlsxResponse("户籍台账模板.xlsx: drop-downs list the caller's townships and villages")
   async getTemplate(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     download(res, '户籍台账模板.xlsx', 'ledger-template.xlsx');
     await this.template.write(actor, res);
@@ -79,7 +71,8 @@ export class LedgerController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOkResponse({ type: ImportResultDto })
+  @ApiOkResponse({ type: ImportResultDto, description: 'counts, row errors and notes (also for a dry run)' })
+  @ApiErrorResponses(400, 403, 413)
   async importLedger(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: Express.Multer.File | undefined,
@@ -95,7 +88,8 @@ export class LedgerController {
 
   @Get('export')
   @ApiOperation({ summary: 'The households the list would show (same filters and scope), as a ledger .xlsx' })
-  @ApiProduces(XLSX)
+  @ApiXlsxResponse("户籍台账-<date>.xlsx, in the template's format")
+  @ApiErrorResponses(400, 403)
   async exportLedger(
     @CurrentActor() actor: Actor,
     @Query() query: HouseholdQueryDto,

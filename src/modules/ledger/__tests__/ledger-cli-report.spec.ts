@@ -19,6 +19,7 @@ describe('ledger command output', () => {
             header: '户主身份证号',
             field: 'headIdNumber',
             message: '身份证号被存成了数字，后几位已丢失：请把该列设为文本格式后重新填写',
+            value: '433101196504120000',
           },
         ],
         notes: [

@@ -7,6 +7,7 @@ import { isCommand } from '../../app/roles';
 import { sinceLabel } from '../../lib/format';
 import { changeFilters, readFilters, writeFilters } from '../../lib/url-filters';
 import { useSession } from '../auth/session';
+import { ExportLedgerButton } from '../ledger/ExportLedgerButton';
 import { useOptions, useOrgUnits } from '../reference/reference';
 import { AssignCadreModal } from './AssignCadreModal';
 import {
@@ -123,6 +124,7 @@ export default function HouseholdsPage() {
           onChange={(sort: string) => apply({ sort: sort === '-updatedAt' ? undefined : sort })}
         />
         <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>
+        <ExportLedgerButton filters={filters} />
         {command && (
           <Button type="primary" disabled={selected.length === 0} onClick={() => setAssigning(true)}>
             分配包户干部{selected.length ? `（${selected.length}）` : ''}

@@ -1,6 +1,13 @@
-import { Typography } from 'antd';
+import { Flex } from 'antd';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
 
-/** 台账导入导出: not built yet (issue #11). */
+/** 台账导入导出: the ledger (Excel) in and out — template, checked import, export with the list's filters. */
 export default function LedgerPage() {
-  return <Typography.Title level={3}>台账导入导出</Typography.Title>;
+  return (
+    <Flex vertical gap="middle">
+      <ImportPanel />
+      <ExportPanel />
+    </Flex>
+  );
 }
