@@ -1,21 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
-import { APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { IsOneOf } from '../../../common/http/validation';
+import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { APPROVAL_STATUS_LABELS, DECISION_LABELS } from '../entities/approval.entity';
 import { STAGES } from '../../stages/stages';
 
 export class DecisionDto {
-  @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision!: 'approve' | 'reject';
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsOneOf(DECISION_LABELS)
+  decision!: 'approve' | 'reject';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) comment?: string;
 }
 
 export class ApprovalQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
   @IsOptional()
-  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
+  @IsOneOf(APPROVAL_STATUS_LABELS)
   status?: string;
 
-  @ApiPropertyOptional({ enum: APPROVAL_LEVELS }) @IsOptional() @IsIn(APPROVAL_LEVELS) level?: string;
+  @ApiPropertyOptional({ enum: APPROVAL_LEVELS })
+  @IsOptional()
+  @IsOneOf(APPROVAL_LEVEL_LABELS)
+  level?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
 }
 
