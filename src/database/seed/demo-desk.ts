@@ -94,12 +94,12 @@ export class DemoDesk {
         );
         await this.completeTask(world.commander, state, problem.id, next);
         problem.status = 'assigned';
-        problem.resolveOn = day + resolveDelay(dice, problem.unit, problem.severity, problem.serial);
+        problem.resolveOn = day + resolveDelay(dice, problem.unit, problem.severity, problem.key);
         continue;
       }
       if (problem.status !== 'assigned') continue;
       const instant = next();
-      if (!problem.supervised && problem.dueAt < instant && dice.chance(0.6, 'supervise', problem.serial)) {
+      if (!problem.supervised && problem.dueAt < instant && dice.chance(0.6, 'supervise', problem.key)) {
         await Clock.at(instant, () => this.problems.supervise(world.supervisor, problem.id));
         problem.supervised = true;
       }
@@ -117,7 +117,7 @@ export class DemoDesk {
       await this.completeTask(handler, state, problem.id, next);
       problem.status = 'resolved';
       const household = problem.householdCode ? state.byCode.get(problem.householdCode) : undefined;
-      if (household) household.awaitingFeedback.push(problem.serial);
+      if (household) household.awaitingFeedback.push(problem);
       else {
         // A site problem has no household cadre: the command centre records the township's verdict.
         await Clock.at(next(), () =>
@@ -183,9 +183,8 @@ export class DemoDesk {
         description: site.description,
       }),
     );
-    const serial = state.problems.length;
     state.problems.push({
-      serial,
+      key: `site:${day}`,
       id: problem.id,
       householdCode: null,
       severity: site.severity,

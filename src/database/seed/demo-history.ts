@@ -51,10 +51,15 @@ export class DemoHistory {
       }
       state.openTasks = await this.openTasks(state, day);
       if (!isToday) await this.desk.morning(state, day);
-      for (let cadre = 0; cadre < world.cadres.length; cadre++) {
-        await this.rounds.round(state, day, cadre, isToday);
+      if (isToday) {
+        // One after another: a batch of visits is stored at the time of whoever started it (see VisitWriter).
+        for (let cadre = 0; cadre < world.cadres.length; cadre++)
+          await this.rounds.round(state, day, cadre, true);
+        break;
       }
-      if (isToday) break;
+      // The cadres go out at the same time: each works only on their own households.
+      await Promise.all(world.cadres.map((_, cadre) => this.rounds.round(state, day, cadre, false)));
+      state.problems.sort((a, b) => a.key.localeCompare(b.key)); // the desk takes them in a fixed order
       const evening = state.at(day, 18 * 60);
       await Clock.at(evening, () => this.jobs.execute(JobName.DailyCycle, { date }, { firedAt: evening }));
     }

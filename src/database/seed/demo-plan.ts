@@ -205,13 +205,13 @@ export const SEVERITY_WEIGHTS: [string, number][] = [
 ];
 
 /** Days each unit takes to settle a problem: the human-resources and education bureaus are slow this month. */
-export function resolveDelay(dice: DemoDice, unit: number, severity: string, serial: number): number {
+export function resolveDelay(dice: DemoDice, unit: number, severity: string, key: string): number {
   const fast = severity === 'p1';
   // Some are stuck (funds, another department): still open when the newcomer looks, overdue and chased.
-  if (unit !== 0 && dice.chance(0.35, 'stuck', serial)) return 30;
-  if (unit === 0) return fast ? dice.int(0, 1, 'resolve', serial) : dice.int(1, 3, 'resolve', serial);
-  if (unit === 1) return fast ? dice.int(1, 3, 'resolve', serial) : dice.int(2, 8, 'resolve', serial);
-  return dice.int(5, 14, 'resolve', serial);
+  if (unit !== 0 && dice.chance(0.35, 'stuck', key)) return 30;
+  if (unit === 0) return fast ? dice.int(0, 1, 'resolve', key) : dice.int(1, 3, 'resolve', key);
+  if (unit === 1) return fast ? dice.int(1, 3, 'resolve', key) : dice.int(2, 8, 'resolve', key);
+  return dice.int(5, 14, 'resolve', key);
 }
 
 export const VISIT_SUMMARIES = {

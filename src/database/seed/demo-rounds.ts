@@ -165,9 +165,8 @@ export class DemoRounds {
       }
     }
     if (dice.chance(0.045, 'problem', h.code, day)) await this.report(state, cadre, h, day, next());
-    for (const serial of h.awaitingFeedback.splice(0)) {
-      const problem = state.problems[serial];
-      const satisfied = dice.chance(0.85, 'satisfied', serial, day);
+    for (const problem of h.awaitingFeedback.splice(0)) {
+      const satisfied = dice.chance(0.85, 'satisfied', problem.key, day);
       await Clock.at(next(), () =>
         this.problems.feedback(cadre, problem.id, {
           satisfied,
@@ -217,7 +216,7 @@ export class DemoRounds {
       }),
     );
     state.problems.push({
-      serial: state.problems.length,
+      key: `${h.code}:${day}`,
       id: problem.id,
       householdCode: h.code,
       severity,

@@ -35,12 +35,13 @@ export interface HouseholdState {
   nextStepDay: number;
   pending: PendingApproval | null;
   onHold: boolean;
-  /** Problems of this household that wait for the resident's verdict (their serials). */
-  awaitingFeedback: number[];
+  /** Problems of this household that wait for the resident's verdict. */
+  awaitingFeedback: ProblemState[];
 }
 
 export interface ProblemState {
-  serial: number;
+  /** Who reported it on which day (the site's problems: 'site'): names it to the dice, whatever the order. */
+  key: string;
   id: string;
   householdCode: string | null;
   severity: string;
