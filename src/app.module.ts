@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
-import { redactUrl } from './common/http/log-redaction';
+import { loggerParams } from './common/logging/logger-params';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -38,24 +37,7 @@ import { OptionsModule } from './modules/options/options.module';
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          // assignRequestId (the first middleware) gave the request its id; the fallback covers any other path.
-          genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
-          autoLogging: { ignore: (req) => req.url === '/health' },
-          // Method, URL, status and time: the full header dump cost ~5 % of the API's CPU under load. The URL
-          // without values that could be personal data (?q=<resident ID> would write it in clear).
-          serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: redactUrl(req.url),
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-        },
-      }),
+      useFactory: (config: AppConfig) => loggerParams(config),
     }),
     CommonModule,
     DatabaseModule,

@@ -11,6 +11,7 @@ import { RejectControlCharactersPipe } from './common/http/control-characters';
 import { jsonNestingExceeds } from './common/http/json-depth';
 import { assignRequestId } from './common/http/request-id';
 import { createValidationPipe } from './common/http/validation';
+import { QuietBootLogger } from './common/logging/quiet-boot-logger';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { mountBullBoard } from './jobs/bull-board';
 import { AuthService } from './modules/auth/auth.service';
@@ -19,7 +20,7 @@ import { serveConsole } from './web/console-static';
 
 export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   return configureApp(app);
 }
 

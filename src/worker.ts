@@ -24,8 +24,9 @@ async function main(): Promise<void> {
   const { NestFactory } = await import('@nestjs/core');
   const { Logger } = await import('nestjs-pino');
   const { AppModule } = await import('./app.module');
+  const { QuietBootLogger } = await import('./common/logging/quiet-boot-logger');
   const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   app.enableShutdownHooks();
   await app.init();
   app.get(Logger).log(`worker ${process.pid} ready (concurrency ${config.jobs.concurrency})`, 'Worker');

@@ -62,6 +62,7 @@ export class EnvironmentSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_FAILURE_WINDOW_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_PER_IP_PER_MINUTE?: number;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @IsOptional() @IsIn(['pretty', 'json']) LOG_FORMAT?: 'pretty' | 'json';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) VISIT_INTERVAL_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) STALL_YELLOW_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) STALL_RED_DAYS?: number;
@@ -103,6 +104,8 @@ export interface AppConfig {
   seedDemo: boolean;
   dataDir: string;
   logLevel: string;
+  /** pretty: one readable line per entry (development, a person at a terminal); json: one object a line. */
+  logFormat: 'pretty' | 'json';
   /** Whether /docs and /docs-json are served (they list every route and field to anyone who asks). */
   apiDocs: boolean;
   /** The built console (web/dist); served at / when it exists. */
@@ -201,6 +204,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO ?? true,
     dataDir,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: env.LOG_FORMAT ?? (nodeEnv === 'development' ? 'pretty' : 'json'),
     apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     webDist: resolve(env.WEB_DIST ?? join('web', 'dist')),
     login: {

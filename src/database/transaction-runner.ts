@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * Explicit transactions. TypeORM's SQLite driver has one connection, so two transactions at once collide
@@ -40,12 +40,7 @@ export class TransactionRunner {
    */
   private async immediate<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    const query = runner.query.bind(runner);
-    runner.query = ((sql: string, ...rest: unknown[]) =>
-      (query as (...args: unknown[]) => Promise<unknown>)(
-        sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
-        ...rest,
-      )) as typeof runner.query;
+    beginImmediately(runner);
     try {
       await runner.startTransaction();
       const result = await work(runner.manager);
@@ -58,4 +53,23 @@ export class TransactionRunner {
       await runner.release();
     }
   }
+}
+
+const IMMEDIATE = Symbol('beginsImmediately');
+
+/**
+ * Makes the runner's BEGIN an IMMEDIATE one, once: TypeORM's SQLite driver hands out one shared query runner, and
+ * wrapping it again for every transaction nested one more wrapper around every later query (after 10,000
+ * transactions each query went through 10,000 calls).
+ */
+export function beginImmediately(runner: QueryRunner): void {
+  const marked = runner as QueryRunner & { [IMMEDIATE]?: true };
+  if (marked[IMMEDIATE]) return;
+  const query = runner.query.bind(runner);
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    (query as (...args: unknown[]) => Promise<unknown>)(
+      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
+      ...rest,
+    )) as typeof runner.query;
+  marked[IMMEDIATE] = true;
 }

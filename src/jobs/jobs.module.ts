@@ -45,6 +45,6 @@ import { OutboxService } from './outbox.service';
     PingJob,
     DailyCycleJob,
   ],
-  exports: [JobQueue, OutboxService, JobRunsService],
+  exports: [JobQueue, JobExecutor, OutboxService, JobRunsService],
 })
 export class JobsModule {}

@@ -126,6 +126,11 @@ describe('visits: logging, idempotent upload and offline sync', () => {
       'summary',
       'visitedAt',
     ]);
+    // The choices in Chinese, each with the value to send.
+    expect(bad.body.details).toContainEqual({
+      field: 'method',
+      message: '取值无效，可选：入户走访（in_person）、电话（phone）、线上（online）',
+    });
     const future = await t.http
       .post(`/api/v1/households/${h.id}/visits`)
       .set(auth(w.cadre.token))

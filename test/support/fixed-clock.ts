@@ -4,7 +4,7 @@ import { Clock } from '../../src/common/time/business-clock';
 export class FixedClock extends Clock {
   private fixed: Date | null = null;
 
-  now(): Date {
+  protected current(): Date {
     return this.fixed ? new Date(this.fixed) : new Date();
   }
 
@@ -13,7 +13,7 @@ export class FixedClock extends Clock {
   }
 
   advance(ms: number): void {
-    this.fixed = new Date(this.now().getTime() + ms);
+    this.fixed = new Date(this.current().getTime() + ms);
   }
 
   reset(): void {

@@ -16,15 +16,28 @@ export interface ServerProcess {
  * src/main.ts in a child process, as `npm start` runs it (transpiled like the jobs tests' workers), on the
  * given database: for what only the real process shows, such as its log output.
  */
-export async function startServer(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+  options: { timeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
+  // undefined removes a variable this process has (the suite's ADMIN_PASSWORD, say).
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...env,
+  };
+  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   const child = spawn(
     process.execPath,
     ['-r', join(ROOT, 'test', 'jobs', 'support', 'ts-register.js'), 'src/main.ts', ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', ...env },
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -37,7 +50,7 @@ export async function startServer(env: Record<string, string>, args: string[] = 
       if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
       return (await fetch(`${url}/health`).catch(() => null))?.ok;
     },
-    90_000,
+    options.timeoutMs ?? 90_000,
     200,
   );
   const stop = async () => {

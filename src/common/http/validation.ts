@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { IsIn, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { CommonErrors, ErrorDetail } from '../errors/domain-error';
 
 /** Chinese text for class-validator's constraint names; custom validators carry their own message. */
@@ -64,6 +64,29 @@ function extractArgs(english: string): string[] {
   const number = english.match(/(-?\d+(?:\.\d+)?)/);
   return number ? [number[1]] : [];
 }
+
+/** Longer value lists are named by their first few and the total: the whole list is GET /options. */
+const LISTED_CHOICES = 12;
+
+/** The choices of an enum as a person reads them: 入户走访（in_person）、电话（phone）、线上（online）. */
+export function describeChoices(labels: Readonly<Record<string, string>>): string {
+  const pairs = Object.entries(labels);
+  // Codes such as GB 3304's '01'…'56': JavaScript lists '10'…'56' (integer-like keys) before '01'…'09'.
+  if (pairs.every(([value]) => /^\d+$/.test(value))) pairs.sort(([a], [b]) => a.localeCompare(b));
+  const entries = pairs.map(([value, label]) => `${label}（${value}）`);
+  if (entries.length <= LISTED_CHOICES) return entries.join('、');
+  return `${entries.slice(0, 3).join('、')} 等 ${entries.length} 项（完整列表见 GET /api/v1/options）`;
+}
+
+/**
+ * An enum field: one of the labels' values (the API takes values, as the OpenAPI `enum` says); a wrong one is
+ * answered with the Chinese labels beside their values, not a bare list of English words.
+ */
+export const IsOneOf = (
+  labels: Readonly<Record<string, string>>,
+  options?: ValidationOptions,
+): PropertyDecorator =>
+  IsIn(Object.keys(labels), { message: `取值无效，可选：${describeChoices(labels)}`, ...options });
 
 /**
  * For PATCH fields that may be left out but never cleared: unlike @IsOptional(), an explicit null is

@@ -1,10 +1,29 @@
-/** "Now" comes from here so tests and jobs can fix it; business dates are always in the business zone. */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+const replayed = new AsyncLocalStorage<Date>();
+
+/**
+ * "Now" comes from here so tests and jobs can fix it; business dates are always in the business zone.
+ * `Clock.at` sets "now" for one piece of work and what it starts (the demo seeder replays past days through the
+ * real services this way); everything else in the process keeps the clock's own time.
+ */
 export abstract class Clock {
-  abstract now(): Date;
+  now(): Date {
+    const at = replayed.getStore();
+    return at ? new Date(at) : this.current();
+  }
+
+  /** The clock's own time, outside any `Clock.at`. */
+  protected abstract current(): Date;
+
+  /** Runs `work` with "now" at `instant`, for every clock, in this async context only. */
+  static at<T>(instant: Date, work: () => Promise<T>): Promise<T> {
+    return replayed.run(new Date(instant), work);
+  }
 }
 
 export class SystemClock extends Clock {
-  now(): Date {
+  protected current(): Date {
     return new Date();
   }
 }

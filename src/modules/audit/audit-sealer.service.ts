@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditCheckpoint, AuditCheckpointKey } from './audit-checkpoint-key';
@@ -20,6 +21,7 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
   private running: Promise<number> | null = null;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly repository: AuditRepository,
     private readonly checkpointKey: AuditCheckpointKey,
@@ -44,7 +46,12 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
       this.running ??= this.sealBatch()
         .then((sealed) => {
           // Outside the database too: whoever rewrites the tables cannot rewrite what the log already shipped.
-          if (sealed.checkpoint) this.logger.log(`audit checkpoint ${JSON.stringify(sealed.checkpoint)}`);
+          // A readable log is a person's terminal, shipped nowhere: there a checkpoint every 2 s is only noise.
+          if (sealed.checkpoint) {
+            const line = `audit checkpoint ${JSON.stringify(sealed.checkpoint)}`;
+            if (this.config.logFormat === 'json') this.logger.log(line);
+            else this.logger.debug(line);
+          }
           return sealed.sealed;
         })
         .finally(() => (this.running = null));

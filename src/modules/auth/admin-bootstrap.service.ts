@@ -9,10 +9,19 @@ import { UserEntity } from '../users/entities/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 
+/** Who was created at this start, and the password if it was generated (it is shown this once). */
+export interface CreatedAdmin {
+  username: string;
+  generatedPassword: string | null;
+}
+
 /** First start on an empty database: create the admin; a generated password is printed once. */
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Bootstrap');
+  private announceInSummary = false;
+  /** Set when this start created the admin. */
+  created: CreatedAdmin | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,6 +31,11 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly passwords: PasswordHasher,
   ) {}
+
+  /** The HTTP entry prints the generated password in its start summary instead of a log line of its own. */
+  announceLater(): void {
+    this.announceInSummary = true;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.users.count()) > 0) return;
@@ -55,9 +69,10 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     } catch {
       return; // another replica created it first
     }
-    if (generated) {
+    this.created = { username: admin.username, generatedPassword: generated ? password : null };
+    if (generated && !this.announceInSummary) {
       // Printed once, on purpose: there is no other way to learn it.
-      this.logger.warn(`Created admin user "${admin.username}" with generated password: ${password}`);
+      this.logger.log(`Created admin user "${admin.username}" with generated password: ${password}`);
     } else {
       this.logger.log(`Created admin user "${admin.username}"`);
     }

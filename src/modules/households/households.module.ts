@@ -10,6 +10,6 @@ import { HouseholdsService } from './households.service';
   imports: [OrgModule, UsersModule],
   controllers: [HouseholdsController],
   providers: [HouseholdsRepository, HouseholdsService, HoldService],
-  exports: [HouseholdsRepository, HouseholdsService],
+  exports: [HouseholdsRepository, HouseholdsService, HoldService],
 })
 export class HouseholdsModule {}

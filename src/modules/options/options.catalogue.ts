@@ -1,4 +1,5 @@
-import { ROLES } from '../users/entities/user.entity';
+import { ORG_UNIT_KIND_LABELS } from '../org/entities/org-unit.entity';
+import { ROLE_LABELS } from '../users/entities/user.entity';
 import {
   ETHNICITIES,
   HOLD_REASONS,
@@ -20,23 +21,6 @@ export interface Option {
   value: string;
   label: string;
 }
-
-export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
-  admin: '系统管理员',
-  commander: '指挥部',
-  supervisor: '督导组',
-  cadre: '包户干部',
-  official: '乡镇/村干部',
-  handler: '职能部门/后盾单位',
-};
-
-export const ORG_UNIT_KIND_LABELS = {
-  command_centre: '指挥部',
-  township: '乡镇',
-  village: '村',
-  task_force: '专班',
-  unit: '单位',
-} as const;
 
 export const TASK_KIND_LABELS = {
   overdue_visit: '逾期未走访',

@@ -10,6 +10,6 @@ import { TransitionsService } from './transitions.service';
   imports: [HouseholdsModule, ApprovalsModule],
   controllers: [StagesController],
   providers: [StageEventsRepository, StageMover, TransitionsService],
-  exports: [StageMover],
+  exports: [StageMover, TransitionsService],
 })
 export class StagesModule {}

@@ -45,14 +45,15 @@ export class UsersService {
     };
   }
 
-  async create(actor: Actor, dto: CreateUserDto): Promise<UserResponseDto> {
+  /** `passwordHash`: one made beforehand (the demo users share one hash of the published demo password). */
+  async create(actor: Actor, dto: CreateUserDto, passwordHash?: string): Promise<UserResponseDto> {
     if (dto.orgUnitId && !(await this.org.findById(dto.orgUnitId))) throw UserErrors.orgUnitNotFound();
     const now = this.clock.now();
     const user = Object.assign(new UserEntity(), {
       id: randomUUID(),
       username: dto.username,
       displayName: dto.displayName,
-      passwordHash: await this.passwords.hash(dto.password),
+      passwordHash: passwordHash ?? (await this.passwords.hash(dto.password)),
       role: dto.role,
       orgUnitId: dto.orgUnitId ?? null,
       phoneEnc: this.pii.encryptOptional(dto.phone),

@@ -1125,7 +1125,7 @@ export interface components {
     MemberDto: {
       /** @example 龙秀英 */
       name: string;
-      /** @example 433101198003150025 */
+      /** @example 433101198003150022 */
       idNumber: string;
       /** @enum {string} */
       sex: 'male' | 'female';
@@ -1170,7 +1170,7 @@ export interface components {
       code: string;
       /** @example 龙老三 */
       headName: string;
-      /** @example 433101195501010012 */
+      /** @example 433101195501010010 */
       headIdNumber: string;
       villageId: string;
       /** @description the contact cadre (包户干部) */

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsString, Min, ValidateNested, validateSync } from 'class-validator';
 import { DomainError } from '../../errors/domain-error';
 import { plainToInstance } from 'class-transformer';
-import { createValidationPipe, validationDetails } from '../validation';
+import { createValidationPipe, describeChoices, IsOneOf, validationDetails } from '../validation';
 
 class ItemDto {
   @IsString() name!: string;
@@ -83,5 +83,35 @@ describe('the validation pipe', () => {
     expect(validationDetails(validateSync(body))).toEqual([
       { field: 'items.0.kind', message: '取值无效，可选：a, b' },
     ]);
+  });
+});
+
+describe('enum fields (IsOneOf)', () => {
+  class VisitLikeDto {
+    @IsOneOf({ in_person: '入户走访', phone: '电话', online: '线上' }) method!: string;
+    @IsOneOf({ low_income: '低保', disabled: '残疾' }, { each: true }) flags!: string[];
+    @IsOneOf(
+      Object.fromEntries(Array.from({ length: 56 }, (_, i) => [String(i + 1).padStart(2, '0'), `族${i}`])),
+    )
+    ethnicity!: string;
+  }
+  const check = (body: object) =>
+    validationDetails(validateSync(plainToInstance(VisitLikeDto, body), { whitelist: true }));
+
+  it('answers a wrong value with the Chinese labels beside the values', () => {
+    expect(check({ method: 'visit', flags: ['low_income'], ethnicity: '06' })).toEqual([
+      { field: 'method', message: '取值无效，可选：入户走访（in_person）、电话（phone）、线上（online）' },
+    ]);
+    expect(check({ method: 'phone', flags: ['rich'], ethnicity: '06' })).toEqual([
+      { field: 'flags', message: '取值无效，可选：低保（low_income）、残疾（disabled）' },
+    ]);
+  });
+
+  it('names a long list by its first values and points to the options', () => {
+    expect(describeChoices({ a: 'A', b: 'B' })).toBe('A（a）、B（b）');
+    const [detail] = check({ method: 'phone', flags: [], ethnicity: '99' });
+    expect(detail.message).toBe(
+      '取值无效，可选：族0（01）、族1（02）、族2（03） 等 56 项（完整列表见 GET /api/v1/options）',
+    );
   });
 });

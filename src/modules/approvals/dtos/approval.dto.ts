@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
-import { APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { IsOneOf } from '../../../common/http/validation';
+import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { APPROVAL_STATUS_LABELS, DECISION_LABELS } from '../entities/approval.entity';
 import { STAGES } from '../../stages/stages';
 
+/** A status, or every decided one at once (the inbox's history). */
+const APPROVAL_QUERY_STATUS_LABELS = { ...APPROVAL_STATUS_LABELS, decided: '已处理（通过、驳回或撤销）' };
+const APPROVAL_SORT_LABELS = {
+  requestedAt: '按申请时间（先到先审）',
+  '-decidedAt': '按处理时间（最新在前）',
+};
+
 export class DecisionDto {
-  @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision!: 'approve' | 'reject';
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsOneOf(DECISION_LABELS)
+  decision!: 'approve' | 'reject';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) comment?: string;
 }
 
@@ -15,7 +26,7 @@ export class ApprovalQueryDto extends PageQueryDto {
     description: 'decided: approved, rejected or cancelled',
   })
   @IsOptional()
-  @IsIn(['pending', 'approved', 'rejected', 'cancelled', 'decided'])
+  @IsOneOf(APPROVAL_QUERY_STATUS_LABELS)
   status?: string;
 
   @ApiPropertyOptional({
@@ -24,10 +35,13 @@ export class ApprovalQueryDto extends PageQueryDto {
     description: 'oldest request first (a queue), or latest decision first (a history)',
   })
   @IsOptional()
-  @IsIn(['requestedAt', '-decidedAt'])
+  @IsOneOf(APPROVAL_SORT_LABELS)
   sort?: string;
 
-  @ApiPropertyOptional({ enum: APPROVAL_LEVELS }) @IsOptional() @IsIn(APPROVAL_LEVELS) level?: string;
+  @ApiPropertyOptional({ enum: APPROVAL_LEVELS })
+  @IsOptional()
+  @IsOneOf(APPROVAL_LEVEL_LABELS)
+  level?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
 }
 

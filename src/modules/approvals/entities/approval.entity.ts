@@ -4,6 +4,14 @@ import { instantColumn, uuidColumn, uuidPrimary } from '../../../database/column
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 export type ApprovalKind = 'stage' | 'intent_change';
 
+export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
+  pending: '待审批',
+  approved: '已通过',
+  rejected: '已驳回',
+  cancelled: '已撤销',
+};
+export const DECISION_LABELS = { approve: '同意', reject: '驳回' } as const;
+
 @Entity('approval')
 export class ApprovalEntity {
   @PrimaryColumn(uuidPrimary()) id!: string;

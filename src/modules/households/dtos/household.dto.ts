@@ -19,10 +19,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
-import { NotBlank, OptionalNotNull } from '../../../common/http/validation';
+import { IsOneOf, NotBlank, OptionalNotNull } from '../../../common/http/validation';
 import { IsCalendarDate, IsMobilePhone, IsResidentId } from '../../../common/pii/validators';
 import { LIGHT_REASON_LABELS } from '../../lights/lights';
-import { STAGES, Stage } from '../../stages/stages';
+import { STAGE_LABELS, STAGES, Stage } from '../../stages/stages';
 import {
   ETHNICITIES,
   HOUSE_STRUCTURES,
@@ -44,18 +44,18 @@ export class HouseDto {
   @Max(100000)
   floorArea!: number;
 
-  @ApiProperty({ enum: keysOf(HOUSE_STRUCTURES) }) @IsIn(keysOf(HOUSE_STRUCTURES)) structure!: string;
+  @ApiProperty({ enum: keysOf(HOUSE_STRUCTURES) }) @IsOneOf(HOUSE_STRUCTURES) structure!: string;
 }
 
 export class MemberDto {
   @ApiProperty({ example: '龙秀英' }) @IsString() @NotBlank() @MaxLength(50) name!: string;
-  @ApiProperty({ example: '433101198003150025' }) @IsResidentId() idNumber!: string;
-  @ApiProperty({ enum: keysOf(SEXES) }) @IsIn(keysOf(SEXES)) sex!: string;
+  @ApiProperty({ example: '433101198003150022' }) @IsResidentId() idNumber!: string;
+  @ApiProperty({ enum: keysOf(SEXES) }) @IsOneOf(SEXES) sex!: string;
   @ApiProperty({ example: '1980-03-15' }) @IsCalendarDate() birthDate!: string;
-  @ApiProperty({ enum: keysOf(RELATIONS) }) @IsIn(keysOf(RELATIONS)) relation!: string;
+  @ApiProperty({ enum: keysOf(RELATIONS) }) @IsOneOf(RELATIONS) relation!: string;
   @ApiPropertyOptional({ example: '06', description: 'GB 3304 code' })
   @IsOptional()
-  @IsIn(Object.keys(ETHNICITIES))
+  @IsOneOf(ETHNICITIES)
   ethnicity?: string;
   @ApiPropertyOptional({ example: 'local', description: '户籍状态' })
   @IsOptional()
@@ -80,7 +80,7 @@ class HouseholdFieldsDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(keysOf(HOUSEHOLD_FLAGS), { each: true })
+  @IsOneOf(HOUSEHOLD_FLAGS, { each: true })
   flags?: string[];
   @ApiPropertyOptional({ type: HouseDto, nullable: true, description: 'null clears it' })
   @IsOptional()
@@ -105,7 +105,7 @@ export class CreateHouseholdDto extends HouseholdFieldsDto {
   code!: string;
 
   @ApiProperty({ example: '龙老三' }) @IsString() @NotBlank() @MaxLength(50) headName!: string;
-  @ApiProperty({ example: '433101195501010012' }) @IsResidentId() headIdNumber!: string;
+  @ApiProperty({ example: '433101195501010010' }) @IsResidentId() headIdNumber!: string;
   @ApiProperty() @IsUUID() villageId!: string;
   @ApiPropertyOptional({ description: 'the contact cadre (包户干部)' })
   @IsOptional()
@@ -136,16 +136,16 @@ export class HouseholdQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() villageId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() townshipId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() taskForceId?: string;
-  @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
+  @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsOneOf(STAGE_LABELS) stage?: Stage;
   @ApiPropertyOptional({ enum: keysOf(INTENT_OPTIONS) })
   @IsOptional()
-  @IsIn(keysOf(INTENT_OPTIONS))
+  @IsOneOf(INTENT_OPTIONS)
   intent?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() cadreId?: string;
-  @ApiPropertyOptional({ enum: keysOf(LIGHTS) }) @IsOptional() @IsIn(keysOf(LIGHTS)) light?: string;
+  @ApiPropertyOptional({ enum: keysOf(LIGHTS) }) @IsOptional() @IsOneOf(LIGHTS) light?: string;
   @ApiPropertyOptional({ enum: keysOf(HOUSEHOLD_FLAGS) })
   @IsOptional()
-  @IsIn(keysOf(HOUSEHOLD_FLAGS))
+  @IsOneOf(HOUSEHOLD_FLAGS)
   flag?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() onHold?: boolean;
   @ApiPropertyOptional({ description: 'code or head name (prefix), or an exact resident ID' })

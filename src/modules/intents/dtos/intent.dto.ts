@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOneOf } from '../../../common/http/validation';
 import { INTENT_OPTIONS, keysOf, LIVELIHOODS } from '../../households/household.enums';
 
 export class RecordIntentDto {
-  @ApiProperty({ enum: keysOf(INTENT_OPTIONS) }) @IsIn(keysOf(INTENT_OPTIONS)) option!: string;
+  @ApiProperty({ enum: keysOf(INTENT_OPTIONS) }) @IsOneOf(INTENT_OPTIONS) option!: string;
   @ApiPropertyOptional({ example: '矮寨镇集中安置点' })
   @IsOptional()
   @IsString()
@@ -11,7 +12,7 @@ export class RecordIntentDto {
   site?: string;
   @ApiPropertyOptional({ enum: keysOf(LIVELIHOODS) })
   @IsOptional()
-  @IsIn(keysOf(LIVELIHOODS))
+  @IsOneOf(LIVELIHOODS)
   livelihood?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
   @ApiPropertyOptional({ description: 'the visit this intent was heard on' })

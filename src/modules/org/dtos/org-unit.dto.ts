@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ORG_UNIT_KINDS, OrgUnitKind } from '../entities/org-unit.entity';
-import { NotBlank } from '../../../common/http/validation';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, OrgUnitKind } from '../entities/org-unit.entity';
+import { IsOneOf, NotBlank } from '../../../common/http/validation';
 
 export class CreateOrgUnitDto {
   @ApiProperty({ example: '大兴寨村' }) @IsString() @NotBlank() @MaxLength(100) name!: string;
-  @ApiProperty({ enum: ORG_UNIT_KINDS }) @IsIn(ORG_UNIT_KINDS) kind!: OrgUnitKind;
+  @ApiProperty({ enum: ORG_UNIT_KINDS }) @IsOneOf(ORG_UNIT_KIND_LABELS) kind!: OrgUnitKind;
   @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
   @ApiPropertyOptional({ example: '433101100', description: 'GB/T 2260 code where one exists' })
   @IsOptional()

@@ -1,26 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
+import { IsOneOf } from '../../../common/http/validation';
 import { keysOf } from '../../households/household.enums';
-import { PROBLEM_CATEGORIES, PROBLEM_STATUSES, SEVERITIES } from '../problem-states';
+import {
+  PROBLEM_CATEGORIES,
+  PROBLEM_CATEGORY_LABELS,
+  PROBLEM_STATUSES,
+  SEVERITIES,
+  STATUS_LABELS,
+} from '../problem-states';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
 
 export class CreateProblemDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
-  @ApiProperty({ enum: PROBLEM_CATEGORIES }) @IsIn(PROBLEM_CATEGORIES) category!: string;
-  @ApiProperty({ enum: keysOf(SEVERITIES) }) @IsIn(keysOf(SEVERITIES)) severity!: string;
+  @ApiProperty({ enum: PROBLEM_CATEGORIES }) @IsOneOf(PROBLEM_CATEGORY_LABELS) category!: string;
+  @ApiProperty({ enum: keysOf(SEVERITIES) }) @IsOneOf(SEVERITIES) severity!: string;
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(2000) description!: string;
 }
 
@@ -47,14 +45,17 @@ export class FeedbackDto {
 }
 
 export class ProblemQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: PROBLEM_STATUSES }) @IsOptional() @IsIn(PROBLEM_STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: PROBLEM_STATUSES })
+  @IsOptional()
+  @IsOneOf(STATUS_LABELS)
+  status?: string;
   @ApiPropertyOptional({ enum: keysOf(SEVERITIES) })
   @IsOptional()
-  @IsIn(keysOf(SEVERITIES))
+  @IsOneOf(SEVERITIES)
   severity?: string;
   @ApiPropertyOptional({ enum: PROBLEM_CATEGORIES })
   @IsOptional()
-  @IsIn(PROBLEM_CATEGORIES)
+  @IsOneOf(PROBLEM_CATEGORY_LABELS)
   category?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { STAGES, Stage } from '../stages';
+import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOneOf } from '../../../common/http/validation';
+import { STAGE_LABELS, STAGES, Stage } from '../stages';
 
 export class TransitionDto {
-  @ApiProperty({ enum: STAGES }) @IsIn(STAGES) to!: Stage;
+  @ApiProperty({ enum: STAGES }) @IsOneOf(STAGE_LABELS) to!: Stage;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) comment?: string;
   @ApiProperty({ description: 'the household version you read' }) @IsInt() @Min(1) version!: number;
 }

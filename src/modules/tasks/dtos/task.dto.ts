@@ -1,17 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
+import { IsOneOf } from '../../../common/http/validation';
 import { IsCalendarDate } from '../../../common/pii/validators';
 import { NOTIFY_EVENTS } from '../../../jobs/job-catalogue';
 import { APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { TASK_STATUS_LABELS } from '../entities/task.entity';
 
 export class TaskQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ enum: ['open', 'done', 'cancelled'] })
   @IsOptional()
-  @IsIn(['open', 'done', 'cancelled'])
+  @IsOneOf(TASK_STATUS_LABELS)
   status?: string;
   @ApiPropertyOptional({ description: 'cycle date YYYY-MM-DD' })
   @IsOptional()

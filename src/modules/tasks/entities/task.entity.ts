@@ -4,6 +4,12 @@ import { instantColumn, uuidColumn, uuidPrimary } from '../../../database/column
 export type TaskKind = 'overdue_visit' | 'overdue_problem' | 'pending_approval';
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  open: '待办',
+  done: '已完成',
+  cancelled: '已取消',
+};
+
 /** A dispatch instruction (调度指令): at most one per cycle date and target. */
 @Entity('task')
 export class TaskEntity {

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
-  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -13,9 +12,9 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/http/pagination';
-import { NotBlank, OptionalNotNull } from '../../../common/http/validation';
+import { IsOneOf, NotBlank, OptionalNotNull } from '../../../common/http/validation';
 import { IsMobilePhone } from '../../../common/pii/validators';
-import { Role, ROLES } from '../entities/user.entity';
+import { Role, ROLE_LABELS, ROLES } from '../entities/user.entity';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'cadre01' })
@@ -25,7 +24,7 @@ export class CreateUserDto {
 
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(128) password!: string;
   @ApiProperty({ example: '张三' }) @IsString() @NotBlank() @MaxLength(100) displayName!: string;
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+  @ApiProperty({ enum: ROLES }) @IsOneOf(ROLE_LABELS) role!: Role;
   @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
   @ApiPropertyOptional({ example: '13812345678' }) @IsOptional() @IsMobilePhone() phone?: string;
 }
@@ -33,7 +32,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiProperty({ description: 'the version you read' }) @Type(() => Number) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @OptionalNotNull() @IsString() @NotBlank() @MaxLength(100) displayName?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsOneOf(ROLE_LABELS) role?: Role;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsUUID()
@@ -52,7 +51,7 @@ export class UpdateUserDto {
 }
 
 export class ListUsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsOneOf(ROLE_LABELS) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsUUID() orgUnitId?: string;
 }
 

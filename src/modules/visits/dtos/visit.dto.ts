@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsIn,
   IsISO8601,
   IsLatitude,
   IsLongitude,
@@ -19,6 +18,7 @@ import {
 } from 'class-validator';
 import { ErrorDetailDto } from '../../../common/errors/error-response.dto';
 import { PageQueryDto } from '../../../common/http/pagination';
+import { IsOneOf } from '../../../common/http/validation';
 import { IsCalendarDate } from '../../../common/pii/validators';
 import { INTENT_OPTIONS, keysOf } from '../../households/household.enums';
 
@@ -34,13 +34,13 @@ export class LocationDto {
 
 export class CreateVisitDto {
   @ApiProperty({ example: '2026-11-28T10:30:00+08:00' }) @IsISO8601({ strict: true }) visitedAt!: string;
-  @ApiProperty({ enum: VISIT_METHODS }) @IsIn(VISIT_METHODS) method!: string;
+  @ApiProperty({ enum: VISIT_METHODS }) @IsOneOf(VISIT_METHOD_LABELS) method!: string;
   @ApiProperty({ example: '入户宣讲补偿政策，户主表示理解' })
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
   summary!: string;
-  @ApiPropertyOptional({ enum: ATTITUDES }) @IsOptional() @IsIn(ATTITUDES) attitude?: string;
+  @ApiPropertyOptional({ enum: ATTITUDES }) @IsOptional() @IsOneOf(ATTITUDE_LABELS) attitude?: string;
   @ApiPropertyOptional({ description: '急难愁盼' })
   @IsOptional()
   @IsString()
@@ -48,7 +48,7 @@ export class CreateVisitDto {
   concerns?: string;
   @ApiPropertyOptional({ enum: keysOf(INTENT_OPTIONS) })
   @IsOptional()
-  @IsIn(keysOf(INTENT_OPTIONS))
+  @IsOneOf(INTENT_OPTIONS)
   intentObserved?: string;
   @ApiPropertyOptional({ type: LocationDto })
   @IsOptional()
