@@ -1,0 +1,143 @@
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import {
+  createBrowserRouter,
+  Navigate,
+  Outlet,
+  RouterProvider,
+  useLocation,
+  useNavigate,
+} from 'react-router';
+import { mobileDb } from './data/db';
+import { useLive, useOnline } from './hooks';
+import { HouseholdsScreen } from './screens/HouseholdsScreen';
+import { inWeChat, requestPersistence } from './session';
+import { startSyncTriggers, syncState } from './sync/controller';
+import { Badge, Button, DotLoading, TabBar } from './ui';
+
+// The list is the first screen; the rest load when opened (and are precached for offline use all the same).
+// The login form (and antd-mobile's Form with its validator) is needed once a session, not on every start.
+const LoginScreen = lazy(() => import('./screens/LoginScreen'));
+const HouseholdScreen = lazy(() => import('./screens/HouseholdScreen'));
+const VisitForm = lazy(() => import('./screens/VisitForm'));
+const IntentForm = lazy(() => import('./screens/IntentForm'));
+const ProblemForm = lazy(() => import('./screens/ProblemForm'));
+const StageForm = lazy(() => import('./screens/StageForm'));
+const TasksScreen = lazy(() => import('./screens/TasksScreen'));
+const SyncScreen = lazy(() => import('./screens/SyncScreen'));
+
+export function usePendingCount(): number {
+  return useLive(() => mobileDb().outbox.count(), []) ?? 0;
+}
+
+export function useSyncRunning(): boolean {
+  return useSyncExternalStore(syncState.subscribe, () => syncState.get().running);
+}
+
+const TABS = [
+  { key: '/', title: '包保户', icon: '户' },
+  { key: '/tasks', title: '任务', icon: '务' },
+  { key: '/sync', title: '同步', icon: '⇅' },
+];
+
+/** The signed-in frame: banners (offline, login expired, WeChat), the screen, the tab bar with the pending badge. */
+function Shell() {
+  const user = useLive(async () => (await mobileDb().user()) ?? null, []);
+  const needsLogin = useLive(async () => (await mobileDb().getMeta<boolean>('needsLogin')) ?? false, []);
+  const pending = usePendingCount();
+  const online = useOnline();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    if (!user) return;
+    void requestPersistence();
+    return startSyncTriggers();
+  }, [user]);
+
+  if (user === undefined) return <DotLoading />;
+  if (user === null) return <Navigate to="/login" replace />;
+
+  const tab = TABS.find((t) => t.key !== '/' && location.pathname.startsWith(t.key))?.key ?? '/';
+  return (
+    <div className="m-app">
+      {inWeChat() && (
+        <div className="m-banner m-banner-alert" role="alert" data-testid="wechat-banner">
+          您正在微信内打开。请点右上角「···」选择「在浏览器打开」，以便无网络时也能使用、数据不丢失。
+        </div>
+      )}
+      {needsLogin && (
+        <div className="m-banner m-banner-error" role="alert" data-testid="login-expired">
+          <span>登录已过期：待同步的记录都保留在本机，重新登录后继续发送。</span>
+          <Button size="mini" color="primary" onClick={() => navigate('/login?again=1')}>
+            重新登录
+          </Button>
+        </div>
+      )}
+      {!online && (
+        <div className="m-banner" role="status" data-testid="offline-banner">
+          当前无网络：记录保存在本机{pending ? `（${pending} 条待同步）` : ''}，联网后自动同步。
+        </div>
+      )}
+      <main className="m-body">
+        <Suspense fallback={<DotLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <TabBar className="m-tabbar" activeKey={tab} onChange={(key) => navigate(key)} safeArea>
+        {TABS.map((t) => (
+          <TabBar.Item
+            key={t.key}
+            title={t.title}
+            icon={<span className="m-tab-icon">{t.icon}</span>}
+            badge={t.key === '/sync' && pending > 0 ? pending : undefined}
+          />
+        ))}
+      </TabBar>
+      {pending > 0 && (
+        <span className="m-visually-hidden" data-testid="pending-badge">
+          {pending}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The count on every screen's header: how many records wait on this phone. */
+export function PendingBadge() {
+  const pending = usePendingCount();
+  const running = useSyncRunning();
+  if (running) return <DotLoading />;
+  return pending > 0 ? <Badge content={pending} /> : null;
+}
+
+const router = createBrowserRouter(
+  [
+    {
+      path: '/login',
+      element: (
+        <Suspense fallback={<DotLoading />}>
+          <LoginScreen />
+        </Suspense>
+      ),
+    },
+    {
+      element: <Shell />,
+      children: [
+        { index: true, element: <HouseholdsScreen /> },
+        { path: 'households/:id', element: <HouseholdScreen /> },
+        { path: 'households/:id/visit', element: <VisitForm /> },
+        { path: 'households/:id/intent', element: <IntentForm /> },
+        { path: 'households/:id/problem', element: <ProblemForm /> },
+        { path: 'households/:id/stage', element: <StageForm /> },
+        { path: 'tasks', element: <TasksScreen /> },
+        { path: 'sync', element: <SyncScreen /> },
+        { path: '*', element: <Navigate to="/" replace /> },
+      ],
+    },
+  ],
+  { basename: '/m' },
+);
+
+export function MobileApp() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,144 @@
+import { useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { PendingBadge } from '../App';
+import { mobileDb } from '../data/db';
+import { useLive } from '../hooks';
+import { byUrgency, daysAgo, label, LIGHT_COLORS, LIGHT_LABELS, useOptions } from '../labels';
+import { syncNow } from '../sync/controller';
+import { Button, DotLoading, Empty, List, NavBar } from '../ui';
+
+/** 我的包保户: red lights first; search by name, code or address; filter by village and stage (in the URL). */
+export function HouseholdsScreen() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const options = useOptions();
+  const households = useLive(() => mobileDb().households.toArray(), []);
+  const waiting = useLive(async () => {
+    const counts = new Map<string, number>();
+    for (const item of await mobileDb().outbox.toArray())
+      if (item.householdId) counts.set(item.householdId, (counts.get(item.householdId) ?? 0) + 1);
+    return counts;
+  }, []);
+  const q = params.get('q') ?? '';
+  const village = params.get('village') ?? '';
+  const stage = params.get('stage') ?? '';
+
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const villages = useMemo(
+    () => [...new Map((households ?? []).map((h) => [h.villageId, h.villageName])).entries()],
+    [households],
+  );
+  const stages = useMemo(() => {
+    const present = new Set((households ?? []).map((h) => h.stage));
+    return (options?.stages ?? []).filter((s) => present.has(s.value));
+  }, [households, options]);
+
+  const shown = useMemo(() => {
+    const needle = q.trim();
+    return (households ?? [])
+      .filter((h) => !village || h.villageId === village)
+      .filter((h) => !stage || h.stage === stage)
+      .filter(
+        (h) =>
+          !needle ||
+          h.headName.includes(needle) ||
+          h.code.includes(needle) ||
+          (h.address ?? '').includes(needle),
+      )
+      .sort(byUrgency);
+  }, [households, q, village, stage]);
+
+  return (
+    <>
+      <NavBar
+        back={null}
+        right={
+          <Button size="mini" fill="none" onClick={() => void syncNow()} aria-label="同步">
+            同步 <PendingBadge />
+          </Button>
+        }
+      >
+        我的包保户{households ? `（${households.length}）` : ''}
+      </NavBar>
+      {/* Native controls: the phone's own keyboard and picker, and the list's first load stays small. */}
+      <div className="m-filters">
+        <input
+          className="m-search"
+          type="search"
+          enterKeyHint="search"
+          placeholder="搜索户主姓名、户编号、地址"
+          aria-label="搜索"
+          defaultValue={q}
+          onChange={(event) => setFilter('q', event.target.value)}
+        />
+        <div className="m-filter-row">
+          <select
+            aria-label="按村筛选"
+            value={village}
+            onChange={(event) => setFilter('village', event.target.value)}
+          >
+            <option value="">全部村</option>
+            {villages.map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="按阶段筛选"
+            value={stage}
+            onChange={(event) => setFilter('stage', event.target.value)}
+          >
+            <option value="">全部阶段</option>
+            {stages.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {households === undefined ? (
+        <DotLoading />
+      ) : households.length === 0 ? (
+        <Empty description="本机还没有包保户数据：联网后点右上角「同步」" />
+      ) : shown.length === 0 ? (
+        <Empty description="没有符合条件的户" />
+      ) : (
+        <List data-testid="households-list">
+          {shown.map((h) => (
+            <List.Item
+              key={h.id}
+              data-testid="household-item"
+              onClick={() => navigate(`/households/${h.id}`)}
+              prefix={
+                <span
+                  className="m-light"
+                  style={{ background: LIGHT_COLORS[h.light] }}
+                  title={LIGHT_LABELS[h.light]}
+                  aria-label={LIGHT_LABELS[h.light]}
+                />
+              }
+              description={`${h.code} · ${h.villageName}${h.group ?? ''} · ${label(options?.stages, h.stage)}`}
+              extra={
+                <span className="m-muted">
+                  {waiting?.get(h.id) ? <span className="m-error">待同步 {waiting.get(h.id)} · </span> : null}
+                  {daysAgo(h.lastVisitAt)}
+                </span>
+              }
+            >
+              {h.headName}
+              {h.onHold && <span className="m-error">（暂停）</span>}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { mobileApi } from '../api';
+import { mobileDb } from '../data/db';
+import { syncOnce, type SyncReport } from './engine';
+
+/** How often a sync runs while the app is open and visible. */
+export const SYNC_INTERVAL_MS = 60_000;
+
+export interface SyncState {
+  running: boolean;
+  last: SyncReport | null;
+}
+
+let state: SyncState = { running: false, last: null };
+const listeners = new Set<() => void>();
+let inFlight: Promise<SyncReport | null> | null = null;
+
+function set(next: Partial<SyncState>) {
+  state = { ...state, ...next };
+  listeners.forEach((listener) => listener());
+}
+
+export const syncState = {
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  get: () => state,
+};
+
+/**
+ * One sync at a time: in this tab (a second call joins the running one) and across tabs (Web Locks, where the
+ * browser has them). Nothing to do without a signed-in cadre or while a new login is awaited.
+ */
+export function syncNow(): Promise<SyncReport | null> {
+  inFlight ??= (async () => {
+    set({ running: true });
+    try {
+      const db = mobileDb();
+      const run = async () => {
+        const user = await db.user();
+        if (!user || (await db.getMeta<boolean>('needsLogin'))) return null;
+        return syncOnce(db, mobileApi, user.id);
+      };
+      const report = navigator.locks ? await navigator.locks.request('dxz-cadre-sync', run) : await run();
+      set({ last: report });
+      return report;
+    } finally {
+      set({ running: false });
+      inFlight = null;
+    }
+  })();
+  return inFlight;
+}
+
+/**
+ * The foreground triggers: at start, when the network comes back, when the app is shown again, and on a timer
+ * while it is open. Returns the function that removes them.
+ */
+export function startSyncTriggers(): () => void {
+  const kick = () => void syncNow();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') kick();
+  };
+  window.addEventListener('online', kick);
+  document.addEventListener('visibilitychange', onVisible);
+  const timer = window.setInterval(() => {
+    if (document.visibilityState === 'visible') kick();
+  }, SYNC_INTERVAL_MS);
+  kick();
+  return () => {
+    window.removeEventListener('online', kick);
+    document.removeEventListener('visibilitychange', onVisible);
+    window.clearInterval(timer);
+  };
+}
