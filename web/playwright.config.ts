@@ -41,6 +41,23 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'console', testIgnore: /mobile.*\.spec\.ts$/ },
+    {
+      // The cadres' phone app (/m/) as a phone shows it: 360 px wide, touch, a mobile Chrome user agent.
+      name: 'mobile',
+      testMatch: /mobile.*\.spec\.ts$/,
+      use: {
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        userAgent:
+          'Mozilla/5.0 (Linux; Android 13; V2227A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+        serviceWorkers: 'allow',
+      },
+    },
+  ],
   webServer: {
     command: 'node dist/src/main.js --seed-demo',
     cwd: fileURLToPath(new URL('..', import.meta.url)),

@@ -69,16 +69,21 @@ test('wrong passwords get a Chinese answer, and too many of them the lockout mes
   await keep(page, 'login-locked');
 });
 
-test('a cadre is shown the way to the phone app, never a command-centre page', async ({ page }) => {
+test('a cadre signing in at the console is taken to the phone app, and so is every console link', async ({
+  page,
+}) => {
   const problems = watchConsole(page);
-  await login(page, 'cadre01');
-  await expect(page.getByText('包户干部请使用手机端办理业务。')).toBeVisible();
-  await expect(page.getByRole('link', { name: '打开手机端' })).toHaveAttribute('href', '/m/');
-  await expect(page.getByRole('menuitem')).toHaveCount(0);
-  await keep(page, 'forbidden-cadre');
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('cadre01');
+  await page.getByLabel('密码').fill('Demo@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  // The phone app takes over the console's session: no second password.
+  await expect(page).toHaveURL(/\/m\/$/);
+  await expect(page.getByText(/我的包保户/)).toBeVisible();
+  await keep(page, 'cadre-to-phone-app');
   for (const path of ['/', '/households', '/cycle', '/admin/users']) {
     await page.goto(path);
-    await expect(page.getByText('403', { exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/\/m\/$/);
     await expect(page.getByTestId('households-table')).toHaveCount(0);
   }
   expect(problems).toEqual([]);

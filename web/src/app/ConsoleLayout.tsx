@@ -1,12 +1,12 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { loginPath } from '../api/client';
 import { useEndSession, useSession } from '../features/auth/session';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ForbiddenPage } from './ErrorPages';
-import { mayOpen, menuFor, ROLE_LABELS } from './roles';
+import { mayOpen, menuFor, MOBILE_APP, ROLE_LABELS } from './roles';
 
 /** The signed-in shell: role-aware side menu, the user and logout; pages render inside. */
 export function ConsoleLayout() {
@@ -14,8 +14,13 @@ export function ConsoleLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const endSession = useEndSession();
+  const cadre = session.data?.role === 'cadre';
+  // A cadre who opens the console (a bookmark, an old link) is taken to the phone app.
+  useEffect(() => {
+    if (cadre) window.location.replace(MOBILE_APP);
+  }, [cadre]);
 
-  if (session.isPending) return <Spin fullscreen />;
+  if (session.isPending || cadre) return <Spin fullscreen />;
   const user = session.data;
   if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
 

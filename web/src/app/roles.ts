@@ -53,8 +53,12 @@ export function mayOpen(role: Role, pathname: string): boolean {
   return owner ? owner.roles.includes(role) : true;
 }
 
-/** Where a role lands after login: the first page of its menu (the phone app for a cadre). */
+/** The cadres' phone app: a separate page load, not a console route. */
+export const MOBILE_APP = '/m/';
+
+/** Where a role lands after login: the first page of its menu; a cadre goes to the phone app. */
 export function homeFor(role: Role): string {
+  if (role === 'cadre') return MOBILE_APP;
   return menuFor(role)[0]?.path ?? '/forbidden';
 }
 

@@ -18,7 +18,24 @@ export async function signIn(username: string, password: string): Promise<Mobile
   }
   if (!result.response.ok || !result.data)
     throw new LoginError(errorOf(result.response.status, result.error).message);
-  const user = result.data.user as MobileUser;
+  return adopt(result.data.user as MobileUser);
+}
+
+/**
+ * A cadre who signed in at the console was sent here with a session already: the phone takes it over without
+ * asking for the password again. Null when there is no (cadre) session.
+ */
+export async function resumeSession(): Promise<MobileUser | null> {
+  try {
+    const { data, response } = await mobileApi.GET('/api/v1/auth/me');
+    if (!response.ok || !data || data.role !== 'cadre') return null;
+    return await adopt(data as MobileUser);
+  } catch {
+    return null;
+  }
+}
+
+async function adopt(user: MobileUser): Promise<MobileUser> {
   if (user.role !== 'cadre') {
     await mobileApi.DELETE('/api/v1/auth/session').catch(() => undefined);
     throw new LoginError('手机端供包户干部使用，请在电脑上打开指挥调度平台');
@@ -33,6 +50,7 @@ export async function signIn(username: string, password: string): Promise<Mobile
         `本机还有 ${previous.displayName} 的 ${waiting} 条记录未同步，请先由其登录完成同步后再换账号`,
       );
     }
+    // Another cadre's phone copy goes; their cursor with it, so the new cadre's first pull is a full one.
     await db.transaction('rw', [db.households, db.tasks, db.notifications, db.sent, db.meta], async () => {
       await Promise.all([
         db.households.clear(),

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../api/client';
-import { homeFor } from '../../app/roles';
+import { homeFor, MOBILE_APP } from '../../app/roles';
 import { startSession } from './session';
 
 /** Sign-in; afterwards back to the page that sent the user here, else the role's first page. */
@@ -20,6 +20,8 @@ export function LoginPage() {
     setError(null);
     try {
       const user = await startSession(values.username.trim(), values.password);
+      // A cadre works in the phone app: another page (its own bundle and service worker), not a console route.
+      if (user.role === 'cadre') return window.location.assign(MOBILE_APP);
       client.setQueryData(['session'], user);
       const next = params.get('next');
       void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role), {

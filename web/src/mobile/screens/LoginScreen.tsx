@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { mobileDb } from '../data/db';
 import { useLive } from '../hooks';
-import { signIn } from '../session';
+import { resumeSession, signIn } from '../session';
 import { syncNow } from '../sync/controller';
 import { Button, Form, Input, NoticeBar } from '../ui';
 
@@ -14,6 +14,20 @@ export default function LoginScreen() {
   const [busy, setBusy] = useState(false);
   const previous = useLive(async () => (await mobileDb().user()) ?? null, []);
   const pending = useLive(() => mobileDb().outbox.count(), []) ?? 0;
+
+  // Signed in at the console a moment ago (and sent here): carry on with that session.
+  useEffect(() => {
+    let live = true;
+    if (navigator.onLine)
+      void resumeSession().then((user) => {
+        if (!live || !user) return;
+        void syncNow();
+        void navigate('/', { replace: true });
+      });
+    return () => {
+      live = false;
+    };
+  }, [navigate]);
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);

@@ -1,0 +1,212 @@
+import { expect, test } from '@playwright/test';
+import { ApiAs } from './workflow-api';
+import { goOffline, phoneLogin, recordVisit, waitForServiceWorker } from './mobile-support';
+import { ADMIN, keep, watchConsole } from './support';
+
+/**
+ * The cadre's phone app (/m/) against the real server and the production build: offline start from the service
+ * worker's cache, records kept in the outbox, sent once when the network returns, a lost answer retried without
+ * a second record, a refusal shown with the server's reason. No mocked API: requests are only cut, never answered.
+ */
+
+const run = Date.now().toString(36);
+
+function householdIdOf(url: string): string {
+  const match = /\/m\/households\/([0-9a-f-]{36})/.exec(url);
+  if (!match) throw new Error(`not a household page: ${url}`);
+  return match[1];
+}
+
+test('offline: the app opens from cache, five records wait, and reach the server exactly once', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await phoneLogin(page, 'cadre02');
+  // Red lights first: the list starts with the households that most need a visit.
+  const lights = await page
+    .getByTestId('household-item')
+    .locator('.m-light')
+    .evaluateAll((dots) => dots.map((dot) => dot.getAttribute('aria-label')));
+  const order = { 红灯: 0, 黄灯: 1, 绿灯: 2 } as Record<string, number>;
+  expect(lights.map((l) => order[l ?? ''])).toEqual([...lights.map((l) => order[l ?? ''])].sort());
+  await page.screenshot({ path: '../docs/mobile-households.png' });
+
+  await goOffline(context, page);
+  await page.reload();
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect(page.getByTestId('household-item').first()).toBeVisible();
+
+  // Search narrows the list (on the phone, offline).
+  const first = page.getByTestId('household-item').first();
+  const name = (await first.locator('.adm-list-item-content-main').innerText()).trim();
+  await page.getByLabel('搜索').fill(name);
+  await expect(page.getByTestId('household-item').first()).toContainText(name);
+  await page.getByTestId('household-item').first().click();
+  await expect(page.getByRole('button', { name: '记录走访' })).toBeVisible();
+  const householdId = householdIdOf(page.url());
+
+  for (const n of [1, 2, 3])
+    await recordVisit(page, `离线走访${n}-${run}：宣讲补偿政策`, n === 1 ? '孩子转学' : undefined);
+  await expect(page.getByTestId('household-waiting')).toContainText('本机待同步（3）');
+
+  await page.getByRole('button', { name: '登记意愿' }).click();
+  await page.getByText('货币/自谋出路', { exact: true }).click();
+  await page.getByRole('textbox').last().fill(`离线意愿-${run}`);
+  await page.getByRole('button', { name: '保存意愿' }).click();
+  await expect(page.getByRole('button', { name: '记录走访' })).toBeVisible();
+
+  await page.getByRole('button', { name: '反映问题' }).click();
+  await page.getByText('资金兑付', { exact: true }).click();
+  await page.getByPlaceholder('什么问题、涉及哪些人、群众的诉求').fill(`离线问题-${run}：过渡费未到账`);
+  await page.getByRole('button', { name: '提交问题' }).click();
+  await expect(page.getByTestId('household-waiting')).toContainText('本机待同步（5）');
+  await expect(page.getByTestId('pending-badge')).toHaveText('5');
+
+  // Close the app and open it again, still without a network.
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/m/sync');
+  await expect(again.getByTestId('pending-count')).toHaveText('5');
+  await expect(again.getByTestId('pending-item')).toHaveCount(5);
+  await keep(again, 'mobile-sync-pending');
+
+  // The network returns: the app sends by itself.
+  await context.setOffline(false);
+  await expect(again.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+  await expect(again.getByTestId('rejected-count')).toHaveText('0');
+  await expect(again.getByTestId('last-sync')).not.toContainText('尚未同步');
+
+  const commander = await ApiAs.login(request, 'commander');
+  const visits = await commander.get<{
+    items: { summary: string; concerns: string | null; clientId: string }[];
+  }>(`/visits?householdId=${householdId}&pageSize=200`);
+  const ours = visits.items.filter((v) => v.summary.includes(run));
+  expect(ours.map((v) => v.summary).sort()).toEqual(
+    [1, 2, 3].map((n) => `离线走访${n}-${run}：宣讲补偿政策`),
+  );
+  expect(ours.find((v) => v.summary.startsWith('离线走访1'))?.concerns).toBe('孩子转学');
+  expect(new Set(ours.map((v) => v.clientId)).size).toBe(3);
+  const intents = await commander.get<
+    { note: string | null; option: string }[] | { items: { note: string | null; option: string }[] }
+  >(`/households/${householdId}/intents`);
+  const intentList = Array.isArray(intents) ? intents : intents.items;
+  expect(intentList.filter((i) => i.note === `离线意愿-${run}`).map((i) => i.option)).toEqual(['cash']);
+  const problemsList = await commander.get<{ items: { description: string; category: string }[] }>(
+    `/problems?householdId=${householdId}&pageSize=200`,
+  );
+  expect(problemsList.items.filter((p) => p.description.includes(run)).map((p) => p.category)).toEqual([
+    'payment',
+  ]);
+  expect(problems).toEqual([]);
+});
+
+test('a lost answer is retried without creating the visit twice', async ({ page, context, request }) => {
+  test.setTimeout(120_000);
+  await phoneLogin(page, 'cadre03');
+  await page.getByTestId('household-item').first().click();
+  const householdId = householdIdOf(page.url());
+
+  // The first upload reaches the server, but the phone sees the connection drop before the answer.
+  let cut = 0;
+  await context.route('**/api/v1/visits/sync', async (route) => {
+    if (cut > 0) return route.continue();
+    cut++;
+    const response = await route.fetch();
+    expect(response.status()).toBe(200);
+    await route.abort('connectionreset');
+  });
+  const summary = `回应丢失-${run}：核实人口信息`;
+  await recordVisit(page, summary);
+  await expect.poll(() => cut).toBe(1);
+
+  await page.getByText('同步', { exact: true }).last().click();
+  await expect(page.getByTestId('pending-count')).toHaveText('1');
+  await expect(page.getByTestId('pending-item')).toContainText('已尝试 1 次');
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText('0');
+  await expect(page.getByText('已送达')).toHaveCount(1);
+
+  const commander = await ApiAs.login(request, 'commander');
+  const visits = await commander.get<{ items: { summary: string }[] }>(
+    `/visits?householdId=${householdId}&pageSize=200`,
+  );
+  expect(visits.items.filter((v) => v.summary === summary)).toHaveLength(1);
+});
+
+test('a visit to a household reassigned while offline comes back with the server’s reason and can be discarded', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await phoneLogin(page, 'cadre04');
+  await page.getByTestId('household-item').first().click();
+  const householdId = householdIdOf(page.url());
+  const before = await page
+    .getByTestId('household-item')
+    .count()
+    .catch(() => 0);
+  void before;
+
+  await goOffline(context, page);
+  await recordVisit(page, `已调走的户-${run}`);
+
+  // Meanwhile the command centre gives the household to another cadre.
+  const admin = await ApiAs.login(request, ADMIN.username, ADMIN.password);
+  const cadres = await admin.get<{ items: { id: string; username: string }[] }>(
+    '/users?role=cadre&pageSize=200',
+  );
+  const other = cadres.items.find((u) => u.username === 'cadre05')!;
+  const commander = await ApiAs.login(request, 'commander');
+  await commander.post('/households/assignments', { householdIds: [householdId], cadreId: other.id });
+
+  await context.setOffline(false);
+  await page.getByText('同步', { exact: true }).last().click();
+  await expect(page.getByTestId('rejected-count')).toHaveText('1', { timeout: 30_000 });
+  await expect(page.getByTestId('rejection-message')).toHaveText('只有该户的包户干部可以登记走访');
+  await expect(page.getByTestId('rejected-item')).toContainText('走访记录');
+  await keep(page, 'mobile-sync-rejected');
+
+  // The household has left this phone with the next pull.
+  await page.getByText('包保户', { exact: true }).click();
+  await expect(page.getByTestId('household-item').first()).toBeVisible();
+  await page.goto(`/m/households/${householdId}`);
+  await expect(page.getByText('该户已不在您的包保名单中')).toBeVisible();
+
+  await page.goto('/m/sync');
+  await page.getByRole('button', { name: '放弃' }).click();
+  await page.getByRole('button', { name: '放弃' }).last().click();
+  await expect(page.getByTestId('rejected-count')).toHaveText('0');
+  await expect(page.getByTestId('pending-count')).toHaveText('0');
+  const visits = await commander.get<{ items: { summary: string }[] }>(
+    `/visits?householdId=${householdId}&pageSize=200`,
+  );
+  expect(visits.items.filter((v) => v.summary.includes(run))).toHaveLength(0);
+});
+
+test('the app installs: a Chinese manifest with icons, and a service worker scoped to /m/', async ({
+  page,
+  request,
+}) => {
+  const manifest = await request.get('/m/manifest.webmanifest');
+  expect(manifest.headers()['cache-control']).toBe('no-cache');
+  expect(await manifest.json()).toMatchObject({
+    name: '大兴寨移民安置 · 包户干部',
+    short_name: '移民包户',
+    start_url: '/m/',
+    scope: '/m/',
+    display: 'standalone',
+    icons: expect.arrayContaining([
+      expect.objectContaining({ sizes: '192x192' }),
+      expect.objectContaining({ sizes: '512x512' }),
+    ]),
+  });
+  const script = await request.get('/m/sw.js', { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(script.headers()['cache-control']).toBe('no-cache');
+  await page.goto('/m/login');
+  await waitForServiceWorker(page);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toMatch(/\/m\/$/);
+});
