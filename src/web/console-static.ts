@@ -74,7 +74,11 @@ export function serveConsole(app: INestApplication, dir: string): boolean {
   app.use(servePrecompressed(dir, { cacheControl: 'no-cache', exclude: ['/index.html'] }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (SERVER_PATHS.test(request.path) || MOBILE_PATHS.test(request.path) || request.path.startsWith('/assets/'))
+    if (
+      SERVER_PATHS.test(request.path) ||
+      MOBILE_PATHS.test(request.path) ||
+      request.path.startsWith('/assets/')
+    )
       return next();
     sendPage(response, template);
   });
