@@ -1,10 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../api/client';
 import { homeFor, MOBILE_APP } from '../../app/roles';
+import { prefetchDashboard } from '../dashboard/api';
 import { startSession } from './session';
 
 /** Sign-in; afterwards back to the page that sent the user here, else the role's first page. */
@@ -15,6 +16,12 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // While the user types: fetch the landing page's code, so that after the click only its data is waited for.
+  useEffect(() => {
+    const handle = window.setTimeout(() => void import('../dashboard/DashboardPage'), 300);
+    return () => window.clearTimeout(handle);
+  }, []);
+
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -24,9 +31,9 @@ export function LoginPage() {
       if (user.role === 'cadre') return window.location.assign(MOBILE_APP);
       client.setQueryData(['session'], user);
       const next = params.get('next');
-      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role), {
-        replace: true,
-      });
+      const target = next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user.role);
+      if (target === '/') prefetchDashboard(client, user.role);
+      void navigate(target, { replace: true });
     } catch (caught) {
       setError(describeError(caught));
     } finally {

@@ -5,12 +5,10 @@ import { describeError } from '../../api/client';
 import { formatDateTime, lastWeekStart } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { useOptions } from '../reference/reference';
-import { useBulletin, useSummary, useSupervised, useTrends } from './api';
+import { BULLETIN_READERS, useBulletin, useSummary, useSupervised, useTrends } from './api';
 import { StageMatrix } from './StageMatrix';
 
 const TrendChart = lazy(() => import('./TrendChart'));
-
-const BULLETIN_READERS = ['admin', 'commander', 'supervisor'];
 
 export default function DashboardPage() {
   const session = useSession();
@@ -74,7 +72,7 @@ export default function DashboardPage() {
             <Statistic
               title="今日走访"
               value={s.today.visits}
-              suffix={`次 / ${s.today.householdsVisited}户`}
+              suffix={<span className="figure-note">次 · {s.today.householdsVisited} 户</span>}
             />
           </Card>
         </Col>

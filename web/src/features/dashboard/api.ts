@@ -1,28 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, ok, type Schemas } from '../../api/client';
+import { lastWeekStart } from '../../lib/format';
 
 export type Summary = Schemas['DashboardSummaryDto'];
 export type Trends = Schemas['DashboardTrendsDto'];
 export type Bulletin = Schemas['WeeklyBulletinDto'];
 export type Problem = Schemas['ProblemView'];
 
-export const useSummary = () =>
-  useQuery({
-    queryKey: ['dashboard', 'summary'],
-    queryFn: () => ok<Summary>(api.GET('/api/v1/dashboard/summary')),
-  });
+/** Roles that read the weekly bulletin (the others see a note instead). */
+export const BULLETIN_READERS = ['admin', 'commander', 'supervisor'];
 
-export const useTrends = () =>
-  useQuery({
-    queryKey: ['dashboard', 'trends', 30],
-    queryFn: () => ok<Trends>(api.GET('/api/v1/dashboard/trends', { params: { query: { days: 30 } } })),
-  });
+const summaryQuery = queryOptions({
+  queryKey: ['dashboard', 'summary'],
+  queryFn: () => ok<Summary>(api.GET('/api/v1/dashboard/summary')),
+});
+
+const trendsQuery = queryOptions({
+  queryKey: ['dashboard', 'trends', 30],
+  queryFn: () => ok<Trends>(api.GET('/api/v1/dashboard/trends', { params: { query: { days: 30 } } })),
+});
 
 /** Last week's bulletin, or null before it ran. */
-export const useBulletin = (weekStart: string, enabled: boolean) =>
-  useQuery({
+const bulletinQuery = (weekStart: string) =>
+  queryOptions({
     queryKey: ['bulletin', weekStart],
-    enabled,
     queryFn: async () => {
       try {
         return await ok<Bulletin>(
@@ -35,11 +36,27 @@ export const useBulletin = (weekStart: string, enabled: boolean) =>
     },
   });
 
-export const useSupervised = () =>
-  useQuery({
-    queryKey: ['problems', { supervised: true }],
-    queryFn: () =>
-      ok<{ items: Problem[]; total: number }>(
-        api.GET('/api/v1/problems', { params: { query: { supervised: true, pageSize: 8 } } }),
-      ),
-  });
+const supervisedQuery = queryOptions({
+  queryKey: ['problems', { supervised: true }],
+  queryFn: () =>
+    ok<{ items: Problem[]; total: number }>(
+      api.GET('/api/v1/problems', { params: { query: { supervised: true, pageSize: 8 } } }),
+    ),
+});
+
+export const useSummary = () => useQuery(summaryQuery);
+export const useTrends = () => useQuery(trendsQuery);
+export const useBulletin = (weekStart: string, enabled: boolean) =>
+  useQuery({ ...bulletinQuery(weekStart), enabled });
+export const useSupervised = () => useQuery(supervisedQuery);
+
+/**
+ * Right after login, while the router still fetches the dashboard's code: ask for its figures at once, so the
+ * requests and the chunk download overlap instead of running one after the other.
+ */
+export function prefetchDashboard(client: QueryClient, role: string): void {
+  void client.prefetchQuery(summaryQuery);
+  void client.prefetchQuery(supervisedQuery);
+  void client.prefetchQuery(trendsQuery);
+  if (BULLETIN_READERS.includes(role)) void client.prefetchQuery(bulletinQuery(lastWeekStart()));
+}
