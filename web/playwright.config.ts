@@ -42,11 +42,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'console', testIgnore: /mobile.*\.spec\.ts$/ },
+    { name: 'console', testIgnore: /e2e\/mobile[^/]*\.spec\.ts$/ },
     {
       // The cadres' phone app (/m/) as a phone shows it: 360 px wide, touch, a mobile Chrome user agent.
       name: 'mobile',
-      testMatch: /mobile.*\.spec\.ts$/,
+      testMatch: /e2e\/mobile[^/]*\.spec\.ts$/,
       use: {
         viewport: { width: 360, height: 740 },
         deviceScaleFactor: 2,
