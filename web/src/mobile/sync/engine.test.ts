@@ -411,4 +411,13 @@ describe('applying a delta', () => {
     expect(await db.notifications.count()).toBe(1);
     expect(await db.options()).toMatchObject({ stages: [] });
   });
+
+  it('keeps the option lists even when the delta could not be had, and says the round is not complete', async () => {
+    server.script = [503]; // the pull (the outbox is empty, so it is the first request)
+    const report = await syncOnce(db, client, USER);
+    expect(report).toMatchObject({ complete: false, authRequired: false, pull: { status: 'retry' } });
+    expect(await db.options()).toMatchObject({ stages: [] });
+    expect(await db.getMeta('lastSyncAt')).toBeUndefined();
+    expect(await db.getMeta('lastSyncError')).toBe('服务器拒绝：503');
+  });
 });

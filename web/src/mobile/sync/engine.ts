@@ -283,7 +283,8 @@ export async function syncOnce(
   const pulled = await pull(db, client);
   if (pulled.status === 'auth')
     return finish(db, { push: pushed, pull: pulled, authRequired: true, complete: false }, now);
-  const reference = pulled.status === 'ok' ? await refreshReference(db, client) : 'retry';
+  // Option lists and notifications come from their own endpoints: worth keeping even when the delta failed.
+  const reference = await refreshReference(db, client);
   return finish(
     db,
     { push: pushed, pull: pulled, authRequired: reference === 'auth', complete: pulled.status === 'ok' },
