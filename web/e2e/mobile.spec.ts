@@ -166,7 +166,11 @@ test('a visit to a household reassigned while offline comes back with the server
   await context.setOffline(false);
   await page.getByText('同步', { exact: true }).last().click();
   await expect(page.getByTestId('rejected-count')).toHaveText('1', { timeout: 30_000 });
-  await expect(page.getByTestId('rejection-message')).toHaveText('只有该户的包户干部可以登记走访');
+  // The server's own words (the household is no longer visible to this cadre, or not theirs to visit).
+  await expect(page.getByTestId('rejection-message')).toHaveText(
+    /^(移民户不存在|只有该户的包户干部可以登记走访)$/,
+  );
+  await expect(page.getByTestId('rejected-item')).toContainText('该户已不在您的包保名单中');
   await expect(page.getByTestId('rejected-item')).toContainText('走访记录');
   await keep(page, 'mobile-sync-rejected');
 

@@ -28,6 +28,7 @@ export default function SyncScreen() {
   const sent = useLive(() => mobileDb().sent.orderBy('sentAt').reverse().limit(20).toArray(), []);
   const lastSyncAt = useLive(async () => (await mobileDb().getMeta<string>('lastSyncAt')) ?? null, []);
   const lastError = useLive(async () => (await mobileDb().getMeta<string>('lastSyncError')) ?? null, []);
+  const onPhone = useLive(async () => new Set(await mobileDb().households.toCollection().primaryKeys()), []);
   const pending = (items ?? []).filter((item) => item.status === 'pending');
   const rejected = (items ?? []).filter((item) => item.status === 'rejected');
 
@@ -86,6 +87,11 @@ export default function SyncScreen() {
                   <div className="m-error" data-testid="rejection-message">
                     {item.rejection ? describeRejection(item.rejection) : '服务器拒绝'}
                   </div>
+                  {item.householdId && onPhone && !onPhone.has(item.householdId) && (
+                    <div className="m-muted">
+                      该户已不在您的包保名单中（可能已调整给其他干部），一般只能放弃。
+                    </div>
+                  )}
                   <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
                     {item.householdId && (
                       <Button

@@ -2,8 +2,10 @@ import { mobileApi } from '../api';
 import { mobileDb } from '../data/db';
 import { syncOnce, type SyncReport } from './engine';
 
-/** How often a sync runs while the app is open and visible. */
+/** How often a sync runs while the app is open and visible; sooner while something waits to be sent. */
 export const SYNC_INTERVAL_MS = 60_000;
+export const PENDING_RETRY_MS = 15_000;
+let lastStarted = 0;
 
 export interface SyncState {
   running: boolean;
@@ -33,6 +35,7 @@ export const syncState = {
  */
 export function syncNow(): Promise<SyncReport | null> {
   inFlight ??= (async () => {
+    lastStarted = Date.now();
     set({ running: true });
     try {
       const db = mobileDb();
@@ -64,8 +67,16 @@ export function startSyncTriggers(): () => void {
   window.addEventListener('online', kick);
   document.addEventListener('visibilitychange', onVisible);
   const timer = window.setInterval(() => {
-    if (document.visibilityState === 'visible') kick();
-  }, SYNC_INTERVAL_MS);
+    if (document.visibilityState !== 'visible') return;
+    if (Date.now() - lastStarted >= SYNC_INTERVAL_MS) return kick();
+    void mobileDb()
+      .outbox.where('status')
+      .equals('pending')
+      .count()
+      .then((pending) => {
+        if (pending > 0) kick();
+      });
+  }, PENDING_RETRY_MS);
   kick();
   return () => {
     window.removeEventListener('online', kick);
