@@ -39,9 +39,12 @@ test('offline: the app opens from cache, five records wait, and reach the server
   await expect(page.getByTestId('offline-banner')).toBeVisible();
   await expect(page.getByTestId('household-item').first()).toBeVisible();
 
-  // Search narrows the list (on the phone, offline).
+  // The earliest stage on the list (an intent there is recorded at once; after signing it needs an approval),
+  // then search narrows it further — all on the phone, offline.
+  const stageFilter = page.getByLabel('按阶段筛选');
+  await stageFilter.selectOption({ index: 1 });
   const first = page.getByTestId('household-item').first();
-  const name = (await first.locator('.adm-list-item-content-main').innerText()).trim();
+  const name = (await first.locator('.adm-list-item-content-main').innerText()).split('（')[0].trim();
   await page.getByLabel('搜索').fill(name);
   await expect(page.getByTestId('household-item').first()).toContainText(name);
   await page.getByTestId('household-item').first().click();

@@ -27,7 +27,7 @@ export interface PushReport {
   error?: string;
 }
 
-type Answer = { status: number; data: unknown; error: unknown };
+type Answer = { status: number; data: unknown; error: unknown; replayed?: boolean };
 
 /** One request; a thrown fetch (no network, connection cut, a body that is not JSON) is answered as status 0. */
 async function call(
@@ -35,7 +35,9 @@ async function call(
 ): Promise<Answer> {
   try {
     const result = await request();
-    return { status: result.response.status, data: result.data, error: result.error };
+    // A server that keeps Idempotency-Keys may say the answer is a replay of the first one (Stripe's header).
+    const replayed = result.response.headers?.get('Idempotent-Replayed') === 'true';
+    return { status: result.response.status, data: result.data, error: result.error, replayed };
   } catch {
     return { status: 0, data: undefined, error: undefined };
   }
@@ -126,13 +128,7 @@ export async function push(
       report.rejected++;
       continue;
     }
-    await markSent(
-      db,
-      item,
-      answer.status === 200 || answer.status === 202 ? 'duplicate' : 'created',
-      serverId ?? null,
-      now(),
-    );
+    await markSent(db, item, answer.replayed ? 'duplicate' : 'created', serverId ?? null, now());
     report.sent++;
   }
   await pruneSent(db, now());
