@@ -217,3 +217,17 @@ test('the app installs: a Chinese manifest with icons, and a service worker scop
   await waitForServiceWorker(page);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toMatch(/\/m\/$/);
 });
+
+test('inside WeChat the app asks to be opened in the system browser', async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    userAgent:
+      'Mozilla/5.0 (Linux; Android 13; V2227A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36 XWEB/1300 MMWEBSDK/20241103 MicroMessenger/8.0.55.2780(0x28003737) WeChat/arm64 Weixin NetType/4G Language/zh_CN',
+  });
+  const page = await context.newPage();
+  await page.goto('/m/');
+  await expect(page.getByTestId('wechat-banner')).toContainText('在浏览器打开');
+  await context.close();
+});

@@ -60,11 +60,7 @@ function Shell() {
   const tab = TABS.find((t) => t.key !== '/' && location.pathname.startsWith(t.key))?.key ?? '/';
   return (
     <div className="m-app">
-      {inWeChat() && (
-        <div className="m-banner m-banner-alert" role="alert" data-testid="wechat-banner">
-          您正在微信内打开。请点右上角「···」选择「在浏览器打开」，以便无网络时也能使用、数据不丢失。
-        </div>
-      )}
+      <WeChatBanner />
       {needsLogin && (
         <div className="m-banner m-banner-error" role="alert" data-testid="login-expired">
           <span>登录已过期：待同步的记录都保留在本机，重新登录后继续发送。</span>
@@ -98,6 +94,16 @@ function Shell() {
           {pending}
         </span>
       )}
+    </div>
+  );
+}
+
+/** Inside WeChat's in-app browser (no lasting storage, no offline start): ask for the system browser. */
+export function WeChatBanner() {
+  if (!inWeChat()) return null;
+  return (
+    <div className="m-banner m-banner-alert" role="alert" data-testid="wechat-banner">
+      您正在微信内打开。请点右上角「···」选择「在浏览器打开」，以便无网络时也能使用、数据不丢失。
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { WeChatBanner } from '../App';
 import { mobileDb } from '../data/db';
 import { useLive } from '../hooks';
 import { resumeSession, signIn } from '../session';
@@ -46,6 +47,7 @@ export default function LoginScreen() {
   if (previous === undefined) return null;
   return (
     <div className="m-login">
+      <WeChatBanner />
       <h1>大兴寨移民安置</h1>
       <p className="m-muted" style={{ textAlign: 'center', marginTop: 0 }}>
         包户干部手机端
