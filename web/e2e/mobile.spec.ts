@@ -218,8 +218,9 @@ test('the app installs: a Chinese manifest with icons, and a service worker scop
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toMatch(/\/m\/$/);
 });
 
-test('inside WeChat the app asks to be opened in the system browser', async ({ browser }) => {
+test('inside WeChat the app asks to be opened in the system browser', async ({ browser, baseURL }) => {
   const context = await browser.newContext({
+    baseURL,
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
