@@ -49,7 +49,11 @@ export function useFormTarget<K extends OutboxKind>(kind: K): FormTarget<K> | 'l
         content: navigator.onLine ? '已保存，正在同步' : '已保存在本机，联网后自动同步',
       });
       void syncNow();
-      void navigate(correcting ? '/sync' : `/households/${household.id}`, { replace: true });
+      // Back to where the form was opened from (the card, or the sync screen for a correction), so the phone's
+      // back button does not return to the form; straight to the card when the form was opened directly.
+      const openedFromApp = ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
+      if (openedFromApp) void navigate(-1);
+      else void navigate(correcting ? '/sync' : `/households/${household.id}`, { replace: true });
     } catch (caught) {
       Toast.show({ icon: 'fail', content: caught instanceof Error ? caught.message : String(caught) });
     } finally {
