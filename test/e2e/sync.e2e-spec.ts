@@ -75,15 +75,12 @@ describe('sync pull for the cadre app', () => {
     ].entries()) {
       expect((await visit(cadre.token, a.id, at, `第${i + 1}次走访`)).status).toBe(201);
     }
-    const problem = await t.http
-      .post('/api/v1/problems')
-      .set(auth(cadre.token))
-      .send({
-        householdId: a.id,
-        category: 'transitional_housing',
-        severity: 'p2',
-        description: '过渡房漏雨',
-      });
+    const problem = await t.http.post('/api/v1/problems').set(auth(cadre.token)).send({
+      householdId: a.id,
+      category: 'transitional_housing',
+      severity: 'p2',
+      description: '过渡房漏雨',
+    });
     expect(problem.status).toBe(201);
     // Someone else's household and a closed problem must not show.
     await f.household(w, { cadreId: w.otherCadre.id });
@@ -358,4 +355,30 @@ describe('sync pull for the cadre app', () => {
     for (const h of last.body.households) seen.set(h.id, h.recentVisits.length);
     for (const h of households) expect(seen.get(h.id)).toBe(1);
   });
+
+  // PostgreSQL runs transactions side by side: a write stamped before the pull read the cursor but committed after.
+  (process.env.DB === 'postgres' ? it : it.skip)(
+    'catches a write that was in flight during the pull in the next delta (PostgreSQL)',
+    async () => {
+      const { cadre, households } = await cadreWith(2);
+      const [slow] = households;
+      const before = (await pull(cadre.token)).body.cursor;
+      const runner = t.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        await runner.query(`UPDATE household SET address = '新地址' WHERE id = $1`, [slow.id]);
+        // The pull runs while that transaction is open: it cannot see the change yet.
+        const during = await pull(cadre.token, before);
+        expect(during.body.households).toEqual([]);
+        await runner.commitTransaction();
+        const after = await pull(cadre.token, during.body.cursor);
+        expect(
+          after.body.households.map((h: { id: string; address: string }) => `${h.id}:${h.address}`),
+        ).toEqual([`${slow.id}:新地址`]);
+      } finally {
+        await runner.release();
+      }
+    },
+  );
 });
