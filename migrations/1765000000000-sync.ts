@@ -15,8 +15,8 @@ const OWNED: [string, string, string][] = [
  * task stamps the row's `change_seq`, and a household or task leaving its owner (reassigned, deleted) leaves a
  * `sync_removal` row. Triggers, not application code, so no write path (API, ledger import, daily review, demo
  * seed, key rotation, a worker process) can forget it. The stamp:
- * - PostgreSQL: the writing transaction's id (txid_current()). A pull's cursor is the oldest transaction still
- *   running (txid_snapshot_xmin) minus one, so a write that commits after the pull read is above the cursor.
+ * - PostgreSQL: the writing transaction's id (txid_current()). A pull's cursor is one below the oldest transaction
+ *   still writing to this database (SyncRepository.currentSeq), so a write that commits after the pull read is above it.
  * - SQLite: a counter in `sync_clock`. Writers are serialized (BEGIN IMMEDIATE) and the pull reads inside the
  *   same queue, so the counter grows in commit order.
  * Raw ALTER TABLE rather than queryRunner.addColumn: on SQLite TypeORM rebuilds the table for that, dropping

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { TaskEntity, TaskStatus } from '../../src/modules/tasks/entities/task.entity';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -378,6 +379,30 @@ describe('sync pull for the cadre app', () => {
         ).toEqual([`${slow.id}:新地址`]);
       } finally {
         await runner.release();
+      }
+    },
+  );
+
+  // Transaction ids are the server's, not the database's: a long transaction elsewhere must not make deltas repeat.
+  (process.env.DB === 'postgres' ? it : it.skip)(
+    'keeps deltas exact while another database on the server has a transaction open (PostgreSQL)',
+    async () => {
+      const elsewhere = new Client({
+        connectionString: process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      });
+      await elsewhere.connect();
+      try {
+        await elsewhere.query('BEGIN');
+        // Older than every row of this test: a cursor taken from the server's oldest transaction would repeat them all.
+        await elsewhere.query('SELECT txid_current()');
+        const { cadre, households } = await cadreWith(3);
+        const first = await pull(cadre.token);
+        expect((await visit(cadre.token, households[1].id, '2026-11-23T05:00:00Z')).status).toBe(201);
+        const delta = await pull(cadre.token, first.body.cursor);
+        expect(delta.body.households.map((h: { id: string }) => h.id)).toEqual([households[1].id]);
+      } finally {
+        await elsewhere.query('ROLLBACK');
+        await elsewhere.end();
       }
     },
   );

@@ -82,14 +82,27 @@ export class SyncRepository {
   }
 
   /**
-   * The stamp every row committed so far is at or below. PostgreSQL: one less than the oldest transaction still
-   * running, so a slow writer that commits after this read is still above it. SQLite: the counter (writers are
-   * serialized and this runs in their queue).
+   * The stamp every row committed so far is at or below. SQLite: the counter (writers are serialized and this runs
+   * in their queue). PostgreSQL: one less than the oldest transaction still writing to this database (from the
+   * snapshot's in-progress list, kept to those holding a lock on one of this database's relations, as every writer
+   * here does), or than the next transaction id when none is: a slow writer that commits after this read is still
+   * above it. Transactions of other databases on the server (which cannot write here) do not hold it back.
    */
   async currentSeq(manager: EntityManager): Promise<Seq> {
     if (this.isPostgres(manager)) {
       const [row] = await manager.query(
-        'SELECT (txid_snapshot_xmin(txid_current_snapshot()) - 1)::text AS seq',
+        `WITH snapshot AS (SELECT pg_current_snapshot() AS s),
+              writers AS (
+                SELECT l.transactionid::text AS xid FROM pg_locks l
+                 WHERE l.locktype = 'transactionid' AND l.pid IN (
+                   SELECT r.pid FROM pg_locks r
+                    WHERE r.locktype = 'relation'
+                      AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database())))
+         SELECT (LEAST(
+                   (SELECT pg_snapshot_xmax(s)::text::bigint FROM snapshot),
+                   (SELECT min(x::text::bigint) FROM snapshot, pg_snapshot_xip(s) AS x
+                     WHERE (x::text::bigint % 4294967296)::text IN (SELECT xid FROM writers))
+                 ) - 1)::text AS seq`,
       );
       return String(row.seq);
     }
@@ -226,6 +239,14 @@ export class SyncRepository {
       { userId, kind, since },
     );
     return rows.map((r) => String(r.entity_id)).sort();
+  }
+
+  /** Forgets the user's removals older than `before` (index on user_id): no cursor that old is honoured. */
+  async purgeRemovals(manager: EntityManager, userId: string, before: Date): Promise<void> {
+    await rawQuery(manager, 'DELETE FROM sync_removal WHERE user_id = :userId AND removed_at < :before', {
+      userId,
+      before,
+    });
   }
 
   /** The user's tasks: changed above `since`, or (reset) the open ones and those done since `doneSince`. */

@@ -46,6 +46,8 @@ export class SyncService {
     // One transaction: on SQLite it runs in the writers' queue, so nothing is half-committed while the stamp is read.
     return this.transactions.run(async (manager) => {
       const seq = await this.sync.currentSeq(manager);
+      // Removals are kept a day longer than a cursor lives (the database's clock wrote them, not ours).
+      await this.sync.purgeRemovals(manager, actor.id, new Date(now.getTime() - CURSOR_MAX_AGE_MS - DAY_MS));
       const from = usable ? this.sync.seq(manager, usable.seq) : null;
       const households = await this.sync.households(manager, actor.id, from);
       const ids = households.map((h) => h.id);
