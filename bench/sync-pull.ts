@@ -11,7 +11,7 @@
 import { gzipSync } from 'node:zlib';
 
 async function main(): Promise<void> {
-  await import('../test/support/env');
+  require('../test/support/env'); // eslint-disable-line @typescript-eslint/no-require-imports -- env before any entity is imported
   const { createTestApp } = await import('../test/support/test-app');
   const { DemoSeeder } = await import('../src/database/seed/demo-seeder');
   const t = await createTestApp();
