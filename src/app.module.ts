@@ -31,6 +31,8 @@ import { ReviewModule } from './modules/review/review.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { OptionsModule } from './modules/options/options.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { SyncModule } from './modules/sync/sync.module';
 
 @Module({
   imports: [
@@ -43,6 +45,7 @@ import { OptionsModule } from './modules/options/options.module';
     DatabaseModule,
     JobsModule,
     AuditModule,
+    IdempotencyModule,
     OrgModule,
     UsersModule,
     AuthModule,
@@ -64,6 +67,7 @@ import { OptionsModule } from './modules/options/options.module';
     TasksModule,
     CycleModule,
     OptionsModule,
+    SyncModule,
     HealthModule,
     SeedModule,
   ],

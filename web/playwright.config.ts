@@ -21,6 +21,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
+  // One retry in CI: a journey that passes on its second try is reported as flaky (in the list and the JSON),
+  // not hidden; a real regression fails both tries.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * Something a request must write in the same transaction as its first write (the Idempotency-Key's claim): it
+ * commits or rolls back with the write, so a crash can never leave one without the other.
+ */
+export interface TransactionJoiner {
+  /** Runs first inside each transaction of the request until one has claimed (it decides). */
+  join(manager: EntityManager): Promise<void>;
+  /** That transaction rolled back: what join wrote is gone. */
+  rolledBack(): void;
+}
+
+const joiners = new AsyncLocalStorage<TransactionJoiner>();
 
 /**
  * Explicit transactions. TypeORM's SQLite driver has one connection, so two transactions at once collide
@@ -23,11 +37,33 @@ export class TransactionRunner {
     return this.dataSource.manager;
   }
 
+  /** Runs `work` with `joiner` taking part in every transaction it opens (see TransactionJoiner). */
+  static joining<T>(joiner: TransactionJoiner, work: () => Promise<T>): Promise<T> {
+    return joiners.run(joiner, work);
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialize) return this.dataSource.transaction(work);
-    const result = this.queue.then(() => this.immediate(work));
+    const joiner = joiners.getStore();
+    const joined = joiner ? this.joined(joiner, work) : work;
+    if (!this.serialize) return this.dataSource.transaction(joined);
+    const result = this.queue.then(() => this.immediate(joined));
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  private joined<T>(
+    joiner: TransactionJoiner,
+    work: (manager: EntityManager) => Promise<T>,
+  ): (manager: EntityManager) => Promise<T> {
+    return async (manager) => {
+      try {
+        await joiner.join(manager);
+        return await work(manager);
+      } catch (error) {
+        joiner.rolledBack();
+        throw error;
+      }
+    };
   }
 
   /**

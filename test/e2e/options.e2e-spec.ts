@@ -49,5 +49,9 @@ describe('options: value lists with Chinese labels', () => {
         (await t.http.get(`/api/v1/problems?category=${category.value}`).set(auth(w.commander))).status,
       ).toBe(200);
     expect(body.visitMethods.map((o: Option) => o.value)).toEqual(['in_person', 'phone', 'online']);
+    // Ethnicities by their GB 3304 code: 汉族 (01) first, 苗族 (06) and 土家族 (15) where the ledger clerk expects.
+    const codes = (body.ethnicities as Option[]).map((o) => o.value);
+    expect(codes).toEqual([...codes].sort());
+    expect(body.ethnicities[0]).toEqual({ value: '01', label: '汉族' });
   });
 });

@@ -133,10 +133,31 @@ test.describe('问题台账', () => {
       'resolve',
     ]);
 
+    // The daily dispatch gave the unit tasks (the demo history ran it every evening): complete one with a note.
+    const open = await handler.get<{ items: { id: string; instruction: string }[]; total: number }>(
+      '/tasks?status=open&pageSize=1',
+    );
+    expect(open.total).toBeGreaterThan(0);
+    const task = open.items[0];
     await page.getByRole('menuitem', { name: '任务' }).click();
     await expect(page.getByTestId('tasks-table')).toBeVisible();
     await settled(page);
     await keep(page, 'handler-tasks');
+    const taskRow = page.getByTestId('tasks-table').locator('tr', { hasText: task.instruction }).first();
+    await taskRow.getByRole('button', { name: /完\s*成/ }).click();
+    await page.getByTestId('task-note').fill('已电话督促，本周内办结');
+    await page.getByRole('button', { name: /确定完成/ }).click();
+    // Done tasks leave the default (open) list; the API has it done with the note, by this handler.
+    await expect(page.getByTestId('tasks-table').locator('tr', { hasText: task.instruction })).toHaveCount(
+      0,
+    );
+    const done = await handler.get<{ items: { id: string; status: string; note: string | null }[] }>(
+      '/tasks?status=done&pageSize=200',
+    );
+    expect(done.items.find((t) => t.id === task.id)).toMatchObject({
+      status: 'done',
+      note: '已电话督促，本周内办结',
+    });
     expect(problems).toEqual([]);
   });
 

@@ -60,4 +60,40 @@ describe('TransactionRunner on SQLite', () => {
     expect(runner.query).toBe(wrapped);
     expect(depths[depths.length - 1]).toBe(depthAfterOne);
   });
+
+  it('runs a joiner first inside the transactions of its work only, and tells it of a rollback', async () => {
+    const { dataSource, statements } = sqliteLike();
+    const transactions = new TransactionRunner(dataSource);
+    const events: string[] = [];
+    const joiner = {
+      join: async () => {
+        events.push('join');
+        statements.push('INSERT key');
+      },
+      rolledBack: () => events.push('rolledBack'),
+    };
+    await TransactionRunner.joining(joiner, async () => {
+      await transactions.run(async () => {
+        statements.push('INSERT write');
+      });
+      await expect(
+        transactions.run(async () => {
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+    });
+    await transactions.run(async () => undefined);
+    expect(events).toEqual(['join', 'join', 'rolledBack']);
+    expect(statements).toEqual([
+      'BEGIN IMMEDIATE TRANSACTION',
+      'INSERT key',
+      'INSERT write',
+      'COMMIT',
+      'BEGIN IMMEDIATE TRANSACTION',
+      'INSERT key',
+      'ROLLBACK',
+      'BEGIN IMMEDIATE TRANSACTION',
+      'COMMIT',
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApprovalRequestedDto } from '../approvals/dtos/approval.dto';
 import { IntentRecordView, RecordIntentDto } from './dtos/intent.dto';
 import { IntentsService } from './intents.service';
@@ -24,6 +25,7 @@ export class IntentsController {
   constructor(private readonly intents: IntentsService) {}
 
   @Post(':id/intent')
+  @Idempotent()
   @Roles('admin', 'commander', 'cadre')
   @ApiCreatedResponse({ type: IntentRecordView })
   @ApiAcceptedResponse({

@@ -47,7 +47,8 @@ export function optionsCatalogue() {
     houseStructures: list(HOUSE_STRUCTURES),
     relations: list(RELATIONS),
     sexes: list(SEXES),
-    ethnicities: list(ETHNICITIES),
+    // By code (GB 3304): keys like '10' are integer-like, so the object itself lists 10–56 before 01–09.
+    ethnicities: list(ETHNICITIES).sort((a, b) => a.value.localeCompare(b.value)),
     visitMethods: list(VISIT_METHOD_LABELS),
     attitudes: list(ATTITUDE_LABELS),
     problemCategories: list(PROBLEM_CATEGORY_LABELS),

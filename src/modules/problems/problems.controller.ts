@@ -15,6 +15,7 @@ import {
   ProgressDto,
   ResolveDto,
 } from './dtos/problem.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ProblemsService } from './problems.service';
 
 @ApiTags('problems')
@@ -25,6 +26,7 @@ export class ProblemsController {
   constructor(private readonly problems: ProblemsService) {}
 
   @Post()
+  @Idempotent()
   @Roles('admin', 'commander', 'cadre', 'official')
   @ApiCreatedResponse({ type: ProblemView, description: 'status open, with its deadline' })
   @ApiErrorResponses(403, 404)

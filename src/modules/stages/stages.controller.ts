@@ -6,6 +6,7 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApprovalRequestedDto } from '../approvals/dtos/approval.dto';
 import { HouseholdResponseDto } from '../households/dtos/household.dto';
 import { HouseholdsService } from '../households/households.service';
@@ -24,6 +25,7 @@ export class StagesController {
 
   /** 200 with the household when the step needs no approval; 202 with the opened approval otherwise. */
   @Post(':id/transitions')
+  @Idempotent()
   @Roles('admin', 'commander', 'cadre')
   @ApiOkResponse({ type: HouseholdResponseDto, description: 'moved' })
   @ApiAcceptedResponse({

@@ -862,6 +862,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sync/pull': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The cadre phone's offline copy: everything (reset) or what changed since the cursor
+     * @description Send the previous `cursor` as `since`. An absent, malformed, foreign or expired cursor is answered with `reset: true` and the whole copy (never an error, so a phone always recovers). A delta may repeat something already sent (writes committing during the pull), never miss one. Phones are always masked.
+     */
+    get: operations['SyncController_pull'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -2138,6 +2158,120 @@ export interface components {
       taskKinds: components['schemas']['OptionDto'][];
       roles: components['schemas']['OptionDto'][];
       orgUnitKinds: components['schemas']['OptionDto'][];
+    };
+    SyncIntentDto: {
+      /** @enum {string} */
+      option:
+        | 'central_gov_built'
+        | 'central_self_build'
+        | 'scattered'
+        | 'backward'
+        | 'relatives'
+        | 'cash'
+        | 'town_purchase'
+        | 'care_home'
+        | 'undecided'
+        | 'objects';
+      site: string | null;
+      livelihood: string | null;
+      recordedAt: string | null;
+    };
+    SyncProblemDto: {
+      id: string;
+      category: string;
+      /** @enum {string} */
+      severity: 'p1' | 'p2' | 'p3';
+      /** @enum {string} */
+      status: 'open' | 'assigned' | 'resolved' | 'reopened';
+      description: string;
+      dueAt: string;
+    };
+    SyncHouseholdDto: {
+      id: string;
+      code: string;
+      headName: string;
+      /** @description always masked (138****5678) */
+      phone: string | null;
+      villageId: string;
+      villageName: string;
+      group: string | null;
+      address: string | null;
+      /** @enum {string} */
+      stage:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      /** @description null while undecided and never recorded */
+      intent: components['schemas']['SyncIntentDto'] | null;
+      onHold: boolean;
+      holdReason: string | null;
+      /** @enum {string} */
+      light: 'green' | 'yellow' | 'red';
+      lightReasons: (
+        'problem_overdue' | 'problem_p1' | 'on_hold' | 'stalled_red' | 'no_visit' | 'stalled_yellow'
+      )[];
+      flags: (
+        | 'low_income'
+        | 'destitute'
+        | 'disabled'
+        | 'poverty_monitored'
+        | 'elderly_alone'
+        | 'serious_illness'
+        | 'military_family'
+      )[];
+      lastVisitAt: string | null;
+      /** @description send it back with PATCH and stage requests */
+      version: number;
+      updatedAt: string;
+      /** @description not closed yet, due first */
+      openProblems: components['schemas']['SyncProblemDto'][];
+      /** @description the newest 3 */
+      recentVisits: components['schemas']['SyncVisitDto'][];
+    };
+    SyncTaskDto: {
+      id: string;
+      /** @enum {string} */
+      kind: 'overdue_visit' | 'overdue_problem' | 'pending_approval';
+      /** @enum {string} */
+      targetType: 'household' | 'problem' | 'approval';
+      targetId: string;
+      instruction: string;
+      householdId: string | null;
+      householdCode: string | null;
+      /** @description the cycle date that issued it (YYYY-MM-DD) */
+      cycleDate: string;
+      /** @description YYYY-MM-DD */
+      dueDate: string;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      note: string | null;
+      createdAt: string;
+      completedAt: string | null;
+    };
+    SyncPullDto: {
+      /** @description opaque; send it back as `since` next time */
+      cursor: string;
+      /** @description true: replace the whole copy (no or unusable `since`) */
+      reset: boolean;
+      /** @example 2026-12-06T03:00:00.000Z */
+      serverTime: string;
+      /** @description the caller's households changed since the cursor (visits, intent, stage, hold, light, problems, edits); all on reset */
+      households: components['schemas']['SyncHouseholdDto'][];
+      /** @description left the caller since the cursor (reassigned, deleted); [] on reset */
+      removedHouseholdIds: string[];
+      /** @description the caller's tasks changed since the cursor; on reset the open ones and those done in the last 7 days */
+      tasks: components['schemas']['SyncTaskDto'][];
+      /** @description cancelled or reassigned since the cursor; [] on reset */
+      removedTaskIds: string[];
     };
   };
   responses: never;
@@ -3540,7 +3674,10 @@ export interface operations {
   IntentsController_record: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description 1–100 visible ASCII characters, e.g. a UUID made by the device. The same key with the same content (method, route, path parameters, body) within 7 days gets the first answer again (same status and body, header Idempotent-Replayed: true) and writes nothing; with other content 409 IDEMPOTENCY_KEY_REUSED. Only successful answers are kept: after a 4xx the key is free. Malformed: 400 IDEMPOTENCY_KEY_INVALID. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3598,6 +3735,15 @@ export interface operations {
       };
       /** @description not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED (the key was used for other content) or IDEMPOTENCY_KEY_IN_PROGRESS (its first request committed, its answer is not stored yet); also the route’s own conflicts */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3844,7 +3990,10 @@ export interface operations {
   StagesController_transition: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description 1–100 visible ASCII characters, e.g. a UUID made by the device. The same key with the same content (method, route, path parameters, body) within 7 days gets the first answer again (same status and body, header Idempotent-Replayed: true) and writes nothing; with other content 409 IDEMPOTENCY_KEY_REUSED. Only successful answers are kept: after a 4xx the key is free. Malformed: 400 IDEMPOTENCY_KEY_INVALID. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -3910,7 +4059,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      /** @description IDEMPOTENCY_KEY_REUSED (the key was used for other content) or IDEMPOTENCY_KEY_IN_PROGRESS (its first request committed, its answer is not stored yet); also the route’s own conflicts */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4309,7 +4458,10 @@ export interface operations {
   ProblemsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description 1–100 visible ASCII characters, e.g. a UUID made by the device. The same key with the same content (method, route, path parameters, body) within 7 days gets the first answer again (same status and body, header Idempotent-Replayed: true) and writes nothing; with other content 409 IDEMPOTENCY_KEY_REUSED. Only successful answers are kept: after a 4xx the key is free. Malformed: 400 IDEMPOTENCY_KEY_INVALID. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4357,6 +4509,15 @@ export interface operations {
       };
       /** @description not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED (the key was used for other content) or IDEMPOTENCY_KEY_IN_PROGRESS (its first request committed, its answer is not stored yet); also the route’s own conflicts */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5646,6 +5807,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['OptionsDto'];
+        };
+      };
+    };
+  };
+  SyncController_pull: {
+    parameters: {
+      query?: {
+        /** @description the cursor of the previous pull; absent, malformed, another user’s or older than 30 days → a reset (200, reset: true), never an error */
+        since?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncPullDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
     };

@@ -1,36 +1,32 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { App, Button, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../api/client';
 import { downloadFile } from '../lib/download-file';
 
-/** A button that downloads an API export; a refusal is shown as the server's message, not saved as a file. */
+/** A button that saves a file from the API; a refusal shows as a message, never as a saved error page. */
 export function DownloadButton({
-  url,
-  fileName,
-  label = '导出 Excel',
-  testId,
-}: {
-  url: string;
-  fileName: string;
-  label?: string;
-  testId?: string;
-}) {
+  path,
+  fallbackName,
+  children,
+  ...button
+}: { path: string; fallbackName: string } & Omit<ButtonProps, 'onClick' | 'loading'>) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const download = async () => {
+  const run = async () => {
     setBusy(true);
     try {
-      await downloadFile(url, fileName);
+      const name = await downloadFile(path, fallbackName);
+      message.success(`已下载「${name}」`);
     } catch (error) {
-      message.error(`下载失败：${describeError(error)}`);
+      message.error(describeError(error));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={download} data-testid={testId}>
-      {label}
+    <Button icon={<DownloadOutlined />} {...button} loading={busy} onClick={run}>
+      {children}
     </Button>
   );
 }

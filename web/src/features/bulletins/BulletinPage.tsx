@@ -89,10 +89,12 @@ export default function BulletinPage() {
             {!isDefault && <Button onClick={() => setParams({})}>回到本周通报</Button>}
             {bulletin.data && (
               <DownloadButton
-                url={`/api/v1/bulletins/weekly/${weekStart}/export`}
-                fileName={`周通报-${weekStart}.xlsx`}
-                testId="bulletin-export"
-              />
+                path={`/api/v1/bulletins/weekly/${weekStart}/export`}
+                fallbackName={`周通报-${weekStart}.xlsx`}
+                data-testid="bulletin-export"
+              >
+                导出 Excel
+              </DownloadButton>
             )}
           </Space>
         </Flex>

@@ -112,10 +112,12 @@ export function DailyReport({ report, taskForces }: { report: Report; taskForces
       title={`日汇报 · ${report.date}`}
       extra={
         <DownloadButton
-          url={`/api/v1/reports/daily/${report.date}/export`}
-          fileName={`日汇报-${report.date}.xlsx`}
-          testId="report-export"
-        />
+          path={`/api/v1/reports/daily/${report.date}/export`}
+          fallbackName={`日汇报-${report.date}.xlsx`}
+          data-testid="report-export"
+        >
+          导出 Excel
+        </DownloadButton>
       }
       data-testid="daily-report"
     >

@@ -1,4 +1,4 @@
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { useSession } from '../auth/session';
 import { ExportLedgerButton } from '../ledger/ExportLedgerButton';
 import { useOptions, useOrgUnits } from '../reference/reference';
 import { AssignCadreModal } from './AssignCadreModal';
+import { HouseholdFilterFields } from './HouseholdFilterFields';
 import {
   HOUSEHOLD_DEFAULTS,
   HOUSEHOLD_FILTERS,
@@ -27,7 +28,7 @@ export default function HouseholdsPage() {
   const session = useSession();
   const filters = useMemo(() => readFilters(params, HOUSEHOLD_FILTERS, HOUSEHOLD_DEFAULTS), [params]);
   const list = useHouseholds(filters);
-  const { label, choices } = useOptions();
+  const { label } = useOptions();
   const org = useOrgUnits();
   const [selected, setSelected] = useState<string[]>([]);
   const [assigning, setAssigning] = useState(false);
@@ -35,24 +36,6 @@ export default function HouseholdsPage() {
 
   const apply = (change: HouseholdFilters) =>
     setParams(writeFilters(changeFilters(filters, change), HOUSEHOLD_FILTERS, HOUSEHOLD_DEFAULTS));
-  const select = (
-    key: keyof HouseholdFilters,
-    placeholder: string,
-    options: { value: string; label: string }[],
-    width = 140,
-  ) => (
-    <Select
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={placeholder}
-      style={{ width }}
-      value={(filters[key] as string | undefined) ?? undefined}
-      options={options}
-      onChange={(value?: string) => apply({ [key]: value } as HouseholdFilters)}
-      data-testid={`filter-${key}`}
-    />
-  );
-
   const columns: ColumnsType<Household> = [
     {
       title: '户编号',
@@ -86,32 +69,7 @@ export default function HouseholdsPage() {
   return (
     <Card title="移民户" size="small">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder="户编号 / 户主姓名 / 身份证号"
-          defaultValue={filters.q}
-          onSearch={(q) => apply({ q: q || undefined })}
-          style={{ width: 240 }}
-          data-testid="filter-q"
-        />
-        {select('townshipId', '乡镇', org.ofKind('township'))}
-        {select('villageId', '村', org.ofKind('village'))}
-        {select('taskForceId', '专班', org.ofKind('task_force'))}
-        {select('stage', '阶段', choices('stages'), 150)}
-        {select('intent', '安置意愿', choices('intents'), 170)}
-        {select('light', '灯色', choices('lights'), 100)}
-        {select('flag', '重点人群', choices('flags'))}
-        <Select
-          allowClear
-          placeholder="是否暂停"
-          style={{ width: 110 }}
-          value={filters.onHold === undefined ? undefined : String(filters.onHold)}
-          options={[
-            { value: 'true', label: '暂停推进' },
-            { value: 'false', label: '正常推进' },
-          ]}
-          onChange={(value?: string) => apply({ onHold: value === undefined ? undefined : value === 'true' })}
-        />
+        <HouseholdFilterFields filters={filters} apply={apply} />
         <Select
           style={{ width: 150 }}
           value={filters.sort ?? '-updatedAt'}

@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'antd';
 import { exportPath, type ExportFilters } from './api';
-import { DownloadButton } from './DownloadButton';
+import { DownloadButton } from '../../components/DownloadButton';
 
 /** 导出台账: the households these filters match, in the template's format (the list page uses it too). */
 export function ExportLedgerButton({

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../api/client';
 import { type ImportResult, TEMPLATE_PATH, useLedgerImport } from './api';
-import { DownloadButton } from './DownloadButton';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ImportReport } from './ImportReport';
 import { acceptedFile, writable } from './ledger-report';
 
