@@ -5,7 +5,13 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { flagsFromColumn } from '../households/household.view';
-import { SyncHouseholdDto, SyncProblemDto, SyncPullDto, SyncTaskDto, SyncVisitDto } from './dtos/sync.dto';
+import {
+  SyncHouseholdDto,
+  SyncProblemDto,
+  SyncPullDto,
+  SyncTaskDto,
+  SyncRecentVisitDto,
+} from './dtos/sync.dto';
 import { decodeCursor, encodeCursor } from './sync-cursor';
 import { HouseholdRow, SyncRepository, TaskRow } from './sync.repository';
 
@@ -79,7 +85,7 @@ export class SyncService {
   private household(
     h: HouseholdRow,
     openProblems: SyncProblemDto[],
-    recentVisits: SyncVisitDto[],
+    recentVisits: SyncRecentVisitDto[],
   ): SyncHouseholdDto {
     return {
       id: h.id,
@@ -138,7 +144,7 @@ export class SyncService {
     method: string;
     summary: string;
     attitude: string | null;
-  }): SyncVisitDto {
+  }): SyncRecentVisitDto {
     return {
       id: v.id,
       visitedAt: v.visitedAt.toISOString(),

@@ -2186,6 +2186,15 @@ export interface components {
       description: string;
       dueAt: string;
     };
+    SyncRecentVisitDto: {
+      id: string;
+      visitedAt: string;
+      /** @enum {string} */
+      method: 'in_person' | 'phone' | 'online';
+      summary: string;
+      /** @enum {string|null} */
+      attitude: 'supportive' | 'wavering' | 'resistant' | null;
+    };
     SyncHouseholdDto: {
       id: string;
       code: string;
@@ -2235,7 +2244,7 @@ export interface components {
       /** @description not closed yet, due first */
       openProblems: components['schemas']['SyncProblemDto'][];
       /** @description the newest 3 */
-      recentVisits: components['schemas']['SyncVisitDto'][];
+      recentVisits: components['schemas']['SyncRecentVisitDto'][];
     };
     SyncTaskDto: {
       id: string;

@@ -32,7 +32,8 @@ export class SyncProblemDto {
   @ApiProperty() dueAt!: string;
 }
 
-export class SyncVisitDto {
+/** One of the newest visits on a household card (not the upload item of POST /visits/sync, which is SyncVisitDto). */
+export class SyncRecentVisitDto {
   @ApiProperty() id!: string;
   @ApiProperty() visitedAt!: string;
   @ApiProperty({ enum: ['in_person', 'phone', 'online'] }) method!: string;
@@ -68,7 +69,8 @@ export class SyncHouseholdDto {
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ type: [SyncProblemDto], description: 'not closed yet, due first' })
   openProblems!: SyncProblemDto[];
-  @ApiProperty({ type: [SyncVisitDto], description: 'the newest 3' }) recentVisits!: SyncVisitDto[];
+  @ApiProperty({ type: [SyncRecentVisitDto], description: 'the newest 3' })
+  recentVisits!: SyncRecentVisitDto[];
 }
 
 export class SyncTaskDto {
