@@ -35,7 +35,7 @@ export function HouseholdsScreen() {
     [households],
   );
   const stages = useMemo(() => {
-    const present = new Set((households ?? []).map((h) => h.stage));
+    const present = new Set<string>((households ?? []).map((h) => h.stage));
     return (options?.stages ?? []).filter((s) => present.has(s.value));
   }, [households, options]);
 

@@ -193,15 +193,7 @@ function isDelta(data: unknown): data is SyncDelta {
 export async function pull(db: MobileDb, client: ApiClient): Promise<PullResult> {
   const since = await db.getMeta<string>('cursor');
   const answer = await call(() =>
-    // The delta endpoint (GET /sync/pull) is the phone's own; typed here by its contract (data/types.ts).
-    (
-      client as unknown as {
-        GET: (
-          path: string,
-          init: unknown,
-        ) => Promise<{ response: Response; data?: unknown; error?: unknown }>;
-      }
-    ).GET('/api/v1/sync/pull', { params: { query: since ? { since } : {} } }),
+    client.GET('/api/v1/sync/pull', { params: { query: since ? { since } : {} } }),
   );
   const verdict = classifyStatus(answer.status);
   if (verdict === 'ok' && isDelta(answer.data)) {
