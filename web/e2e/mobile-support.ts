@@ -16,7 +16,12 @@ export async function phoneLogin(page: Page, username: string): Promise<void> {
 /** The service worker has precached the app and controls the page: from here on it opens with no network. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active!;
+    if (worker.state !== 'activated')
+      await new Promise<void>((resolve) =>
+        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+      );
     if (!navigator.serviceWorker.controller)
       await new Promise<void>((resolve) =>
         navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),

@@ -44,7 +44,7 @@ test('offline: the app opens from cache, five records wait, and reach the server
   const stageFilter = page.getByLabel('按阶段筛选');
   await stageFilter.selectOption({ index: 1 });
   const first = page.getByTestId('household-item').first();
-  const name = (await first.locator('.adm-list-item-content-main').innerText()).split('（')[0].trim();
+  const name = (await first.locator('.adm-list-item-content-main').innerText()).split(/[（\n]/)[0].trim();
   await page.getByLabel('搜索').fill(name);
   await expect(page.getByTestId('household-item').first()).toContainText(name);
   await page.getByTestId('household-item').first().click();
@@ -127,6 +127,7 @@ test('a lost answer is retried without creating the visit twice', async ({ page,
 
   // The phone still holds it and sends it again (on its own after a while, or at once from 立即同步).
   await page.getByText('同步', { exact: true }).last().click();
+  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+$/);
   if ((await page.getByTestId('pending-count').innerText()) !== '0')
     await page.getByRole('button', { name: '立即同步' }).click();
   await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });

@@ -148,9 +148,7 @@ test.describe('问题台账', () => {
     await page.getByTestId('task-note').fill('已电话督促，本周内办结');
     await page.getByRole('button', { name: /确定完成/ }).click();
     // Done tasks leave the default (open) list; the API has it done with the note, by this handler.
-    await expect(page.getByTestId('tasks-table').locator('tr', { hasText: task.instruction })).toHaveCount(
-      0,
-    );
+    await expect(page.getByTestId('tasks-table').locator('tr', { hasText: task.instruction })).toHaveCount(0);
     const done = await handler.get<{ items: { id: string; status: string; note: string | null }[] }>(
       '/tasks?status=done&pageSize=200',
     );

@@ -33,8 +33,14 @@ export function useSyncRunning(): boolean {
   return useSyncExternalStore(syncState.subscribe, () => syncState.get().running);
 }
 
+/**
+ * The list's own path: the app never navigates to its bare root, whose URL would be `/m` (no slash) — outside the
+ * service worker's scope `/m/`, so it would not open offline.
+ */
+export const HOME = '/households';
+
 const TABS = [
-  { key: '/', title: '包保户', icon: '户' },
+  { key: HOME, title: '包保户', icon: '户' },
   { key: '/tasks', title: '任务', icon: '务' },
   { key: '/sync', title: '同步', icon: '⇅' },
 ];
@@ -57,7 +63,7 @@ function Shell() {
   if (user === undefined) return <DotLoading />;
   if (user === null) return <Navigate to="/login" replace />;
 
-  const tab = TABS.find((t) => t.key !== '/' && location.pathname.startsWith(t.key))?.key ?? '/';
+  const tab = TABS.find((t) => location.pathname.startsWith(t.key))?.key ?? HOME;
   return (
     <div className="m-app">
       <WeChatBanner />
@@ -129,7 +135,8 @@ const router = createBrowserRouter(
     {
       element: <Shell />,
       children: [
-        { index: true, element: <HouseholdsScreen /> },
+        { index: true, element: <Navigate to={HOME} replace /> },
+        { path: 'households', element: <HouseholdsScreen /> },
         { path: 'households/:id', element: <HouseholdScreen /> },
         { path: 'households/:id/visit', element: <VisitForm /> },
         { path: 'households/:id/intent', element: <IntentForm /> },
@@ -137,7 +144,7 @@ const router = createBrowserRouter(
         { path: 'households/:id/stage', element: <StageForm /> },
         { path: 'tasks', element: <TasksScreen /> },
         { path: 'sync', element: <SyncScreen /> },
-        { path: '*', element: <Navigate to="/" replace /> },
+        { path: '*', element: <Navigate to={HOME} replace /> },
       ],
     },
   ],

@@ -1,3 +1,4 @@
+import { HOME } from '../App';
 import { useNavigate, useParams } from 'react-router';
 import { mobileDb } from '../data/db';
 import { useLive } from '../hooks';
@@ -21,7 +22,7 @@ export default function HouseholdScreen() {
   if (household === null)
     return (
       <>
-        <NavBar onBack={() => navigate('/')}>户卡</NavBar>
+        <NavBar onBack={() => navigate(HOME)}>户卡</NavBar>
         <Empty description="该户已不在您的包保名单中（可能已调整给其他干部）" />
       </>
     );

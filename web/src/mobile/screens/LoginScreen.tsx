@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { WeChatBanner } from '../App';
+import { HOME, WeChatBanner } from '../App';
 import { mobileDb } from '../data/db';
 import { useLive } from '../hooks';
 import { resumeSession, signIn } from '../session';
@@ -23,7 +23,7 @@ export default function LoginScreen() {
       void resumeSession().then((user) => {
         if (!live || !user) return;
         void syncNow();
-        void navigate('/', { replace: true });
+        void navigate(HOME, { replace: true });
       });
     return () => {
       live = false;
@@ -36,7 +36,7 @@ export default function LoginScreen() {
     try {
       await signIn(values.username.trim(), values.password);
       void syncNow();
-      void navigate('/', { replace: true });
+      void navigate(HOME, { replace: true });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {

@@ -49,12 +49,12 @@ export default function SyncScreen() {
       <Card className="m-section">
         <div className="m-stat">
           <div>
-            <strong data-testid="pending-count">{pending.length}</strong>
+            <strong data-testid="pending-count">{items ? pending.length : '—'}</strong>
             <span className="m-muted">待同步</span>
           </div>
           <div>
             <strong className={rejected.length ? 'm-error' : undefined} data-testid="rejected-count">
-              {rejected.length}
+              {items ? rejected.length : '—'}
             </strong>
             <span className="m-muted">被退回</span>
           </div>
