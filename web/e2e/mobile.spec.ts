@@ -142,6 +142,48 @@ test('a lost answer is retried without creating the visit twice', async ({ page,
   expect(visits.items.filter((v) => v.summary === summary)).toHaveLength(1);
 });
 
+test('a problem report whose answer was lost is sent again under its Idempotency-Key: one problem', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await phoneLogin(page, 'cadre06');
+  await page.getByTestId('household-item').first().click();
+  const householdId = householdIdOf(page.url());
+
+  const keys: (string | undefined)[] = [];
+  await context.route('**/api/v1/problems', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    keys.push(route.request().headers()['idempotency-key']);
+    if (keys.length > 1) return route.continue();
+    const response = await route.fetch();
+    expect(response.status()).toBe(201);
+    await route.abort('connectionreset');
+  });
+  const description = `回应丢失的问题-${run}：安置房漏雨`;
+  await page.getByRole('button', { name: '反映问题' }).click();
+  await page.getByText('资金兑付', { exact: true }).click();
+  await page.getByPlaceholder('什么问题、涉及哪些人、群众的诉求').fill(description);
+  await page.getByRole('button', { name: '提交问题' }).click();
+  await expect.poll(() => keys.length).toBeGreaterThanOrEqual(1);
+
+  await page.getByText('同步', { exact: true }).last().click();
+  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+$/);
+  if ((await page.getByTestId('pending-count').innerText()) !== '0')
+    await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^m-[0-9a-f-]{36}$/);
+  expect(keys[1]).toBe(keys[0]);
+
+  const commander = await ApiAs.login(request, 'commander');
+  const problems = await commander.get<{ items: { description: string }[] }>(
+    `/problems?householdId=${householdId}&pageSize=200`,
+  );
+  expect(problems.items.filter((p) => p.description === description)).toHaveLength(1);
+});
+
 test('a visit to a household reassigned while offline comes back with the server’s reason and can be discarded', async ({
   page,
   context,
