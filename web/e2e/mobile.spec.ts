@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ApiAs } from './workflow-api';
 import { goOffline, phoneLogin, recordVisit, waitForServiceWorker } from './mobile-support';
-import { ADMIN, keep, watchConsole } from './support';
+import { ADMIN, DEMO_PASSWORD, keep, watchConsole } from './support';
 
 /**
  * The cadre's phone app (/m/) against the real server and the production build: offline start from the service
@@ -237,6 +237,39 @@ test('a visit to a household reassigned while offline comes back with the server
     `/visits?householdId=${householdId}&pageSize=200`,
   );
   expect(visits.items.filter((v) => v.summary.includes(run))).toHaveLength(0);
+});
+
+test('an expired session keeps the outbox, asks for a login, then sends', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await phoneLogin(page, 'cadre07');
+  await page.getByTestId('household-item').first().click();
+  const householdId = householdIdOf(page.url());
+  await goOffline(context, page);
+  const summary = `会话过期前记录-${run}`;
+  await recordVisit(page, summary);
+
+  // The session ends while the phone is away (its cookie is gone as an expired one would be).
+  await context.clearCookies();
+  await context.setOffline(false);
+  await expect(page.getByTestId('login-expired')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('pending-badge')).toHaveText('1');
+  await page.getByRole('button', { name: '重新登录' }).click();
+  await expect(page.getByText('本机有 1 条记录待同步，登录后继续发送。')).toBeVisible();
+  await expect(page.getByPlaceholder('请输入用户名')).toHaveValue('cadre07');
+  await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('login-expired')).toHaveCount(0);
+  await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 30_000 });
+
+  const commander = await ApiAs.login(request, 'commander');
+  const visits = await commander.get<{ items: { summary: string }[] }>(
+    `/visits?householdId=${householdId}&pageSize=200`,
+  );
+  expect(visits.items.filter((v) => v.summary === summary)).toHaveLength(1);
 });
 
 test('the app installs: a Chinese manifest with icons, and a service worker scoped to /m/', async ({
