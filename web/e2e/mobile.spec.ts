@@ -270,6 +270,13 @@ test('an expired session keeps the outbox, asks for a login, then sends', async 
     `/visits?householdId=${householdId}&pageSize=200`,
   );
   expect(visits.items.filter((v) => v.summary === summary)).toHaveLength(1);
+
+  // Logging out on purpose: asked first, then the login page with the same account filled in.
+  await page.getByText('同步', { exact: true }).last().click();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: '退出', exact: true }).click();
+  await expect(page).toHaveURL(/\/m\/login/);
+  await expect(page.getByPlaceholder('请输入用户名')).toHaveValue('cadre07');
 });
 
 test('the app installs: a Chinese manifest with icons, and a service worker scoped to /m/', async ({

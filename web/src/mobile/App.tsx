@@ -69,7 +69,7 @@ function Shell() {
       <WeChatBanner />
       {needsLogin && (
         <div className="m-banner m-banner-error" role="alert" data-testid="login-expired">
-          <span>登录已过期：待同步的记录都保留在本机，重新登录后继续发送。</span>
+          <span>需要重新登录：待同步的记录都保留在本机，登录后继续发送。</span>
           <Button size="mini" color="primary" onClick={() => navigate('/login?again=1')}>
             重新登录
           </Button>

@@ -6,6 +6,7 @@ import type { OutboxItem } from '../data/types';
 import { useLive, useOnline } from '../hooks';
 import { formatTime, KIND_LABELS } from '../labels';
 import { describeRejection } from '../sync/classify';
+import { signOut } from '../session';
 import { syncNow } from '../sync/controller';
 import { Button, Card, Dialog, List, NavBar, NoticeBar, Tag } from '../ui';
 
@@ -40,6 +41,21 @@ export default function SyncScreen() {
       cancelText: '保留',
     });
     if (confirmed) await discard(mobileDb(), item.clientId);
+  };
+
+  const confirmSignOut = async () => {
+    const waiting = pending.length + rejected.length;
+    const confirmed = await Dialog.confirm({
+      title: '退出登录？',
+      content: waiting
+        ? `本机还有 ${waiting} 条记录未同步。退出后它们仍保留在本机，须用同一账号再次登录才能发送。`
+        : '退出后须联网重新登录。本机的包保户数据保留。',
+      confirmText: '退出',
+      cancelText: '取消',
+    });
+    if (!confirmed) return;
+    await signOut();
+    void navigate('/login?again=1', { replace: true });
   };
 
   return (
@@ -142,6 +158,12 @@ export default function SyncScreen() {
           </List.Item>
         ))}
       </List>
+
+      <div className="m-form-footer">
+        <Button block fill="outline" onClick={() => void confirmSignOut()}>
+          退出登录
+        </Button>
+      </div>
 
       {sent && sent.length > 0 && (
         <List header="最近已同步" className="m-section">
