@@ -42,7 +42,9 @@ test('offline: the app opens from cache, five records wait, and reach the server
   // The earliest stage on the list (an intent there is recorded at once; after signing it needs an approval),
   // then search narrows it further — all on the phone, offline.
   const stageFilter = page.getByLabel('按阶段筛选');
+  const earliest = await stageFilter.locator('option').nth(1).innerText();
   await stageFilter.selectOption({ index: 1 });
+  await expect(page.getByTestId('household-item').first()).toContainText(earliest);
   const first = page.getByTestId('household-item').first();
   const name = (await first.locator('.adm-list-item-content-main').innerText()).split(/[（\n]/)[0].trim();
   await page.getByLabel('搜索').fill(name);
@@ -263,7 +265,8 @@ test('an expired session keeps the outbox, asks for a login, then sends', async 
   await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('login-expired')).toHaveCount(0);
-  await expect(page.getByTestId('pending-badge')).toHaveCount(0, { timeout: 30_000 });
+  await page.getByText('同步', { exact: true }).last().click();
+  await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
 
   const commander = await ApiAs.login(request, 'commander');
   const visits = await commander.get<{ items: { summary: string }[] }>(
@@ -272,7 +275,6 @@ test('an expired session keeps the outbox, asks for a login, then sends', async 
   expect(visits.items.filter((v) => v.summary === summary)).toHaveLength(1);
 
   // Logging out on purpose: asked first, then the login page with the same account filled in.
-  await page.getByText('同步', { exact: true }).last().click();
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '退出', exact: true }).click();
   await expect(page).toHaveURL(/\/m\/login/);
