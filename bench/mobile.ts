@@ -76,6 +76,7 @@ async function phone(browser: Browser, baseURL: string): Promise<BrowserContext>
 }
 
 async function throttle(page: Page): Promise<void> {
+  if (process.env.BENCH_NO_THROTTLE) return; // to tell the phone's own cost from the network's and the CPU's
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await cdp.send('Network.enable');
@@ -104,6 +105,7 @@ async function oneRun(browser: Browser, baseURL: string, username: string, passw
   const pulled = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/sync/pull', {
     timeout: 120_000,
   });
+  pulled.catch(() => undefined); // awaited below; a failure before then is reported by the step that failed
 
   const opened = performance.now();
   await page.goto('/m/');
@@ -197,6 +199,11 @@ async function main(): Promise<void> {
     const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('npm run build failed');
   }
+  const taken = await fetch(`${baseURL}/health`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is in use (an API left running?): choose another with --port`);
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
