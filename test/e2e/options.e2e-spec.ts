@@ -54,4 +54,20 @@ describe('options: value lists with Chinese labels', () => {
     expect(codes).toEqual([...codes].sort());
     expect(body.ethnicities[0]).toEqual({ value: '01', label: '汉族' });
   });
+
+  it('answers compressed when the client accepts it (a phone on a weak signal), plain otherwise', async () => {
+    const zipped = await t.http
+      .get('/api/v1/options')
+      .set(auth(w.cadre.token))
+      .set('Accept-Encoding', 'gzip');
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.stages).toHaveLength(12); // the client unzips it to the same JSON
+    const plain = await t.http
+      .get('/api/v1/options')
+      .set(auth(w.cadre.token))
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(zipped.body);
+  });
 });
