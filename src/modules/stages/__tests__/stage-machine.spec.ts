@@ -97,9 +97,9 @@ describe('validateStageTable', () => {
   });
 
   it('reports a level approving twice and an unknown guard', () => {
-    const broken = STAGE_TRANSITIONS.map((t) =>
+    const broken = STAGE_TRANSITIONS.map((t): StageTransition =>
       t.from === 'paid'
-        ? { ...t, approvers: ['township', 'township'] as StageTransition['approvers'] }
+        ? { ...t, approvers: ['township', 'township'] }
         : t.from === 'settled'
           ? { ...t, guards: ['notOnHold', 'hasPassport' as never] }
           : t,
