@@ -58,7 +58,6 @@ export default {
     '/bench/results',
     '*.sqlite*',
   ],
-  tempDirName: 'reports/mutation/.stryker-tmp',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -117,7 +117,7 @@ describe('dashboard summary folding', () => {
     expect(summary.villages[0].lights).toEqual({ green: 0, yellow: 0, red: 0 });
   });
 
-  it('keeps a village without a township, listed first; namesakes by id', () => {
+  it('keeps a village without a township, listed first whatever its name; namesakes by id', () => {
     const summary = summarize(
       [
         row('v9', 'registered', 'green', 1),
@@ -126,7 +126,7 @@ describe('dashboard summary folding', () => {
       ],
       today,
       {
-        name: (id: string) => ({ v9: '坪滩村', x1: '新村', x2: '新村', t1: '矮寨镇' })[id] ?? id,
+        name: (id: string) => ({ v9: '新村', x1: '坪滩村', x2: '坪滩村', t1: '矮寨镇' })[id] ?? id,
         parentOf: (id: string) => (id === 'v9' ? null : 't1'),
       },
       '2026-11-25',
