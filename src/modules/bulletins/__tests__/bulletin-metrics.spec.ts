@@ -199,6 +199,20 @@ describe('weekly bulletin arithmetic', () => {
     ]);
   });
 
+  it('ranks a unit with overdue problems below one without, however many it closed on time', () => {
+    const rows = rank(
+      [
+        group('住建', { closed: 9, closedOnTime: 9, overdue: 1 }),
+        group('国土', { closed: 1, closedOnTime: 0 }),
+      ],
+      'units',
+    );
+    expect(rows.map((r) => [r.rank, r.name])).toEqual([
+      [1, '国土'],
+      [2, '住建'],
+    ]);
+  });
+
   it('ranks groups without households (no completion) after the others, tied among themselves', () => {
     const rows = rank([group('乙', {}), group('甲', { households: 1 }), group('丙', {})], 'households');
     expect(rows.map((r) => [r.rank, r.name, r.completion])).toEqual([

@@ -111,6 +111,18 @@ describe('dashboard summary folding', () => {
     expect(summary.totals).toEqual({ households: 7, onHold: 3, lights: { green: 4, yellow: 1, red: 2 } });
   });
 
+  it('adds up a village’s households of one stage whatever their light', () => {
+    const summary = summarize(
+      [row('v1', 'paid', 'red', 2), row('v1', 'paid', 'green', 1), row('v1', 'paid', 'yellow', 4)],
+      today,
+      names,
+      '2026-11-25',
+      new Date(),
+    );
+    expect(summary.villages[0].stages.paid).toBe(7);
+    expect(summary.stages.find((s) => s.stage === 'paid')!.count).toBe(7);
+  });
+
   it('counts a household with an unknown light in the totals but in no light', () => {
     const summary = summarize([row('v1', 'registered', 'grey', 2)], today, names, '2026-11-25', new Date());
     expect(summary.totals).toEqual({ households: 2, onHold: 0, lights: { green: 0, yellow: 0, red: 0 } });
@@ -120,19 +132,22 @@ describe('dashboard summary folding', () => {
   it('keeps a village without a township, listed first whatever its name; namesakes by id', () => {
     const summary = summarize(
       [
-        row('v9', 'registered', 'green', 1),
         row('x2', 'registered', 'green', 1),
+        row('v9', 'registered', 'green', 1),
         row('x1', 'registered', 'green', 1),
+        row('v8', 'registered', 'green', 1),
       ],
       today,
       {
-        name: (id: string) => ({ v9: '新村', x1: '坪滩村', x2: '坪滩村', t1: '矮寨镇' })[id] ?? id,
-        parentOf: (id: string) => (id === 'v9' ? null : 't1'),
+        name: (id: string) =>
+          ({ v8: '大寨村', v9: '新村', x1: '坪滩村', x2: '坪滩村', t1: '矮寨镇' })[id] ?? id,
+        parentOf: (id: string) => (id === 'v9' || id === 'v8' ? null : 't1'),
       },
       '2026-11-25',
       new Date(),
     );
     expect(summary.villages.map((v) => [v.villageId, v.townshipId, v.townshipName])).toEqual([
+      ['v8', null, null],
       ['v9', null, null],
       ['x1', 't1', '矮寨镇'],
       ['x2', 't1', '矮寨镇'],
