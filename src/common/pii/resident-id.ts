@@ -22,7 +22,6 @@ export function normalizeResidentId(value: string): string {
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: an overflowing month or day always changes two of year, month and day, so dropping any one check is equivalent
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 

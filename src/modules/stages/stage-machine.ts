@@ -115,7 +115,6 @@ export function checkForwardMove(from: string, to: string, facts: GuardFacts): T
   const fromIndex = STAGES.indexOf(from as Stage);
   const toIndex = STAGES.indexOf(to as Stage);
   if (toIndex === fromIndex) return { ok: false, code: 'ALREADY_IN_STAGE', message: '该户已处于此阶段' };
-  // Stryker disable next-line EqualityOperator: equal indexes returned ALREADY_IN_STAGE just above, so `<=` is equivalent
   if (toIndex < fromIndex) {
     return { ok: false, code: 'BACKWARD_MOVE', message: '阶段不能倒退；如需回退请由指挥部执行回退操作' };
   }
