@@ -172,8 +172,18 @@ describe('stageRows', () => {
       today: 0,
       percent: 12.5,
     });
-    expect(rows.find((r) => r.stage === 'paid')).toEqual({ stage: 'paid', count: 3, today: 2, percent: 37.5 });
-    expect(rows.find((r) => r.stage === 'closed')).toEqual({ stage: 'closed', count: 0, today: 0, percent: 0 });
+    expect(rows.find((r) => r.stage === 'paid')).toEqual({
+      stage: 'paid',
+      count: 3,
+      today: 2,
+      percent: 37.5,
+    });
+    expect(rows.find((r) => r.stage === 'closed')).toEqual({
+      stage: 'closed',
+      count: 0,
+      today: 0,
+      percent: 0,
+    });
   });
 
   it('gives zero percentages, not NaN, with no households', () => {
