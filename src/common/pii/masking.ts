@@ -1,14 +1,16 @@
 /** 433101********123X: area code and the last four stay, the birth date and sequence are hidden. */
 export function maskResidentId(value: string | null | undefined): string | null {
   if (!value) return value ?? null;
-  if (value.length < 10) return '*'.repeat(value.length);
+  // Ten characters or fewer would keep nothing hidden between the six and the four shown: hide them all.
+  if (value.length <= 10) return '*'.repeat(value.length);
   return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
 }
 
 /** 138****5678 */
 export function maskPhone(value: string | null | undefined): string | null {
   if (!value) return value ?? null;
-  if (value.length < 7) return '*'.repeat(value.length);
+  // Seven digits or fewer would keep nothing hidden between the three and the four shown: hide them all.
+  if (value.length <= 7) return '*'.repeat(value.length);
   return `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
 }
 

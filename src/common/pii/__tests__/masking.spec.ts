@@ -14,6 +14,11 @@ describe('maskResidentId', () => {
     expect(maskResidentId('123456789')).toBe('*********');
   });
 
+  it('never shows a value of ten characters or fewer in full', () => {
+    expect(maskResidentId('1234567890')).toBe('**********');
+    expect(maskResidentId('12345678901')).toBe('123456*8901');
+  });
+
   it('passes missing values through as null (or empty)', () => {
     expect(maskResidentId(null)).toBeNull();
     expect(maskResidentId(undefined)).toBeNull();
@@ -40,6 +45,11 @@ describe('maskPhone', () => {
     expect(maskPhone('123456')).toBe('******');
   });
 
+  it('never shows a seven-digit (landline) number in full', () => {
+    expect(maskPhone('8521234')).toBe('*******');
+    expect(maskPhone('08521234')).toBe('085*1234');
+  });
+
   it('passes missing values through', () => {
     expect(maskPhone(null)).toBeNull();
     expect(maskPhone(undefined)).toBeNull();
@@ -55,6 +65,13 @@ describe('maskSearchText', () => {
   });
   it('masks every number inside longer text, and short digit runs stay', () => {
     expect(maskSearchText('龙13812345678/组12')).toBe('龙138****5678/组12');
+  });
+  it('does not keep a searched landline number readable', () => {
+    expect(maskSearchText('查8521234')).toBe('查*******');
+  });
+  it('keeps the text right after a number (a 17-digit slip is not an ID with a letter)', () => {
+    expect(maskSearchText('43310119800315123号')).toBe('433101*******5123号');
+    expect(maskSearchText('43310119800315123x号')).toBe('433101********123x号');
   });
   it('passes missing values through', () => {
     expect(maskSearchText(undefined)).toBeNull();

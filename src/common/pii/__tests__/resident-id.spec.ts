@@ -53,6 +53,8 @@ describe('residentIdProblem (GB 11643)', () => {
     ['leading zero area', '01010519491231002X'],
     ['empty', ''],
     ['15-digit first generation number', '110105491231002'],
+    ['a digit too many in front', '111010519491231002X'],
+    ['a letter in front', 'A11010519491231002X'],
   ])('rejects a malformed number (%s) as format', (_, id) => {
     expect(residentIdProblem(id, TODAY)).toBe('format');
   });
@@ -70,6 +72,10 @@ describe('residentIdProblem (GB 11643)', () => {
     const id = makeResidentId('433101', date, 12);
     expect(id).toHaveLength(18);
     expect(residentIdProblem(id, TODAY)).toBe('birthDate');
+  });
+
+  it('accepts the earliest birth date it knows, 1850-01-01', () => {
+    expect(residentIdProblem(makeResidentId('433101', '1850-01-01', 12), TODAY)).toBeNull();
   });
 
   it('accepts February 29 in a leap year', () => {

@@ -1,5 +1,6 @@
 import { buildBulletin } from '../bulletin-builder';
 import {
+  addFigures,
   bottomThree,
   completionPercent,
   emptyFigures,
@@ -8,7 +9,11 @@ import {
   GroupFigures,
   onTimeRate,
   rank,
+  RANKING_RULES,
+  sharePercent,
+  SIGNED_STEP,
   stageStep,
+  toRow,
   TOTAL_STEPS,
 } from '../bulletin-metrics';
 import { BulletinFacts } from '../bulletin.repository';
@@ -107,6 +112,119 @@ describe('weekly bulletin arithmetic', () => {
       [4, '人社', null, 1],
     ]);
     expect(rows[0]).toMatchObject({ households: null, completion: null, gain: null });
+  });
+
+  it('counts 已签约 and every later stage as signed', () => {
+    expect(SIGNED_STEP).toBe(stageStep('agreement_signed'));
+    expect(stageStep('intent_approved')).toBeLessThan(SIGNED_STEP);
+    expect(stageStep('paid')).toBeGreaterThan(SIGNED_STEP);
+  });
+
+  it('computes a share to one decimal, null for no whole', () => {
+    expect(sharePercent(1, 3)).toBe(33.3);
+    expect(sharePercent(3, 3)).toBe(100);
+    expect(sharePercent(0, 0)).toBeNull();
+  });
+
+  it('adds partial figures into a group, a missing figure as zero', () => {
+    const into = { ...emptyFigures(), households: 2, overdue: 1 };
+    const sum = addFigures(into, { households: 3, stepsEnd: 7, closedOnTime: 1 });
+    expect(sum).toBe(into);
+    expect(sum).toEqual({ ...emptyFigures(), households: 5, stepsEnd: 7, closedOnTime: 1, overdue: 1 });
+  });
+
+  it('shows a household group’s start and end completion, gain, signed share and problem figures', () => {
+    const row = toRow(
+      group('甲村', {
+        households: 2,
+        stepsStart: 2,
+        stepsEnd: 6,
+        signed: 1,
+        closed: 4,
+        closedOnTime: 3,
+        overdue: 2,
+      }),
+      'households',
+    );
+    expect(row).toEqual({
+      rank: 0,
+      id: 'id-甲村',
+      name: '甲村',
+      households: 2,
+      completionStart: 9.1,
+      completion: 27.3,
+      gain: 18.2,
+      signedPercent: 50,
+      closed: 4,
+      closedOnTime: 3,
+      onTimeRate: 75,
+      overdue: 2,
+    });
+  });
+
+  it('shows a unit only its problem figures', () => {
+    expect(toRow(group('水利', { households: 3, closed: 2, closedOnTime: 1, overdue: 1 }), 'units')).toEqual({
+      rank: 0,
+      id: 'id-水利',
+      name: '水利',
+      households: null,
+      completionStart: null,
+      completion: null,
+      gain: null,
+      signedPercent: null,
+      closed: 2,
+      closedOnTime: 1,
+      onTimeRate: 50,
+      overdue: 1,
+    });
+  });
+
+  it('ranks units with equal figures equally, more closed problems first, namesakes by id', () => {
+    const rows = rank(
+      [
+        { id: 'b', name: '民政', figures: { ...emptyFigures(), closed: 1, closedOnTime: 1 } },
+        { id: 'a', name: '民政', figures: { ...emptyFigures(), closed: 1, closedOnTime: 1 } },
+        group('交通', { closed: 3, closedOnTime: 3 }),
+        group('教育', {}),
+        group('卫健', {}),
+      ],
+      'units',
+    );
+    expect(rows.map((r) => [r.rank, r.name, r.id])).toEqual([
+      [1, '交通', 'id-交通'],
+      [2, '民政', 'a'],
+      [2, '民政', 'b'],
+      [4, '教育', 'id-教育'],
+      [4, '卫健', 'id-卫健'],
+    ]);
+  });
+
+  it('ranks a unit with overdue problems below one without, however many it closed on time', () => {
+    const rows = rank(
+      [
+        group('住建', { closed: 9, closedOnTime: 9, overdue: 1 }),
+        group('国土', { closed: 1, closedOnTime: 0 }),
+      ],
+      'units',
+    );
+    expect(rows.map((r) => [r.rank, r.name])).toEqual([
+      [1, '国土'],
+      [2, '住建'],
+    ]);
+  });
+
+  it('ranks groups without households (no completion) after the others, tied among themselves', () => {
+    const rows = rank([group('乙', {}), group('甲', { households: 1 }), group('丙', {})], 'households');
+    expect(rows.map((r) => [r.rank, r.name, r.completion])).toEqual([
+      [1, '甲', 0],
+      [2, '丙', null],
+      [2, '乙', null],
+    ]);
+  });
+
+  it('explains both ranking rules in Chinese', () => {
+    expect(RANKING_RULES.households).toMatch(/^综合完成率从高到低/);
+    expect(RANKING_RULES.units).toMatch(/^超期问题数从少到多/);
   });
 
   it('names the last three, everyone tied with the third-last, never the first place', () => {

@@ -1,4 +1,12 @@
-import { checkForwardMove, STAGE_TRANSITIONS, StageTransition, validateStageTable } from '../stage-machine';
+import {
+  APPROVAL_LEVEL_LABELS,
+  checkForwardMove,
+  GUARDS,
+  STAGE_TRANSITIONS,
+  StageTransition,
+  transitionFrom,
+  validateStageTable,
+} from '../stage-machine';
 import { STAGES } from '../stages';
 
 const facts = { onHold: false, intentOption: 'cash' };
@@ -39,6 +47,81 @@ describe('stage table', () => {
   });
 });
 
+describe('stage table approvals', () => {
+  it('needs the approval matrix of the relocation rules for every step', () => {
+    expect(Object.fromEntries(STAGE_TRANSITIONS.map((t) => [t.to, t.approvers.join(' → ')]))).toEqual({
+      surveyed: '',
+      indicators_confirmed: 'township',
+      intent_collected: '',
+      intent_approved: 'township → command_centre',
+      agreement_signed: 'command_centre',
+      paid: 'command_centre',
+      moved_out: 'township',
+      demolished: 'township',
+      settled: '',
+      support_registered: 'command_centre',
+      closed: 'command_centre',
+    });
+  });
+
+  it('names both approval levels in Chinese', () => {
+    expect(APPROVAL_LEVEL_LABELS).toEqual({
+      township: expect.stringMatching(/乡镇/),
+      command_centre: expect.stringMatching(/指挥部/),
+    });
+  });
+
+  it('finds the step leaving a stage, and none after 销号', () => {
+    expect(transitionFrom('paid')).toMatchObject({ from: 'paid', to: 'moved_out' });
+    expect(transitionFrom('closed')).toBeUndefined();
+    expect(transitionFrom('nonsense')).toBeUndefined();
+  });
+});
+
+describe('validateStageTable', () => {
+  const step = (from: string, to: string, over: Partial<StageTransition> = {}): StageTransition =>
+    ({ from, to, approvers: [], guards: [], ...over }) as StageTransition;
+
+  it('reports unknown stages', () => {
+    expect(validateStageTable([...STAGE_TRANSITIONS, step('closed', 'archived')])).toEqual(
+      expect.arrayContaining(['unknown stage archived', 'closed → archived is not one step forward']),
+    );
+    expect(validateStageTable([...STAGE_TRANSITIONS, step('limbo', 'registered')])).toEqual(
+      expect.arrayContaining(['unknown stage limbo']),
+    );
+  });
+
+  it('reports two ways out of one stage', () => {
+    const problems = validateStageTable([...STAGE_TRANSITIONS, step('registered', 'surveyed')]);
+    expect(problems).toEqual(['two transitions leave registered']);
+  });
+
+  it('reports a level approving twice and an unknown guard', () => {
+    const broken = STAGE_TRANSITIONS.map((t): StageTransition =>
+      t.from === 'paid'
+        ? { ...t, approvers: ['township', 'township'] }
+        : t.from === 'settled'
+          ? { ...t, guards: ['notOnHold', 'hasPassport' as never] }
+          : t,
+    );
+    expect(validateStageTable(broken)).toEqual([
+      'paid → moved_out: a level approves twice',
+      'settled → support_registered: unknown guard hasPassport',
+    ]);
+  });
+
+  it('reports every stage after a gap as unreachable, even when listed out of order', () => {
+    const reversed = [...STAGE_TRANSITIONS].reverse();
+    expect(validateStageTable(reversed)).toEqual([]);
+    const gap = STAGE_TRANSITIONS.filter((t) => t.from !== 'settled');
+    expect(validateStageTable(gap)).toEqual([
+      'stage support_registered is unreachable',
+      'stage closed is unreachable',
+    ]);
+    expect(validateStageTable([])).toHaveLength(STAGES.length - 1);
+  });
+});
+
 describe('checkForwardMove', () => {
   it('allows the next step', () => {
     expect(checkForwardMove('registered', 'surveyed', facts)).toMatchObject({ ok: true });
@@ -61,6 +144,46 @@ describe('checkForwardMove', () => {
       ok: false,
       code: 'HOUSEHOLD_ON_HOLD',
     });
+  });
+
+  it('allows every step of the table, with its approvers, for a household not on hold', () => {
+    for (const t of STAGE_TRANSITIONS) {
+      expect(checkForwardMove(t.from, t.to, facts)).toEqual({ ok: true, transition: t });
+    }
+  });
+
+  it('refuses every step while the household is on hold, with the reason in Chinese', () => {
+    for (const t of STAGE_TRANSITIONS) {
+      expect(checkForwardMove(t.from, t.to, { ...facts, onHold: true })).toEqual({
+        ok: false,
+        code: 'HOUSEHOLD_ON_HOLD',
+        message: GUARDS.notOnHold.message,
+      });
+    }
+    expect(GUARDS.notOnHold.message).toMatch(/暂停/);
+  });
+
+  it('asks for a recorded intent only on the step into 意愿已征询', () => {
+    const undecided = { onHold: false, intentOption: 'undecided' };
+    expect(checkForwardMove('registered', 'surveyed', undecided)).toMatchObject({ ok: true });
+    expect(checkForwardMove('intent_collected', 'intent_approved', undecided)).toMatchObject({ ok: true });
+    expect(GUARDS.intentRecorded.message).toMatch(/意愿/);
+  });
+
+  it('explains each refusal in Chinese', () => {
+    for (const [from, to] of [
+      ['surveyed', 'surveyed'],
+      ['surveyed', 'registered'],
+      ['registered', 'paid'],
+    ]) {
+      const check = checkForwardMove(from, to, facts);
+      expect(check.ok).toBe(false);
+      if (!check.ok) expect(check.message).toMatch(/阶段/);
+    }
+  });
+
+  it('refuses a move from an unknown stage as a skip', () => {
+    expect(checkForwardMove('nonsense', 'surveyed', facts)).toMatchObject({ ok: false, code: 'STAGE_SKIP' });
   });
 
   it('needs a recorded intent before intent_collected', () => {
