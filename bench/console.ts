@@ -11,18 +11,13 @@
  *
  * Uses Debian's Chromium (scripts/ensure-browser.sh) and the data of `npm run bench:seed` (password Bench@2026).
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { type Browser, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadConfig } from '../src/config/app-config';
 import { intArg, parseArgs } from './lib/args';
-import { ServerProcess, waitFor } from './lib/processes';
-
-const ROOT = resolve(__dirname, '..');
-const RESULTS = join(ROOT, 'bench', 'results');
+import { RESULTS, startBrowserBench } from './lib/browser-bench';
 
 interface Script {
   url: string;
@@ -155,35 +150,13 @@ async function main(): Promise<void> {
   const password = args.get('password') ?? 'Bench@2026';
   const label = args.get('label') ?? 'console';
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const baseURL = `http://127.0.0.1:${port}`;
-  mkdirSync(RESULTS, { recursive: true });
-
-  if (args.get('no-build') !== 'true') {
-    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('npm run build failed');
-  }
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    PII_KEY: config.piiKey.toString('hex'),
-    JWT_SECRET: config.jwtSecret,
-  };
-  delete env.REDIS_URL;
-  const server = new ServerProcess('api', process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-    cwd: ROOT,
-    env,
-    logFile: join(RESULTS, `console-api-${label}-${stamp}.log`),
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  const { baseURL, browser, stop } = await startBrowserBench({
+    databaseUrl,
+    port,
+    build: args.get('no-build') !== 'true',
+    logName: `console-api-${label}-${stamp}.log`,
   });
   try {
-    await waitFor('the API', async () => (await fetch(`${baseURL}/health`)).ok, 300, 200, server);
     const loadAverageAtStart = loadavg().map((l) => Number(l.toFixed(2)));
 
     const weights = [
@@ -284,8 +257,7 @@ async function main(): Promise<void> {
     );
     console.log(`results: ${file}`);
   } finally {
-    await browser.close();
-    await server.stop();
+    await stop();
   }
 }
 

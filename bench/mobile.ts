@@ -16,18 +16,13 @@
  * The cadre is the seed's cadre whose household count is nearest 300 (seed with `--cadres 333` for 100,000
  * households: about 300 each). Uses Debian's Chromium (scripts/ensure-browser.sh).
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadConfig } from '../src/config/app-config';
 import { intArg, parseArgs } from './lib/args';
-import { ServerProcess, waitFor } from './lib/processes';
-
-const ROOT = resolve(__dirname, '..');
-const RESULTS = join(ROOT, 'bench', 'results');
+import { RESULTS, startBrowserBench } from './lib/browser-bench';
 
 /** Chrome DevTools' "Slow 4G" preset (front_end/core/sdk/NetworkManager.ts), in bytes per second. */
 const SLOW_4G = {
@@ -192,40 +187,13 @@ async function main(): Promise<void> {
   const password = args.get('password') ?? 'Bench@2026';
   const label = args.get('label') ?? 'mobile';
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const baseURL = `http://127.0.0.1:${port}`;
-  mkdirSync(RESULTS, { recursive: true });
-
-  if (args.get('no-build') !== 'true') {
-    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('npm run build failed');
-  }
-  const taken = await fetch(`${baseURL}/health`).then(
-    () => true,
-    () => false,
-  );
-  if (taken) throw new Error(`port ${port} is in use (an API left running?): choose another with --port`);
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    PII_KEY: config.piiKey.toString('hex'),
-    JWT_SECRET: config.jwtSecret,
-  };
-  delete env.REDIS_URL;
-  const server = new ServerProcess('api', process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-    cwd: ROOT,
-    env,
-    logFile: join(RESULTS, `mobile-api-${label}-${stamp}.log`),
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  const { baseURL, browser, stop } = await startBrowserBench({
+    databaseUrl,
+    port,
+    build: args.get('no-build') !== 'true',
+    logName: `mobile-api-${label}-${stamp}.log`,
   });
   try {
-    await waitFor('the API', async () => (await fetch(`${baseURL}/health`)).ok, 300, 200, server);
     const loadAverageAtStart = loadavg().map((l) => Number(l.toFixed(2)));
     const cadre = await pickCadre(baseURL, password, 300);
     console.log(`cadre ${cadre.username}: ${cadre.households} households`);
@@ -275,8 +243,7 @@ async function main(): Promise<void> {
     );
     console.log(`results: ${file}`);
   } finally {
-    await browser.close();
-    await server.stop();
+    await stop();
   }
 }
 
