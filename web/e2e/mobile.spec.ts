@@ -195,11 +195,6 @@ test('a visit to a household reassigned while offline comes back with the server
   await phoneLogin(page, 'cadre04');
   await page.getByTestId('household-item').first().click();
   const householdId = householdIdOf(page.url());
-  const before = await page
-    .getByTestId('household-item')
-    .count()
-    .catch(() => 0);
-  void before;
 
   await goOffline(context, page);
   await recordVisit(page, `已调走的户-${run}`);
@@ -239,6 +234,57 @@ test('a visit to a household reassigned while offline comes back with the server
     `/visits?householdId=${householdId}&pageSize=200`,
   );
   expect(visits.items.filter((v) => v.summary.includes(run))).toHaveLength(0);
+});
+
+test('a stage request made offline for a household put on hold meanwhile is refused with the reason, and discarded', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await phoneLogin(page, 'cadre06');
+  const cadre = await ApiAs.login(request, 'cadre06');
+  const mine = await cadre.get<{ items: { id: string; stage: string; onHold: boolean }[] }>(
+    '/households?pageSize=200',
+  );
+  const household = mine.items.find((h) => !h.onHold && h.stage !== 'closed')!;
+  expect(household).toBeDefined();
+
+  await goOffline(context, page);
+  await page.goto(`/m/households/${household.id}/stage`);
+  const options = await cadre.get<{ stages: { value: string; label: string }[] }>('/options');
+  const index = options.stages.findIndex((s) => s.value === household.stage);
+  const next = options.stages[index + 1];
+  // The next stage is chosen already (the form waits for the option lists kept on the phone).
+  await expect(page.locator('.adm-selector-item-active')).toHaveText(next.label);
+  await page.getByPlaceholder(/已完成的工作/).fill(`离线阶段申请-${run}`);
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.getByTestId('pending-badge')).toHaveText('1');
+  await keep(page, 'mobile-stage-offline');
+
+  // Meanwhile the command centre stops the household's progress (信访).
+  const commander = await ApiAs.login(request, 'commander');
+  await commander.post(`/households/${household.id}/hold`, { reason: 'petition' });
+
+  await context.setOffline(false);
+  await page.goto('/m/sync');
+  await page.getByRole('button', { name: /立即同步/ }).click();
+  await expect(page.getByTestId('rejected-count')).toHaveText('1', { timeout: 30_000 });
+  // The server's own Chinese reason, whichever check refused it first (on hold, or the version it saw is stale).
+  await expect(page.getByTestId('rejection-message')).toHaveText(/[\u4e00-\u9fff]/);
+  await keep(page, 'mobile-stage-rejected');
+
+  await page.getByRole('button', { name: '放弃' }).click();
+  await page.getByRole('button', { name: '放弃' }).last().click();
+  await expect(page.getByTestId('rejected-count')).toHaveText('0');
+  await expect(page.getByTestId('pending-count')).toHaveText('0');
+  // Nothing moved and nothing waits for approval.
+  const after = await commander.get<{ stage: string; onHold: boolean }>(`/households/${household.id}`);
+  expect(after).toMatchObject({ stage: household.stage, onHold: true });
+  const approvals = await commander.get<{ items: { householdId?: string; household?: { id: string } }[] }>(
+    '/approvals?status=pending&pageSize=200',
+  );
+  expect(approvals.items.filter((a) => (a.household?.id ?? a.householdId) === household.id)).toHaveLength(0);
 });
 
 test('an expired session keeps the outbox, asks for a login, then sends', async ({

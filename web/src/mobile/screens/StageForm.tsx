@@ -1,6 +1,6 @@
 import type { TransitionPayload } from '../data/types';
 import { label, useOptions } from '../labels';
-import { Form, Selector, TextArea } from '../ui';
+import { DotLoading, Form, Selector, TextArea } from '../ui';
 import { compact, FormFrame, SubmitButton, useFormTarget, type FormTarget } from './form-support';
 
 interface Values {
@@ -23,7 +23,9 @@ export default function StageForm() {
 
 function StageFields({ target }: { target: FormTarget<'transition'> }) {
   const options = useOptions();
-  const stages = options?.stages ?? [];
+  // The form's initial value is the next stage: wait for the option lists (read from IndexedDB) before building it.
+  if (!options) return <DotLoading />;
+  const stages = options.stages;
   const index = stages.findIndex((s) => s.value === target.household.stage);
   const next = index >= 0 ? stages.slice(index + 1, index + 2) : [];
   const initial = target.correcting?.payload;
