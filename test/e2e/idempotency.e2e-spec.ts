@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { TaskEntity } from '../../src/modules/tasks/entities/task.entity';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
-/** Idempotency-Key on the phone's other writes: intent, problem, stage request. */
-describe('Idempotency-Key on intent, problem and stage-request writes', () => {
+/** Idempotency-Key on the phone's other writes: intent, problem, stage request, task completion. */
+describe('Idempotency-Key on intent, problem, stage-request and task-completion writes', () => {
   let t: TestApp;
   let f: Factory;
   let w: World;
@@ -125,6 +126,46 @@ describe('Idempotency-Key on intent, problem and stage-request writes', () => {
     expect(again.status).toBe(202);
     expect(again.body.approval.id).toBe(first.body.approval.id);
     expect(await count('approval', 'household_id', h.id)).toBe(1);
+  });
+
+  it('replays a task completion sent again after a lost answer (not 422 "already done"), and audits it once', async () => {
+    const h = await f.household(w);
+    const id = randomUUID();
+    await t.dataSource.getRepository(TaskEntity).insert({
+      id,
+      cycleDate: '2026-10-01',
+      kind: 'overdue_visit',
+      targetType: 'household',
+      targetId: h.id,
+      householdId: h.id,
+      assigneeUserId: w.cadre.id,
+      assigneeUnitId: null,
+      assigneeLevel: null,
+      instruction: '7天未走访，请尽快入户',
+      dueDate: '2026-11-26',
+      status: 'open',
+      note: null,
+      createdAt: new Date(),
+      completedAt: null,
+      completedBy: null,
+      version: 1,
+    });
+    const complete = (body: Record<string, unknown>, key?: string) => {
+      const request = t.http.post(`/api/v1/tasks/${id}/complete`).set(auth(w.cadre.token));
+      return (key === undefined ? request : request.set('Idempotency-Key', key)).send(body);
+    };
+    const key = randomUUID();
+    const first = await complete({ note: '已入户' }, key);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ id, status: 'done', note: '已入户' });
+    const again = await complete({ note: '已入户' }, key);
+    expect(again.status).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await count('audit_entry', 'entity_id', id)).toBe(1);
+    // Another note under that key is other content; without a key the task is simply no longer open.
+    expect((await complete({ note: '改了' }, key)).status).toBe(409);
+    expect((await complete({ note: '已入户' })).status).toBe(422);
   });
 
   it('keeps no refusal: a 422 leaves the key free for the retry after the cause is gone', async () => {

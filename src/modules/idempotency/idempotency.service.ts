@@ -43,7 +43,9 @@ export class IdempotencyService {
     handler: () => Promise<{ statusCode: number; body: unknown }>,
   ): Promise<Answer> {
     const stored = await this.live(request);
-    if (stored) return this.answer(request, stored);
+    // A key whose first request has committed but not yet stored its answer: wait for it, as a loser of the
+    // claim does (answering 409 in progress here made a concurrent resend fail now and then on PostgreSQL).
+    if (stored) return stored.response === null ? this.awaitAnswer(request) : this.answer(request, stored);
 
     const joiner = this.joiner(request);
     let result: { statusCode: number; body: unknown };

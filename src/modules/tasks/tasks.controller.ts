@@ -6,6 +6,7 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
   CompleteTaskDto,
   DispatchSheetDto,
@@ -33,6 +34,7 @@ export class TasksController {
 
   @Post('tasks/:id/complete')
   @HttpCode(200)
+  @Idempotent()
   @ApiOkResponse({ type: TaskView })
   @ApiErrorResponses(400, 403, 404, 422)
   complete(

@@ -5441,7 +5441,10 @@ export interface operations {
   TasksController_complete: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description 1–100 visible ASCII characters, e.g. a UUID made by the device. The same key with the same content (method, route, path parameters, body) within 7 days gets the first answer again (same status and body, header Idempotent-Replayed: true) and writes nothing; with other content 409 IDEMPOTENCY_KEY_REUSED. Only successful answers are kept: after a 4xx the key is free. Malformed: 400 IDEMPOTENCY_KEY_INVALID. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -5490,6 +5493,15 @@ export interface operations {
       };
       /** @description not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED (the key was used for other content) or IDEMPOTENCY_KEY_IN_PROGRESS (its first request committed, its answer is not stored yet); also the route’s own conflicts */
+      409: {
         headers: {
           [name: string]: unknown;
         };
