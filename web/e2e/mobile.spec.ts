@@ -186,6 +186,62 @@ test('a problem report whose answer was lost is sent again under its Idempotency
   expect(problems.items.filter((p) => p.description === description)).toHaveLength(1);
 });
 
+test('a task marked done offline reaches the server once, though the first answer was lost', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // cadre09 lets households go unvisited in the demo history: the daily dispatch gave them tasks.
+  await phoneLogin(page, 'cadre09');
+  await page.getByText('任务', { exact: true }).last().click();
+  const item = page.getByTestId('task-item').first();
+  await expect(item).toBeVisible();
+  const taskId = (await item.getAttribute('data-task-id'))!;
+  const cadre = await ApiAs.login(request, 'cadre09');
+  const open = await cadre.get<{ items: { id: string }[] }>('/tasks?status=open&pageSize=100');
+  expect(open.items.map((t) => t.id)).toContain(taskId);
+  const task = { id: taskId };
+
+  await goOffline(context, page);
+  await item.getByRole('button', { name: '完成' }).click();
+  await page.getByPlaceholder(/^办理情况/).fill(`已入户-${run}`);
+  await page.getByRole('button', { name: '完成', exact: true }).last().click();
+  await expect(item).toContainText('已完成 · 待同步');
+  await expect(page.getByTestId('pending-badge')).toHaveText('1');
+
+  // Back online: the completion reaches the server, but its answer is lost; the resend must not meet "already done".
+  const keys: (string | undefined)[] = [];
+  await context.route(`**/api/v1/tasks/${task.id}/complete`, async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (keys.length > 1) return route.continue();
+    const response = await route.fetch();
+    expect(response.status()).toBe(200);
+    await route.abort('connectionreset');
+  });
+  await context.setOffline(false);
+  await expect.poll(() => keys.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await page.getByText('同步', { exact: true }).last().click();
+  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+$/);
+  if ((await page.getByTestId('pending-count').innerText()) !== '0')
+    await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+  await expect(page.getByTestId('rejected-count')).toHaveText('0');
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+
+  const done = await cadre.get<{ items: { id: string; status: string; note: string | null }[] }>(
+    '/tasks?status=done&pageSize=100',
+  );
+  expect(done.items.filter((t) => t.id === task.id)).toEqual([
+    expect.objectContaining({ status: 'done', note: `已入户-${run}` }),
+  ]);
+  // The pull brought the task back as done: it has left the phone's to-do list.
+  await page.getByText('任务', { exact: true }).last().click();
+  await expect(page.getByText(/^待办任务/)).toBeVisible();
+  await expect(page.locator(`[data-task-id="${task.id}"]`)).toHaveCount(0);
+});
+
 test('a visit to a household reassigned while offline comes back with the server’s reason and can be discarded', async ({
   page,
   context,

@@ -29,6 +29,7 @@ export const KIND_LABELS: Record<OutboxKind, string> = {
   intent: '意愿登记',
   problem: '问题反映',
   transition: '阶段申请',
+  task: '任务完成',
 };
 
 /** Red lights first, then yellow; within a colour, the longest without a visit first. */

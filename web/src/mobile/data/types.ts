@@ -15,19 +15,22 @@ export interface MobileUser {
   role: string;
 }
 
-export type OutboxKind = 'visit' | 'intent' | 'problem' | 'transition';
+export type OutboxKind = 'visit' | 'intent' | 'problem' | 'transition' | 'task';
 
 /** What each kind of item sends: the API's own request bodies, plus the household it is about. */
 export type VisitPayload = Omit<Schemas['SyncVisitDto'], 'clientId'>;
 export type IntentPayload = Schemas['RecordIntentDto'] & { householdId: string };
 export type ProblemPayload = Schemas['CreateProblemDto'];
 export type TransitionPayload = Schemas['TransitionDto'] & { householdId: string };
+/** A dispatched task marked done on the phone (POST /tasks/:id/complete), with the cadre's note. */
+export type TaskPayload = Schemas['CompleteTaskDto'] & { taskId: string; householdId: string | null };
 
 export interface PayloadOf {
   visit: VisitPayload;
   intent: IntentPayload;
   problem: ProblemPayload;
   transition: TransitionPayload;
+  task: TaskPayload;
 }
 
 /** Why the server refused an item: its status and its own (Chinese) message. */

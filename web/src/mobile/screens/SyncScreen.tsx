@@ -10,11 +10,13 @@ import { signOut } from '../session';
 import { syncNow } from '../sync/controller';
 import { Button, Card, Dialog, List, NavBar, NoticeBar, Tag } from '../ui';
 
-const FORM_OF: Record<OutboxItem['kind'], string> = {
+/** The form a refused item is corrected in; a task completion has none (nothing to correct: resend or discard). */
+const FORM_OF: Record<OutboxItem['kind'], string | null> = {
   visit: 'visit',
   intent: 'intent',
   problem: 'problem',
   transition: 'stage',
+  task: null,
 };
 
 /**
@@ -109,7 +111,7 @@ export default function SyncScreen() {
                     </div>
                   )}
                   <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-                    {item.householdId && (
+                    {item.householdId && FORM_OF[item.kind] && (
                       <Button
                         size="mini"
                         color="primary"

@@ -208,6 +208,28 @@ describe('sending the outbox', () => {
     expect(sent.map((r) => r.headers.get('Idempotency-Key'))).toEqual([i.clientId, i.clientId]);
   });
 
+  it('sends a task completed on the phone to its own route under its key, and resends it after a lost answer', async () => {
+    const task = await enqueue(db, {
+      kind: 'task',
+      userId: USER,
+      householdLabel: '张三 DXZ-0001',
+      payload: { taskId: 'task-7', householdId: HOUSEHOLD, note: '已入户' },
+    });
+    expect(task.householdId).toBe(HOUSEHOLD); // the household's badge counts it
+    server.script = ['lost'];
+    expect((await push(db, client, USER)).stopped).toBe('retry');
+    expect(await push(db, client, USER)).toMatchObject({ sent: 1, stopped: null });
+    const sent = server.requests.filter((r) => r.method === 'POST');
+    expect(sent.map((r) => r.path)).toEqual([
+      '/api/v1/tasks/task-7/complete',
+      '/api/v1/tasks/task-7/complete',
+    ]);
+    expect(sent.map((r) => r.headers.get('Idempotency-Key'))).toEqual([task.clientId, task.clientId]);
+    expect(sent[0].body).toEqual({ note: '已入户' }); // the task and household ids are not the route's body
+    expect(server.keyed.size).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('keeps everything pending, in order, when the network is down, and stops at the first failure', async () => {
     await intent();
     await problem();

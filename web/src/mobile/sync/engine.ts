@@ -9,6 +9,7 @@ import type {
   OutboxItem,
   ProblemPayload,
   SyncDelta,
+  TaskPayload,
   TransitionPayload,
   VisitPayload,
 } from '../data/types';
@@ -48,7 +49,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Sends what waits in the outbox, oldest first: visits in batches through /visits/sync (each carries its
- * clientId), then intents, problem reports and stage requests one by one with `Idempotency-Key: <clientId>`.
+ * clientId), then intents, problem reports, stage requests and task completions one by one with
+ * `Idempotency-Key: <clientId>`.
  * An item leaves the outbox only when the server answered that it has it; a refusal keeps it, marked rejected.
  * Stops at the first transient failure or expired session: what is left stays pending, in order.
  */
@@ -161,6 +163,14 @@ function sendOne(client: ApiClient, item: OutboxItem) {
       return client.POST('/api/v1/households/{id}/transitions', {
         params: { path: { id: householdId } },
         body,
+        headers,
+      });
+    }
+    case 'task': {
+      const { taskId, note } = item.payload as TaskPayload;
+      return client.POST('/api/v1/tasks/{id}/complete', {
+        params: { path: { id: taskId } },
+        body: note ? { note } : {},
         headers,
       });
     }
