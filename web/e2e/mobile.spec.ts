@@ -10,6 +10,8 @@ import { ADMIN, DEMO_PASSWORD, keep, watchConsole } from './support';
  */
 
 const run = Date.now().toString(36);
+/** HouseholdsScreen's LIST_STEP (the spec cannot import the screen: it pulls in antd-mobile's CSS). */
+const LIST_STEP = 30;
 
 function householdIdOf(url: string): string {
   const match = /\/m\/households\/([0-9a-f-]{36})/.exec(url);
@@ -106,6 +108,18 @@ test('offline: the app opens from cache, five records wait, and reach the server
     'payment',
   ]);
   expect(problems).toEqual([]);
+});
+
+test('the list renders a screenful first and the rest as the cadre scrolls', async ({ page }) => {
+  await phoneLogin(page, 'cadre01');
+  const title = await page.locator('.adm-nav-bar-title').innerText();
+  const total = Number(/（(\d+)）/.exec(title)?.[1]);
+  expect(total).toBeGreaterThan(LIST_STEP); // cadre01 keeps about 40 households in the demo
+  await expect(page.getByTestId('household-item')).toHaveCount(LIST_STEP);
+  await expect(page.getByText(`还有 ${total - LIST_STEP} 户`)).toBeAttached();
+  await page.locator('.m-body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
+  await expect(page.getByTestId('household-item')).toHaveCount(total);
+  await expect(page.getByText(/^还有 \d+ 户/)).toHaveCount(0);
 });
 
 test('a lost answer is retried without creating the visit twice', async ({ page, context, request }) => {

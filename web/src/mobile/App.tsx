@@ -1,12 +1,6 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
-import {
-  createBrowserRouter,
-  Navigate,
-  Outlet,
-  RouterProvider,
-  useLocation,
-  useNavigate,
-} from 'react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { takeBoot } from './data/boot';
 import { mobileDb } from './data/db';
 import { useLive, useOnline } from './hooks';
 import { HouseholdsScreen } from './screens/HouseholdsScreen';
@@ -47,8 +41,16 @@ const TABS = [
 
 /** The signed-in frame: banners (offline, login expired, WeChat), the screen, the tab bar with the pending badge. */
 function Shell() {
-  const user = useLive(async () => (await mobileDb().user()) ?? null, []);
-  const needsLogin = useLive(async () => (await mobileDb().getMeta<boolean>('needsLogin')) ?? false, []);
+  const user = useLive(
+    async () => (await mobileDb().user()) ?? null,
+    [],
+    () => takeBoot('user'),
+  );
+  const needsLogin = useLive(
+    async () => (await mobileDb().getMeta<boolean>('needsLogin')) ?? false,
+    [],
+    () => takeBoot('needsLogin'),
+  );
   const pending = usePendingCount();
   const online = useOnline();
   const location = useLocation();
@@ -122,35 +124,36 @@ export function PendingBadge() {
   return pending > 0 ? <Badge content={pending} /> : null;
 }
 
-const router = createBrowserRouter(
-  [
-    {
-      path: '/login',
-      element: (
-        <Suspense fallback={<DotLoading />}>
-          <LoginScreen />
-        </Suspense>
-      ),
-    },
-    {
-      element: <Shell />,
-      children: [
-        { index: true, element: <Navigate to={HOME} replace /> },
-        { path: 'households', element: <HouseholdsScreen /> },
-        { path: 'households/:id', element: <HouseholdScreen /> },
-        { path: 'households/:id/visit', element: <VisitForm /> },
-        { path: 'households/:id/intent', element: <IntentForm /> },
-        { path: 'households/:id/problem', element: <ProblemForm /> },
-        { path: 'households/:id/stage', element: <StageForm /> },
-        { path: 'tasks', element: <TasksScreen /> },
-        { path: 'sync', element: <SyncScreen /> },
-        { path: '*', element: <Navigate to={HOME} replace /> },
-      ],
-    },
-  ],
-  { basename: '/m' },
-);
-
+/**
+ * Declarative routes (BrowserRouter), not a data router: the app loads nothing through the router, and the data
+ * router's machinery was ~40 KB of the first load's JavaScript (see bench/README "Phone app").
+ */
 export function MobileApp() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter basename="/m">
+      <Routes>
+        <Route
+          path="/login"
+          element={
+            <Suspense fallback={<DotLoading />}>
+              <LoginScreen />
+            </Suspense>
+          }
+        />
+        <Route element={<Shell />}>
+          {/* The installed app starts at /m/ (the manifest's start_url): the list itself, not a redirect to it. */}
+          <Route index element={<HouseholdsScreen />} />
+          <Route path="households" element={<HouseholdsScreen />} />
+          <Route path="households/:id" element={<HouseholdScreen />} />
+          <Route path="households/:id/visit" element={<VisitForm />} />
+          <Route path="households/:id/intent" element={<IntentForm />} />
+          <Route path="households/:id/problem" element={<ProblemForm />} />
+          <Route path="households/:id/stage" element={<StageForm />} />
+          <Route path="tasks" element={<TasksScreen />} />
+          <Route path="sync" element={<SyncScreen />} />
+          <Route path="*" element={<Navigate to={HOME} replace />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
 }

@@ -3,10 +3,14 @@ import { useEffect, useState } from 'react';
 
 /**
  * A Dexie query the component re-renders with whenever the tables it read change (this tab or another):
- * `undefined` until the first answer.
+ * `undefined` until the first answer, unless an `initial` value (the start-up snapshot) stands in until then.
  */
-export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+export function useLive<T>(
+  query: () => Promise<T>,
+  deps: unknown[],
+  initial?: () => T | undefined,
+): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (next) => setValue(() => next),

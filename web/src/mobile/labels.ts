@@ -1,10 +1,15 @@
+import { takeBoot } from './data/boot';
 import { mobileDb } from './data/db';
 import type { OptionList, Options, OutboxKind, SyncHousehold } from './data/types';
 import { useLive } from './hooks';
 
 /** The option lists kept on the phone (GET /options on every online sync). */
 export function useOptions(): Options | undefined {
-  return useLive(() => mobileDb().options(), []);
+  return useLive(
+    () => mobileDb().options(),
+    [],
+    () => takeBoot('options') ?? undefined,
+  );
 }
 
 export function label(list: OptionList | undefined, value: string | null | undefined): string {
@@ -33,7 +38,8 @@ export const KIND_LABELS: Record<OutboxKind, string> = {
 };
 
 /** Red lights first, then yellow; within a colour, the longest without a visit first. */
-export function byUrgency(a: SyncHousehold, b: SyncHousehold): number {
+type Urgency = Pick<SyncHousehold, 'light' | 'lastVisitAt' | 'code'>;
+export function byUrgency(a: Urgency, b: Urgency): number {
   return (
     LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light] ||
     (a.lastVisitAt ?? '').localeCompare(b.lastVisitAt ?? '') ||

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MobileApp } from './App';
+import { loadBoot } from './data/boot';
 import { unstableSetRender } from './ui';
 import './mobile.css';
 
@@ -17,8 +18,11 @@ unstableSetRender((node, container) => {
   };
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MobileApp />
-  </StrictMode>,
+// The first screen's data comes first (see loadBoot): the first render is then the list itself, not a spinner.
+void loadBoot().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MobileApp />
+    </StrictMode>,
+  ),
 );

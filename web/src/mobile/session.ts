@@ -51,15 +51,20 @@ async function adopt(user: MobileUser): Promise<MobileUser> {
       );
     }
     // Another cadre's phone copy goes; their cursor with it, so the new cadre's first pull is a full one.
-    await db.transaction('rw', [db.households, db.tasks, db.notifications, db.sent, db.meta], async () => {
-      await Promise.all([
-        db.households.clear(),
-        db.tasks.clear(),
-        db.notifications.clear(),
-        db.sent.clear(),
-        db.meta.clear(),
-      ]);
-    });
+    await db.transaction(
+      'rw',
+      [db.households, db.rows, db.tasks, db.notifications, db.sent, db.meta],
+      async () => {
+        await Promise.all([
+          db.households.clear(),
+          db.rows.clear(),
+          db.tasks.clear(),
+          db.notifications.clear(),
+          db.sent.clear(),
+          db.meta.clear(),
+        ]);
+      },
+    );
   }
   await db.setMeta('user', {
     id: user.id,

@@ -1,5 +1,7 @@
 import { Dexie, type Table } from 'dexie';
+import { toRow } from './rows';
 import type {
+  HouseholdRow,
   MobileNotification,
   MobileUser,
   Options,
@@ -20,6 +22,8 @@ export type MetaKey =
 /** Everything the cadre's phone keeps: their households, tasks, notifications, option lists, and the outbox. */
 export class MobileDb extends Dexie {
   households!: Table<SyncHousehold, string>;
+  /** The list's rows of the same households (HouseholdRow): kept in step with `households` by every writer. */
+  rows!: Table<HouseholdRow, string>;
   tasks!: Table<SyncTask, string>;
   notifications!: Table<MobileNotification, string>;
   outbox!: Table<OutboxItem, string>;
@@ -36,6 +40,12 @@ export class MobileDb extends Dexie {
       sent: 'clientId, sentAt',
       meta: 'key',
     });
+    this.version(2)
+      .stores({ rows: 'id' })
+      .upgrade(async (tx) => {
+        const households = (await tx.table('households').toArray()) as SyncHousehold[];
+        await tx.table('rows').bulkPut(households.map(toRow));
+      });
   }
 
   async getMeta<T>(key: MetaKey): Promise<T | undefined> {

@@ -3,6 +3,25 @@ import type { Schemas } from '../../api/client';
 /** One of the cadre's households as GET /api/v1/sync/pull sends it (the typed contract from the server). */
 export type SyncHousehold = Schemas['SyncHouseholdDto'];
 export type SyncTask = Schemas['SyncTaskDto'];
+
+/**
+ * What the household list shows of a household, in a table of its own: about a fifth of the full record (no
+ * recent visits, problems, members), so the list reads 300 of them fast at start (see data/rows.ts).
+ */
+export type HouseholdRow = Pick<
+  SyncHousehold,
+  | 'id'
+  | 'code'
+  | 'headName'
+  | 'villageId'
+  | 'villageName'
+  | 'group'
+  | 'address'
+  | 'stage'
+  | 'onHold'
+  | 'light'
+  | 'lastVisitAt'
+>;
 export type MobileNotification = Schemas['NotificationView'];
 export type Options = Schemas['OptionsDto'];
 export type OptionList = Schemas['OptionDto'][];

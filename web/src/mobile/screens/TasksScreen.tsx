@@ -37,7 +37,7 @@ export default function TasksScreen() {
     // Due first: an open task past its date (carried over from an earlier day) heads the list.
     const open = (await db.tasks.toArray()).filter((t) => t.status === 'open');
     open.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-    const households = new Map((await db.households.toArray()).map((h) => [h.id, h]));
+    const households = new Map((await db.rows.toArray()).map((h) => [h.id, h]));
     // Completed on this phone, not yet confirmed by the server: the task stays listed, marked as waiting.
     const waiting = new Map<string, OutboxItem<'task'>['status']>();
     for (const item of await db.outbox.toArray())

@@ -77,8 +77,15 @@ export function startSyncTriggers(): () => void {
         if (pending > 0) kick();
       });
   }, PENDING_RETRY_MS);
-  kick();
+  // The start's round waits for the first screen to be painted: it reads the outbox and, online, writes the delta,
+  // and on a slow phone that work delayed the list it would only refresh.
+  const first =
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(kick, { timeout: 1_000 })
+      : window.setTimeout(kick, 200);
   return () => {
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(first);
+    else window.clearTimeout(first);
     window.removeEventListener('online', kick);
     document.removeEventListener('visibilitychange', onVisible);
     window.clearInterval(timer);

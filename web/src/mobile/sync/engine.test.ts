@@ -373,6 +373,7 @@ describe('applying a delta', () => {
     await applyDelta(db, delta({ households: [household('a'), household('b')], tasks: [task('t1', 'a')] }));
     await applyDelta(db, delta({ reset: true, cursor: 'c2', households: [household('c')], tasks: [] }));
     expect((await db.households.toArray()).map((h) => h.id)).toEqual(['c']);
+    expect((await db.rows.toArray()).map((h) => h.id)).toEqual(['c']);
     expect(await db.tasks.count()).toBe(0);
     expect(await db.getMeta('cursor')).toBe('c2');
   });
@@ -398,6 +399,25 @@ describe('applying a delta', () => {
     expect(rows.map((h) => [h.id, h.stage, h.version])).toEqual([
       ['a', 'indicators_confirmed', 2],
       ['c', 'surveyed', 1],
+    ]);
+    // The list's rows follow, and carry only what the list shows.
+    const listed = await db.rows.orderBy('id').toArray();
+    expect(listed.map((h) => [h.id, h.stage])).toEqual([
+      ['a', 'indicators_confirmed'],
+      ['c', 'surveyed'],
+    ]);
+    expect(Object.keys(listed[0]).sort()).toEqual([
+      'address',
+      'code',
+      'group',
+      'headName',
+      'id',
+      'lastVisitAt',
+      'light',
+      'onHold',
+      'stage',
+      'villageId',
+      'villageName',
     ]);
     expect(await db.tasks.count()).toBe(0);
     expect(await db.getMeta('lastPullAt')).toBe('2026-12-06T01:00:00Z');

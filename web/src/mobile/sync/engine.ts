@@ -1,6 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../api/schema';
 import type { MobileDb } from '../data/db';
+import { toRow } from '../data/rows';
 import { markAttempt, markRejected, markSent, pendingItems, pruneSent } from '../data/outbox';
 import type {
   IntentPayload,
@@ -220,17 +221,20 @@ export async function pull(db: MobileDb, client: ApiClient): Promise<PullResult>
  * only with the data it belongs to.
  */
 export async function applyDelta(db: MobileDb, delta: SyncDelta): Promise<void> {
-  await db.transaction('rw', db.households, db.tasks, db.meta, async () => {
+  await db.transaction('rw', [db.households, db.rows, db.tasks, db.meta], async () => {
     if (delta.reset) {
       await db.households.clear();
+      await db.rows.clear();
       await db.tasks.clear();
     } else {
       await db.households.bulkDelete(delta.removedHouseholdIds);
+      await db.rows.bulkDelete(delta.removedHouseholdIds);
       await db.tasks.bulkDelete(delta.removedTaskIds);
       if (delta.removedHouseholdIds.length > 0)
         await db.tasks.where('householdId').anyOf(delta.removedHouseholdIds).delete();
     }
     await db.households.bulkPut(delta.households);
+    await db.rows.bulkPut(delta.households.map(toRow));
     await db.tasks.bulkPut(delta.tasks);
     await db.setMeta('cursor', delta.cursor);
     await db.setMeta('lastPullAt', delta.serverTime);
