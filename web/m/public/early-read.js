@@ -1,7 +1,8 @@
-// The first screen's data, read from IndexedDB while the app's JavaScript is still loading (a classic script in
-// <head>: it runs before the module graph, and the database works on its own thread meanwhile). data/boot.ts
-// takes the result; it reads through Dexie instead when this found nothing. Plain script: no bundling, no imports.
-// It never creates or upgrades the database: a first start (or an older schema) answers null, Dexie does the rest.
+// The first screen's data, read from IndexedDB while the app's JavaScript is still loading: an async classic
+// script, so it runs as soon as it arrives (from the service worker's cache, well before the app's big module) and
+// blocks nothing on a first load over the network; the database works on its own thread meanwhile. data/boot.ts
+// takes the result, or reads through Dexie itself when this found nothing or has not run yet. Plain script: no
+// bundling, no imports. It never creates or upgrades the database: a first start or an older schema answers null.
 (function () {
   'use strict';
   /** @type {Promise<null | { meta: { key: string; value: unknown }[]; rows: unknown[] }>} */

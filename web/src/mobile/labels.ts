@@ -37,13 +37,19 @@ export const KIND_LABELS: Record<OutboxKind, string> = {
   task: '任务完成',
 };
 
+/**
+ * Code-unit order of ISO instants and household codes (ASCII both): `localeCompare` goes through the collator and
+ * was the start's costliest function (70 ms of a 4×-slowed phone to sort 300 households).
+ */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Red lights first, then yellow; within a colour, the longest without a visit first. */
 type Urgency = Pick<SyncHousehold, 'light' | 'lastVisitAt' | 'code'>;
 export function byUrgency(a: Urgency, b: Urgency): number {
   return (
     LIGHT_ORDER[a.light] - LIGHT_ORDER[b.light] ||
-    (a.lastVisitAt ?? '').localeCompare(b.lastVisitAt ?? '') ||
-    a.code.localeCompare(b.code)
+    compareText(a.lastVisitAt ?? '', b.lastVisitAt ?? '') ||
+    compareText(a.code, b.code)
   );
 }
 

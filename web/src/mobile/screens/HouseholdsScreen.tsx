@@ -12,7 +12,7 @@ import { Button, DotLoading, Empty, List, NavBar } from '../ui';
  * Rows rendered at first, and added each time the end of the list comes near: a phone screen shows about ten, and
  * rendering all 300 of a cadre's households at once cost 0.8 s of a 4×-slowed phone's start (React, then layout).
  */
-export const LIST_STEP = 30;
+export const LIST_STEP = 20;
 
 /** Grows `limit` by LIST_STEP whenever the returned element scrolls near the screen. */
 function useGrowingLimit(reset: unknown): [number, React.RefObject<HTMLDivElement | null>] {
@@ -27,7 +27,7 @@ function useGrowingLimit(reset: unknown): [number, React.RefObject<HTMLDivElemen
         if (entries.some((entry) => entry.isIntersecting)) setLimit((current) => current + LIST_STEP);
       },
       // The list scrolls inside the app's body, not the window: that is the box "near the screen" is measured in.
-      { root: element.closest('.m-body'), rootMargin: '800px 0px' },
+      { root: element.closest('.m-body'), rootMargin: '300px 0px' },
     );
     observer.observe(element);
     return () => observer.disconnect();

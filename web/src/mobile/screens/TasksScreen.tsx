@@ -4,7 +4,7 @@ import { mobileDb } from '../data/db';
 import { enqueue } from '../data/outbox';
 import type { OutboxItem, SyncTask } from '../data/types';
 import { useLive } from '../hooks';
-import { formatTime, householdLabel } from '../labels';
+import { compareText, formatTime, householdLabel } from '../labels';
 import { syncNow } from '../sync/controller';
 import { Button, Dialog, Empty, List, NavBar, Tabs, Tag, TextArea, Toast } from '../ui';
 
@@ -36,7 +36,7 @@ export default function TasksScreen() {
     const today = businessToday();
     // Due first: an open task past its date (carried over from an earlier day) heads the list.
     const open = (await db.tasks.toArray()).filter((t) => t.status === 'open');
-    open.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    open.sort((a, b) => compareText(a.dueDate, b.dueDate));
     const households = new Map((await db.rows.toArray()).map((h) => [h.id, h]));
     // Completed on this phone, not yet confirmed by the server: the task stays listed, marked as waiting.
     const waiting = new Map<string, OutboxItem<'task'>['status']>();

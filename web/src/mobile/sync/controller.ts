@@ -77,15 +77,22 @@ export function startSyncTriggers(): () => void {
         if (pending > 0) kick();
       });
   }, PENDING_RETRY_MS);
-  // The start's round waits for the first screen to be painted: it reads the outbox and, online, writes the delta,
-  // and on a slow phone that work delayed the list it would only refresh.
-  const first =
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(kick, { timeout: 1_000 })
-      : window.setTimeout(kick, 200);
+  // With households on the phone, the start's round waits for the list to be painted: it reads the outbox and,
+  // online, writes the delta, and on a slow phone that work delayed the list it would only refresh. An empty phone
+  // (the first login) has nothing to show until the round brings it: it goes at once.
+  let stopped = false;
+  let idle: number | undefined;
+  void mobileDb()
+    .rows.count()
+    .catch(() => 0)
+    .then((rows) => {
+      if (stopped) return;
+      if (rows === 0 || typeof requestIdleCallback !== 'function') return kick();
+      idle = requestIdleCallback(kick, { timeout: 1_000 });
+    });
   return () => {
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(first);
-    else window.clearTimeout(first);
+    stopped = true;
+    if (idle !== undefined) cancelIdleCallback(idle);
     window.removeEventListener('online', kick);
     document.removeEventListener('visibilitychange', onVisible);
     window.clearInterval(timer);
