@@ -263,7 +263,9 @@ async function main(): Promise<void> {
       `    first pull, ${results[0].pullHouseholds} households, ${kb(results[0].pullBytes)}: ${spread(results.map((r) => r.pullMs))}`,
     );
     console.log(`    offline start → household list:     ${spread(results.map((r) => r.offlineStartMs))}`);
-    console.log(`      by the page's clock (nav → 1st row): ${spread(results.map((r) => r.offlineInPageMs))}`);
+    console.log(
+      `      by the page's clock (nav → 1st row): ${spread(results.map((r) => r.offlineInPageMs))}`,
+    );
     console.log(
       `load average ${loadAverageAtStart.join(' ')} → ${loadavg()
         .map((l) => l.toFixed(2))
