@@ -69,3 +69,15 @@ export async function recordVisit(page: Page, summary: string, concerns?: string
   await page.getByRole('button', { name: '保存走访' }).click();
   await expect(page.getByRole('button', { name: '记录走访' })).toBeVisible();
 }
+
+/**
+ * Opens 同步 and sees the outbox empty: it may have gone on its own already (a retry after a lost answer), else
+ * 「立即同步」 sends it.
+ */
+export async function sendEverything(page: Page): Promise<void> {
+  await page.getByText('同步', { exact: true }).last().click();
+  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+$/);
+  if ((await page.getByTestId('pending-count').innerText()) !== '0')
+    await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+}

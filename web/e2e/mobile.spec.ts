@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiAs } from './workflow-api';
-import { goOffline, phoneLogin, recordVisit, waitForServiceWorker } from './mobile-support';
+import { goOffline, phoneLogin, recordVisit, sendEverything, waitForServiceWorker } from './mobile-support';
 import { ADMIN, DEMO_PASSWORD, keep, watchConsole } from './support';
 
 /**
@@ -145,11 +145,7 @@ test('a lost answer is retried without creating the visit twice', async ({ page,
   await expect.poll(() => uploads).toBeGreaterThanOrEqual(1);
 
   // The phone still holds it and sends it again (on its own after a while, or at once from 立即同步).
-  await page.getByText('同步', { exact: true }).last().click();
-  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+$/);
-  if ((await page.getByTestId('pending-count').innerText()) !== '0')
-    await page.getByRole('button', { name: '立即同步' }).click();
-  await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+  await sendEverything(page);
   await expect(page.getByTestId('rejected-count')).toHaveText('0');
   expect(uploads).toBe(2);
   await expect(page.getByText('已送达')).toHaveCount(1);
@@ -187,11 +183,7 @@ test('a problem report whose answer was lost is sent again under its Idempotency
   await page.getByRole('button', { name: '提交问题' }).click();
   await expect.poll(() => keys.length).toBeGreaterThanOrEqual(1);
 
-  await page.getByText('同步', { exact: true }).last().click();
-  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+$/);
-  if ((await page.getByTestId('pending-count').innerText()) !== '0')
-    await page.getByRole('button', { name: '立即同步' }).click();
-  await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+  await sendEverything(page);
   expect(keys).toHaveLength(2);
   expect(keys[0]).toMatch(/^m-[0-9a-f-]{36}$/);
   expect(keys[1]).toBe(keys[0]);
@@ -238,11 +230,7 @@ test('a task marked done offline reaches the server once, though the first answe
   });
   await context.setOffline(false);
   await expect.poll(() => keys.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
-  await page.getByText('同步', { exact: true }).last().click();
-  await expect(page.getByTestId('pending-count')).toHaveText(/^\d+$/);
-  if ((await page.getByTestId('pending-count').innerText()) !== '0')
-    await page.getByRole('button', { name: '立即同步' }).click();
-  await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+  await sendEverything(page);
   await expect(page.getByTestId('rejected-count')).toHaveText('0');
   expect(keys).toHaveLength(2);
   expect(keys[1]).toBe(keys[0]);

@@ -3,35 +3,17 @@ import { Dexie } from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EarlyRead } from './boot';
-import { MobileDb } from './db';
+import { MobileDb, SCHEMA_V1 } from './db';
+import { household } from './fixtures.test-support';
 import { toRow } from './rows';
 import type { SyncHousehold } from './types';
 
-const household = (id: string, light: SyncHousehold['light']) =>
-  ({
-    id,
-    code: `DXZ-${id}`,
-    headName: `户主${id}`,
-    phone: '138****0000',
-    villageId: 'v1',
-    villageName: '大兴寨村',
-    group: '一组',
-    address: null,
-    stage: 'surveyed',
-    intent: null,
-    onHold: false,
-    holdReason: null,
-    light,
-    lightReasons: [],
-    flags: [],
-    lastVisitAt: null,
-    version: 1,
-    updatedAt: '2026-12-06T00:00:00Z',
-    openProblems: [],
-    recentVisits: [
-      { id: 'v', visitedAt: '2026-12-01T02:00:00Z', method: 'in_person', summary: '很长的走访记录' },
-    ],
-  }) as unknown as SyncHousehold;
+const VISIT = {
+  id: 'v',
+  visitedAt: '2026-12-01T02:00:00Z',
+  method: 'in_person',
+  summary: '很长的走访记录',
+} as unknown as SyncHousehold['recentVisits'][number];
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -44,15 +26,10 @@ afterEach(async () => {
 describe('the phone’s database', () => {
   it('gives a phone that kept version 1 (households only) the list’s rows when it opens version 2', async () => {
     const old = new Dexie('dxz-cadre');
-    old.version(1).stores({
-      households: 'id, villageId, stage, light, code',
-      tasks: 'id, householdId, status',
-      notifications: 'id, createdAt',
-      outbox: 'clientId, status, householdId, createdAt',
-      sent: 'clientId, sentAt',
-      meta: 'key',
-    });
-    await old.table('households').bulkPut([household('a', 'red'), household('b', 'green')]);
+    old.version(1).stores(SCHEMA_V1);
+    await old
+      .table('households')
+      .bulkPut([household('a', { light: 'red', recentVisits: [VISIT] }), household('b')]);
     await old.table('outbox').put({ clientId: 'm-1', status: 'pending', createdAt: '2026-12-06T00:00:00Z' });
     old.close();
     // The early script does not read an older schema: the app's own read (after Dexie's upgrade) does.
@@ -90,7 +67,9 @@ async function signedInPhone(name: string): Promise<MobileDb> {
   opened.push(db);
   await db.setMeta('user', { id: 'u1', username: 'cadre01', displayName: '张干部', role: 'cadre' });
   await db.setMeta('options', { stages: [] });
-  await db.rows.bulkPut([household('a', 'red'), household('b', 'yellow')].map(toRow));
+  await db.rows.bulkPut(
+    [household('a', { light: 'red', recentVisits: [VISIT] }), household('b', { light: 'yellow' })].map(toRow),
+  );
   return db;
 }
 

@@ -19,6 +19,16 @@ export interface MetaRecord {
 export type MetaKey =
   'user' | 'cursor' | 'lastSyncAt' | 'lastPullAt' | 'options' | 'needsLogin' | 'lastSyncError';
 
+/** The first schema (phones that have not opened version 2 yet keep it): tests build such a phone from it. */
+export const SCHEMA_V1 = {
+  households: 'id, villageId, stage, light, code',
+  tasks: 'id, householdId, status',
+  notifications: 'id, createdAt',
+  outbox: 'clientId, status, householdId, createdAt',
+  sent: 'clientId, sentAt',
+  meta: 'key',
+};
+
 /** Everything the cadre's phone keeps: their households, tasks, notifications, option lists, and the outbox. */
 export class MobileDb extends Dexie {
   households!: Table<SyncHousehold, string>;
@@ -32,14 +42,7 @@ export class MobileDb extends Dexie {
 
   constructor(name = 'dxz-cadre') {
     super(name);
-    this.version(1).stores({
-      households: 'id, villageId, stage, light, code',
-      tasks: 'id, householdId, status',
-      notifications: 'id, createdAt',
-      outbox: 'clientId, status, householdId, createdAt',
-      sent: 'clientId, sentAt',
-      meta: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores({ rows: 'id' })
       .upgrade(async (tx) => {

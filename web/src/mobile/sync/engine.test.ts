@@ -3,8 +3,9 @@ import createClient from 'openapi-fetch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { paths } from '../../api/schema';
 import { MobileDb } from '../data/db';
+import { household } from '../data/fixtures.test-support';
 import { discard, enqueue, resend } from '../data/outbox';
-import type { SyncDelta, SyncHousehold, SyncTask } from '../data/types';
+import type { SyncDelta, SyncTask } from '../data/types';
 import { classifyStatus } from './classify';
 import { applyDelta, pull, push, syncOnce, type ApiClient } from './engine';
 
@@ -332,29 +333,6 @@ describe('sending the outbox', () => {
   });
 });
 
-const household = (id: string, overrides: Partial<SyncHousehold> = {}): SyncHousehold => ({
-  id,
-  code: `DXZ-${id}`,
-  headName: `户主${id}`,
-  phone: '138****0000',
-  villageId: 'v1',
-  villageName: '大兴寨村',
-  group: '一组',
-  address: null,
-  stage: 'surveyed',
-  intent: null,
-  onHold: false,
-  holdReason: null,
-  light: 'green',
-  lightReasons: [],
-  flags: [],
-  lastVisitAt: null,
-  version: 1,
-  updatedAt: '2026-12-06T00:00:00Z',
-  openProblems: [],
-  recentVisits: [],
-  ...overrides,
-});
 const task = (id: string, householdId: string) =>
   ({ id, householdId, status: 'open', instruction: '走访' }) as unknown as SyncTask;
 const delta = (overrides: Partial<SyncDelta>): SyncDelta => ({
