@@ -12,6 +12,13 @@ const MOBILE_PATHS = /^\/m(\/|$)/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
+ * A request for a file (its last segment has an extension: /favicon.ico, /robots.txt, /m/old-chunk.js) that the
+ * build does not have: a 404, not an app page a browser would take for an icon or a script. index.html is the
+ * page itself (the service worker precaches /m/index.html).
+ */
+const looksLikeFile = (path: string): boolean => /\.[^/]+$/.test(path) && !path.endsWith('/index.html');
+
+/**
  * The console's policy: its own scripts only (no inline script, no eval), requests to this origin only, no
  * framing, no plugins. Styles may be inline: antd's CSS-in-JS and the rc-components under it (modal scroll lock,
  * scrollbar measurement) write <style> elements and style attributes, some without a nonce; a style cannot
@@ -66,6 +73,7 @@ export function serveConsole(app: INestApplication, dir: string): boolean {
       if (request.method !== 'GET' && request.method !== 'HEAD') return next();
       if (request.path === '/m') return response.redirect(301, '/m/');
       if (!request.path.startsWith('/m/') || request.path.startsWith('/m/assets/')) return next();
+      if (looksLikeFile(request.path)) return next();
       sendPage(response, mobileTemplate);
     });
   }
@@ -77,7 +85,8 @@ export function serveConsole(app: INestApplication, dir: string): boolean {
     if (
       SERVER_PATHS.test(request.path) ||
       MOBILE_PATHS.test(request.path) ||
-      request.path.startsWith('/assets/')
+      request.path.startsWith('/assets/') ||
+      looksLikeFile(request.path)
     )
       return next();
     sendPage(response, template);

@@ -104,4 +104,15 @@ describe('serving the console and the phone app', () => {
     const escape = await http.get('/m/..%2f..%2findex.html');
     expect(escape.text).not.toBe('<html>console</html>');
   });
+
+  it('answers a file the build does not have with 404, not with an app page', async () => {
+    for (const path of ['/favicon.ico', '/robots.txt', '/m/old-chunk.js', '/m/households/x.png']) {
+      const response = await http.get(path);
+      expect([path, response.status]).toEqual([path, 404]);
+      expect(response.text).not.toMatch(/<html>/);
+    }
+    // A route whose last segment has no extension is still the app's (a household id, a page).
+    expect((await http.get('/m/households/3f2a')).text).toBe('<html>phone</html>');
+    expect((await http.get('/problems/42')).text).toBe('<html>console</html>');
+  });
 });
