@@ -23,7 +23,8 @@ describe('jobs, BullMQ driver on real Redis with an in-process worker', () => {
     queue = t.app.get(JobQueue) as BullmqJobQueue;
     runs = t.app.get(JobRunsService);
     redis = new IORedis(REDIS_URL);
-    await waitFor('worker running', async () => queue.workerRunning);
+    // The worker's connection and the producer's are separate: under load one is ready well before the other.
+    await waitFor('worker running, producer ready', async () => queue.workerRunning && queue.available);
   });
   afterAll(async () => {
     await queue.queue.obliterate({ force: true });
