@@ -215,7 +215,7 @@ test('a task marked done offline reaches the server once, though the first answe
   await goOffline(context, page);
   await item.getByRole('button', { name: '完成' }).click();
   await page.getByPlaceholder(/^办理情况/).fill(`已入户-${run}`);
-  await page.getByRole('button', { name: '完成', exact: true }).last().click();
+  await page.getByRole('dialog').getByRole('button', { name: '完成', exact: true }).click();
   await expect(item).toContainText('已完成 · 待同步');
   await expect(page.getByTestId('pending-badge')).toHaveText('1');
 
@@ -288,7 +288,7 @@ test('a visit to a household reassigned while offline comes back with the server
 
   await page.goto('/m/sync');
   await page.getByRole('button', { name: '放弃' }).click();
-  await page.getByRole('button', { name: '放弃' }).last().click();
+  await page.getByRole('dialog').getByRole('button', { name: '放弃' }).click();
   await expect(page.getByTestId('rejected-count')).toHaveText('0');
   await expect(page.getByTestId('pending-count')).toHaveText('0');
   const visits = await commander.get<{ items: { summary: string }[] }>(
@@ -336,7 +336,7 @@ test('a stage request made offline for a household put on hold meanwhile is refu
   await keep(page, 'mobile-stage-rejected');
 
   await page.getByRole('button', { name: '放弃' }).click();
-  await page.getByRole('button', { name: '放弃' }).last().click();
+  await page.getByRole('dialog').getByRole('button', { name: '放弃' }).click();
   await expect(page.getByTestId('rejected-count')).toHaveText('0');
   await expect(page.getByTestId('pending-count')).toHaveText('0');
   // Nothing moved and nothing waits for approval.
