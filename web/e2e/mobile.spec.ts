@@ -48,7 +48,7 @@ test('offline: the app opens from cache, five records wait, and reach the server
   await stageFilter.selectOption({ index: 1 });
   await expect(page.getByTestId('household-item').first()).toContainText(earliest);
   const first = page.getByTestId('household-item').first();
-  const name = (await first.locator('.adm-list-item-content-main').innerText()).split(/[（\n]/)[0].trim();
+  const name = (await first.locator('.m-row-title').innerText()).split(/[（\n]/)[0].trim();
   await page.getByLabel('搜索').fill(name);
   await expect(page.getByTestId('household-item').first()).toContainText(name);
   await page.getByTestId('household-item').first().click();

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PendingBadge } from '../App';
 import { takeBoot } from '../data/boot';
 import { mobileDb } from '../data/db';
 import { useLive } from '../hooks';
 import { byUrgency, daysAgo, label, LIGHT_COLORS, LIGHT_LABELS, useOptions } from '../labels';
 import { syncNow } from '../sync/controller';
-import { Button, DotLoading, Empty, List, NavBar } from '../ui';
+import { Button, DotLoading, Empty, NavBar } from '../ui';
 
 /**
  * Rows rendered at first, and added each time the end of the list comes near: a phone screen shows about ten, and
@@ -37,7 +37,6 @@ function useGrowingLimit(reset: unknown): [number, React.RefObject<HTMLDivElemen
 
 /** 我的包保户: red lights first; search by name, code or address; filter by village and stage (in the URL). */
 export function HouseholdsScreen() {
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const options = useOptions();
   const households = useLive(
@@ -144,33 +143,35 @@ export function HouseholdsScreen() {
       ) : shown.length === 0 ? (
         <Empty description="没有符合条件的户" />
       ) : (
-        <List data-testid="households-list">
+        // Plain links, not antd-mobile's List.Item: the rows are the start's first paint, and each List.Item is
+        // half a dozen nested elements and hooks more, at a quarter of the CPU on the phones this is measured for.
+        <ul className="m-rows" data-testid="households-list">
           {shown.slice(0, limit).map((h) => (
-            <List.Item
-              key={h.id}
-              data-testid="household-item"
-              onClick={() => navigate(`/households/${h.id}`)}
-              prefix={
+            <li key={h.id}>
+              <Link to={`/households/${h.id}`} className="m-row" data-testid="household-item">
                 <span
                   className="m-light"
                   style={{ background: LIGHT_COLORS[h.light] }}
                   title={LIGHT_LABELS[h.light]}
                   aria-label={LIGHT_LABELS[h.light]}
                 />
-              }
-              description={`${h.code} · ${h.villageName}${h.group ?? ''} · ${label(options?.stages, h.stage)}`}
-              extra={
-                <span className="m-muted">
+                <span className="m-row-main">
+                  <span className="m-row-title">
+                    {h.headName}
+                    {h.onHold && <span className="m-error">（暂停）</span>}
+                  </span>
+                  <span className="m-row-desc">
+                    {`${h.code} · ${h.villageName}${h.group ?? ''} · ${label(options?.stages, h.stage)}`}
+                  </span>
+                </span>
+                <span className="m-muted m-row-extra">
                   {waiting?.get(h.id) ? <span className="m-error">待同步 {waiting.get(h.id)} · </span> : null}
                   {daysAgo(h.lastVisitAt)}
                 </span>
-              }
-            >
-              {h.headName}
-              {h.onHold && <span className="m-error">（暂停）</span>}
-            </List.Item>
+              </Link>
+            </li>
           ))}
-        </List>
+        </ul>
       )}
       {households && shown.length > limit && (
         <div ref={sentinel} className="m-muted m-list-more">
