@@ -18,7 +18,6 @@ import { UsersModule } from './modules/users/users.module';
 import { SeedModule } from './database/seed/seed.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { IntentsModule } from './modules/intents/intents.module';
-import { LightsModule } from './modules/lights/lights.module';
 import { StagesModule } from './modules/stages/stages.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
@@ -51,7 +50,6 @@ import { SyncModule } from './modules/sync/sync.module';
     AuthModule,
     // Before HouseholdsModule: /households/export and /households/import/template precede /households/:id.
     LedgerModule,
-    LightsModule,
     HouseholdsModule,
     ApprovalsModule,
     StagesModule,

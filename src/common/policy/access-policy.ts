@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/users/entities/user.entity';
+import type { Role } from './role';
 import { Actor } from './actor';
 
 /** Which households an actor may see; repositories turn this into a WHERE clause, so a miss is a 404. */

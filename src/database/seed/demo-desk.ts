@@ -3,12 +3,12 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { ApprovalsService } from '../../modules/approvals/approvals.service';
 import { HoldService } from '../../modules/households/hold.service';
-import { HouseholdsRepository } from '../../modules/households/households.repository';
 import { ProblemsService } from '../../modules/problems/problems.service';
 import { TransitionsService } from '../../modules/stages/transitions.service';
 import { TasksService } from '../../modules/tasks/tasks.service';
 import { decisionDelay, resolveDelay, stepGap } from './demo-plan';
 import { DemoState, ProblemState } from './demo-state';
+import { HouseholdAccess } from '../../modules/households/household-access';
 
 /** Problems the township itself reports at the resettlement site: on these days, with no household. */
 const SITE_PROBLEMS: Record<number, { severity: string; description: string }> = {
@@ -29,7 +29,7 @@ export class DemoDesk {
     private readonly holds: HoldService,
     private readonly transitions: TransitionsService,
     private readonly tasks: TasksService,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
   ) {}
 
   async morning(state: DemoState, day: number): Promise<void> {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
-import { HouseholdsRepository } from '../../modules/households/households.repository';
 import { IntentsService } from '../../modules/intents/intents.service';
 import { ProblemsService } from '../../modules/problems/problems.service';
-import { STAGES } from '../../modules/stages/stages';
+import { STAGES } from '../../modules/households/household-stages';
 import { TransitionsService } from '../../modules/stages/transitions.service';
 import { TasksService } from '../../modules/tasks/tasks.service';
 import { VisitsService } from '../../modules/visits/visits.service';
@@ -21,6 +20,7 @@ import {
   VISIT_SUMMARIES,
 } from './demo-plan';
 import { DemoState, HouseholdState } from './demo-state';
+import { HouseholdAccess } from '../../modules/households/household-access';
 
 const MINUTE = 60_000;
 
@@ -37,7 +37,7 @@ export class DemoRounds {
     private readonly transitions: TransitionsService,
     private readonly problems: ProblemsService,
     private readonly tasks: TasksService,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
   ) {}
 
   async round(state: DemoState, day: number, cadreIndex: number, today: boolean): Promise<void> {

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { addDays, businessDate, Clock, startOfBusinessDate } from '../../common/time/business-clock';
 import { AuditSealerService } from '../../modules/audit/audit-sealer.service';
-import { OrgRepository } from '../../modules/org/org.repository';
-import { UsersRepository } from '../../modules/users/users.repository';
+import { OrgDirectory } from '../../modules/org/org-directory';
+import { UserDirectory } from '../../modules/users/user-directory';
 import { DemoHistory } from './demo-history';
 import { LEDGER_DAYS_AGO } from './demo-plan';
 import { DEMO_PASSWORD, DemoSetup } from './demo-setup';
@@ -26,8 +26,8 @@ export class DemoSeeder {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
     private readonly setup: DemoSetup,
     private readonly history: DemoHistory,
     private readonly sealer: AuditSealerService,

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
-import { HouseholdsRepository } from '../households/households.repository';
-import { HouseholdEntity } from '../households/entities/household.entity';
 import { ApprovalEntity } from './entities/approval.entity';
 import { ApprovalStepEntity } from './entities/approval-step.entity';
+import { joinHousehold } from '../households/household-scope';
 
 export interface ApprovalFilter {
   status?: string;
@@ -18,10 +17,7 @@ export interface ApprovalFilter {
 
 @Injectable()
 export class ApprovalsRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly households: HouseholdsRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, approval: ApprovalEntity, steps: ApprovalStepEntity[]): Promise<void> {
     await manager.getRepository(ApprovalEntity).insert(approval);
@@ -86,11 +82,8 @@ export class ApprovalsRepository {
   }
 
   list(scope: HouseholdScope, filter: ApprovalFilter, page: number, pageSize: number) {
-    const query = this.dataSource
-      .getRepository(ApprovalEntity)
-      .createQueryBuilder('a')
-      .innerJoin(HouseholdEntity, 'h', 'h.id = a.household_id');
-    this.households.applyScope(query, scope);
+    const query = this.dataSource.getRepository(ApprovalEntity).createQueryBuilder('a');
+    joinHousehold(query, 'h.id = a.household_id', { scope });
     if (filter.status === 'decided') query.andWhere("a.status <> 'pending'");
     else if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.level) query.andWhere('a.current_level = :level', { level: filter.level });

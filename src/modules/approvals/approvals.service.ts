@@ -9,22 +9,21 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdsRepository } from '../households/households.repository';
 import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../stages/stage-machine';
-import { UsersRepository } from '../users/users.repository';
+import { UserDirectory } from '../users/user-directory';
 import { ApprovalErrors } from './approvals.errors';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalQueryDto, ApprovalView, DecisionDto } from './dtos/approval.dto';
 import { ApprovalEntity, ApprovalKind } from './entities/approval.entity';
 import { ApprovalStepEntity } from './entities/approval-step.entity';
+import { Household, HouseholdAccess } from '../households/household-access';
 
 /** What happens when the last level approves; each kind's owner registers one (stages, intents). */
 export type ApprovalApplier = (
   manager: EntityManager,
   actor: Actor,
   approval: ApprovalEntity,
-  household: HouseholdEntity,
+  household: Household,
 ) => Promise<void>;
 
 /** What a view shows beside the ids: the household's code and head, the names of requester and deciders. */
@@ -48,8 +47,8 @@ export class ApprovalsService {
 
   constructor(
     private readonly approvals: ApprovalsRepository,
-    private readonly households: HouseholdsRepository,
-    private readonly users: UsersRepository,
+    private readonly households: HouseholdAccess,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -65,7 +64,7 @@ export class ApprovalsService {
   async open(
     manager: EntityManager,
     actor: Actor,
-    household: HouseholdEntity,
+    household: Household,
     request: OpenApproval,
   ): Promise<ApprovalView> {
     if (await this.approvals.pendingFor(manager, household.id)) throw ApprovalErrors.alreadyPending();
@@ -127,12 +126,12 @@ export class ApprovalsService {
     return this.transactions.run(async (manager) => {
       const approval = await this.approvals.findById(id, manager);
       if (!approval) throw ApprovalErrors.notFound();
-      const household = await this.households.findVisible(
-        AccessPolicy.householdScope(actor),
+      const household = await this.households.requireVisible(
+        actor,
         approval.householdId,
         manager,
+        ApprovalErrors.notFound,
       );
-      if (!household) throw ApprovalErrors.notFound();
       if (approval.status !== 'pending') throw ApprovalErrors.notPending();
       const level = approval.currentLevel as ApprovalLevel;
       if (!this.mayDecide(actor, level, household))
@@ -237,11 +236,12 @@ export class ApprovalsService {
   async get(actor: Actor, id: string): Promise<ApprovalView> {
     const approval = await this.approvals.findById(id);
     if (!approval) throw ApprovalErrors.notFound();
-    const household = await this.households.findVisible(
-      AccessPolicy.householdScope(actor),
+    const household = await this.households.requireVisible(
+      actor,
       approval.householdId,
+      undefined,
+      ApprovalErrors.notFound,
     );
-    if (!household) throw ApprovalErrors.notFound();
     const steps = await this.approvals.steps([id]);
     return this.view(approval, steps, { household, users: await this.userNames([approval], steps) });
   }
@@ -260,7 +260,7 @@ export class ApprovalsService {
     }
   }
 
-  private mayDecide(actor: Actor, level: ApprovalLevel, household: HouseholdEntity): boolean {
+  private mayDecide(actor: Actor, level: ApprovalLevel, household: Household): boolean {
     if (actor.role === 'admin') return true;
     if (level === 'township') return actor.role === 'official' && actor.orgUnitId === household.townshipId;
     return actor.role === 'commander';

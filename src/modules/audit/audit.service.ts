@@ -46,4 +46,9 @@ export class AuditService {
       }),
     );
   }
+
+  /** A household's entries, newest first, reveals left out: its timeline. */
+  forHousehold(householdId: string, page: number, pageSize: number) {
+    return this.repository.forHousehold(householdId, page, pageSize);
+  }
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Actor } from '../../common/policy/actor';
 import { PUBLIC_KEY, ROLES_KEY } from '../../common/policy/roles.decorator';
-import type { Role } from '../users/entities/user.entity';
+import type { Role } from '../../common/policy/role';
 import { AuthErrors } from './auth.errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService } from './auth.service';

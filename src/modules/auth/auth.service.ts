@@ -6,9 +6,9 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { Role, UserEntity } from '../users/entities/user.entity';
+import { Role } from '../../common/policy/role';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { User, UserDirectory } from '../users/user-directory';
 import { UserStatusCache } from '../users/user-status.cache';
 import { AuthErrors } from './auth.errors';
 import { AuthUserDto, LoginResponseDto } from './dtos/login.dto';
@@ -19,7 +19,7 @@ import { TokenPayload, validClaims } from './token-claims';
 export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
+    private readonly users: UserDirectory,
     private readonly failures: LoginFailuresRepository,
     private readonly jwt: JwtService,
     private readonly transactions: TransactionRunner,
@@ -30,7 +30,7 @@ export class AuthService {
   ) {}
 
   static toAuthUser(
-    user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role' | 'orgUnitId'>,
+    user: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'orgUnitId'>,
   ): AuthUserDto & { role: Role } {
     return {
       id: user.id,
@@ -115,8 +115,7 @@ export class AuthService {
     if (currentPassword === newPassword) throw AuthErrors.samePassword();
     const passwordHash = await this.passwords.hash(newPassword);
     const updated = await this.transactions.run(async (manager) => {
-      const fields = { passwordHash, updatedAt: this.clock.now() };
-      if (!(await this.users.update(manager, user.id, user.version, fields, true)))
+      if (!(await this.users.setPassword(manager, user.id, user.version, passwordHash, this.clock.now())))
         throw CommonErrors.staleVersion();
       await this.audit.record(manager, actor, {
         action: 'password_change',
@@ -136,7 +135,7 @@ export class AuthService {
     return new Date(claims.exp * 1000);
   }
 
-  private issue(user: UserEntity): Promise<string> {
+  private issue(user: User): Promise<string> {
     const payload: Pick<TokenPayload, 'sub' | 'role' | 'tv'> = {
       sub: user.id,
       role: user.role,
@@ -149,7 +148,7 @@ export class AuthService {
    * The bearer token's user: signed by this server with HS256, unexpired, well-formed claims, issued for the
    * user's current token version, and the user still active.
    */
-  async authenticate(token: string): Promise<UserEntity> {
+  async authenticate(token: string): Promise<User> {
     let claims: TokenPayload | null;
     try {
       claims = validClaims(await this.jwt.verifyAsync<object>(token), Math.floor(Date.now() / 1000));

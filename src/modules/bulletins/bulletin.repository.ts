@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
-import { STAGES } from '../stages/stages';
+import { STAGES } from '../households/household-stages';
 import { SIGNED_STEP } from './bulletin-metrics';
 
 export interface BulletinWindow {

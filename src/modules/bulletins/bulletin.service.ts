@@ -8,9 +8,9 @@ import {
   startOfBusinessDate,
 } from '../../common/time/business-clock';
 import { weekStartOf } from '../../jobs/job-catalogue';
-import { OrgRepository } from '../org/org.repository';
+import { OrgDirectory } from '../org/org-directory';
 import { SnapshotStore } from '../reports/snapshot-store';
-import { UsersRepository } from '../users/users.repository';
+import { UserDirectory } from '../users/user-directory';
 import { buildBulletin, Names, WeeklyBulletinBody } from './bulletin-builder';
 import { BulletinRepository, BulletinWindow } from './bulletin.repository';
 import { BulletinErrors } from './bulletins.errors';
@@ -25,8 +25,8 @@ export class BulletinService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bulletins: BulletinRepository,
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
     private readonly snapshots: SnapshotStore,
     private readonly clock: Clock,
   ) {}

@@ -1,23 +1,21 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { LightsService } from '../lights/lights.service';
+import { HouseholdDerived } from './household-derived.service';
 import { HoldDto, ReleaseDto } from './dtos/hold.dto';
-import { HouseholdErrors } from './households.errors';
-import { HouseholdsRepository } from './households.repository';
+import { HouseholdAccess } from './household-access';
 
 /** 暂停推进: a household in dispute, petition or litigation cannot advance until released. */
 @Injectable()
 export class HoldService {
   constructor(
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly lights: LightsService,
+    private readonly derived: HouseholdDerived,
     private readonly clock: Clock,
   ) {}
 
@@ -37,8 +35,7 @@ export class HoldService {
     note?: string,
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id, manager);
-      if (!household) throw HouseholdErrors.notFound();
+      const household = await this.households.requireVisible(actor, id, manager);
       if (household.onHold === onHold && household.holdReason === reason) {
         throw new DomainError(
           HttpStatus.UNPROCESSABLE_ENTITY,
@@ -58,7 +55,7 @@ export class HoldService {
         after: { onHold, holdReason: reason },
         context: note ? { note } : undefined,
       });
-      await this.lights.refresh(manager, household);
+      await this.derived.refreshLight(manager, household);
     });
   }
 }

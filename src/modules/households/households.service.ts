@@ -10,8 +10,8 @@ import { normalizeResidentId } from '../../common/pii/resident-id';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { OrgRepository } from '../org/org.repository';
-import { UsersRepository } from '../users/users.repository';
+import { OrgDirectory } from '../org/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import {
   AssignHouseholdsDto,
   CreateHouseholdDto,
@@ -25,15 +25,17 @@ import { changedFields, sameMembers } from './household-changes';
 import { MemberInput, memberEntities, normalizeMembers } from './household-members';
 import { flagsToColumn, householdAuditView, householdView } from './household.view';
 import { HouseholdErrors } from './households.errors';
-import { HouseholdsRepository } from './households.repository';
 import { newHousehold } from './new-household';
+import { HouseholdAccess } from './household-access';
+import { HouseholdsRepository } from './households.repository';
 
 @Injectable()
 export class HouseholdsService {
   constructor(
     private readonly households: HouseholdsRepository,
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly access: HouseholdAccess,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -73,8 +75,7 @@ export class HouseholdsService {
 
   async get(actor: Actor, id: string, reveal = false): Promise<HouseholdResponseDto> {
     if (reveal && !AccessPolicy.mayReveal(actor)) throw HouseholdErrors.revealForbidden();
-    const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id);
-    if (!household) throw HouseholdErrors.notFound();
+    const household = await this.access.requireVisible(actor, id);
     if (reveal) await this.auditReveal(actor, [household]);
     const [members, cadres] = await Promise.all([
       this.households.members([id]),
@@ -119,8 +120,7 @@ export class HouseholdsService {
     await this.requireTaskForce(dto.taskForceId);
     const now = this.clock.now();
     const result = await this.write(null, async (manager) => {
-      const before = await this.households.findVisible(AccessPolicy.householdScope(actor), id, manager);
-      if (!before) throw HouseholdErrors.notFound();
+      const before = await this.access.requireVisible(actor, id, manager);
       if (!AccessPolicy.canEditHousehold(actor, before)) throw HouseholdErrors.notEditable();
       if (before.version !== dto.version) throw CommonErrors.staleVersion();
       const beforeMembers = await this.households.members([id], manager);

@@ -7,7 +7,7 @@ import {
   RELATIONS,
   SEXES,
 } from '../households/household.enums';
-import { STAGE_LABELS } from '../stages/stages';
+import { STAGE_LABELS } from '../households/household-stages';
 
 /** The ledger (台账) format shared by the template, the import and the export. */
 export const HOUSEHOLD_SHEET = '户籍台账';

@@ -6,7 +6,8 @@ import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { CreateOrgUnitDto, OrgUnitResponseDto } from './dtos/org-unit.dto';
-import { OrgUnitEntity, OrgUnitKind } from './entities/org-unit.entity';
+import { OrgUnitEntity } from './entities/org-unit.entity';
+import { ORG_UNIT_KIND_LABELS, OrgUnitKind } from './org-unit-kinds';
 import { OrgErrors } from './org.errors';
 import { OrgRepository } from './org.repository';
 
@@ -17,14 +18,6 @@ const ALLOWED_PARENTS: Record<OrgUnitKind, (OrgUnitKind | null)[]> = {
   village: ['township'],
   task_force: [null, 'command_centre'],
   unit: [null, 'command_centre', 'township'],
-};
-
-const KIND_LABELS: Record<OrgUnitKind, string> = {
-  command_centre: '指挥部',
-  township: '乡镇',
-  village: '村',
-  task_force: '专班',
-  unit: '单位',
 };
 
 @Injectable()
@@ -45,8 +38,8 @@ export class OrgService {
     if (dto.parentId && !parent) throw OrgErrors.badParent('上级单位不存在');
     const allowed = ALLOWED_PARENTS[dto.kind];
     if (!allowed.includes(parent?.kind ?? null)) {
-      const names = allowed.map((k) => (k ? KIND_LABELS[k] : '无')).join('或');
-      throw OrgErrors.badParent(`${KIND_LABELS[dto.kind]}的上级应为${names}`);
+      const names = allowed.map((k) => (k ? ORG_UNIT_KIND_LABELS[k] : '无')).join('或');
+      throw OrgErrors.badParent(`${ORG_UNIT_KIND_LABELS[dto.kind]}的上级应为${names}`);
     }
     const unit = Object.assign(new OrgUnitEntity(), {
       id: randomUUID(),

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ProblemScope } from '../../common/policy/access-policy';
-import { HouseholdEntity } from '../households/entities/household.entity';
 import { ProblemEntity } from './entities/problem.entity';
 import { ProblemEventEntity } from './entities/problem-event.entity';
-import { ACTIVE_STATUSES } from './problem-states';
+import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL } from './problem-states';
+import { ProblemCounts } from '../households/household-derived.service';
+import { joinHousehold } from '../households/household-scope';
+import { num, rawQuery } from '../../database/raw-query';
 
 export interface ProblemFilter {
   status?: string;
@@ -22,10 +24,8 @@ export class ProblemsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private scoped(scope: ProblemScope, manager?: EntityManager): SelectQueryBuilder<ProblemEntity> {
-    const query = (manager ?? this.dataSource.manager)
-      .getRepository(ProblemEntity)
-      .createQueryBuilder('p')
-      .leftJoin(HouseholdEntity, 'h', 'h.id = p.household_id');
+    const query = (manager ?? this.dataSource.manager).getRepository(ProblemEntity).createQueryBuilder('p');
+    joinHousehold(query, 'h.id = p.household_id', { left: true });
     switch (scope.kind) {
       case 'all':
         return query;
@@ -78,13 +78,33 @@ export class ProblemsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async adjustOpenCount(manager: EntityManager, householdId: string, delta: number): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(HouseholdEntity)
-      .set({ openProblems: () => `open_problems + (${Number(delta)})` })
-      .where('id = :householdId', { householdId })
-      .execute();
+  /** Overdue and P1 problems still being worked on, for one household. */
+  async activeCounts(manager: EntityManager, householdId: string, now: Date): Promise<ProblemCounts> {
+    const row = await manager
+      .getRepository(ProblemEntity)
+      .createQueryBuilder('p')
+      .select('SUM(CASE WHEN p.due_at < :now THEN 1 ELSE 0 END)', 'overdue')
+      .addSelect("SUM(CASE WHEN p.severity = 'p1' THEN 1 ELSE 0 END)", 'p1')
+      .where('p.household_id = :householdId', { householdId })
+      .andWhere('p.status IN (:...statuses)', { statuses: ACTIVE_STATUSES })
+      .setParameter('now', now)
+      .getRawOne<{ overdue: string | number | null; p1: string | number | null }>();
+    return { overdue: Number(row?.overdue ?? 0), p1: Number(row?.p1 ?? 0) };
+  }
+
+  /** Overdue and P1 counts of every household with active problems, in one GROUP BY. */
+  async activeCountsByHousehold(now: Date): Promise<Map<string, ProblemCounts>> {
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT household_id,
+              SUM(CASE WHEN due_at < :now THEN 1 ELSE 0 END) AS overdue,
+              SUM(CASE WHEN severity = 'p1' THEN 1 ELSE 0 END) AS p1
+         FROM problem
+        WHERE household_id IS NOT NULL AND status IN ${ACTIVE_STATUSES_SQL}
+        GROUP BY household_id`,
+      { now },
+    );
+    return new Map(rows.map((r) => [r.household_id as string, { overdue: num(r.overdue), p1: num(r.p1) }]));
   }
 
   list(scope: ProblemScope, filter: ProblemFilter, now: Date, page: number, pageSize: number) {

@@ -10,13 +10,10 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdsRepository } from '../households/households.repository';
-import { LightsService } from '../lights/lights.service';
-import { problemLight } from '../lights/lights';
-import { OrgRepository } from '../org/org.repository';
-import { UsersRepository } from '../users/users.repository';
+import { HouseholdDerived } from '../households/household-derived.service';
+import { problemLight } from '../households/lights';
+import { OrgDirectory } from '../org/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import {
   AssignProblemDto,
   CreateProblemDto,
@@ -31,6 +28,7 @@ import { ProblemEventEntity } from './entities/problem-event.entity';
 import { ACTIVE_STATUSES, nextStatus, ProblemAction, ProblemStatus, Severity } from './problem-states';
 import { ProblemErrors } from './problems.errors';
 import { ProblemsRepository } from './problems.repository';
+import { Household, HouseholdAccess } from '../households/household-access';
 
 /** What a view shows beside the ids: households' code and head, users' display names. */
 interface ProblemNames {
@@ -51,26 +49,21 @@ export class ProblemsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly problems: ProblemsRepository,
-    private readonly households: HouseholdsRepository,
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly households: HouseholdAccess,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly lights: LightsService,
+    private readonly derived: HouseholdDerived,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: CreateProblemDto): Promise<ProblemView> {
     const created = await this.transactions.run(async (manager) => {
-      let household: HouseholdEntity | null = null;
+      let household: Household | null = null;
       if (dto.householdId) {
-        household = await this.households.findVisible(
-          AccessPolicy.householdScope(actor),
-          dto.householdId,
-          manager,
-        );
-        if (!household) throw HouseholdErrors.notFound();
+        household = await this.households.requireVisible(actor, dto.householdId, manager);
         if (actor.role === 'cadre' && household.cadreId !== actor.id) throw ProblemErrors.notYourHousehold();
       }
       const now = this.clock.now();
@@ -109,9 +102,9 @@ export class ProblemsService {
         after: { category: problem.category, severity: problem.severity, dueAt: problem.dueAt.toISOString() },
       });
       if (household) {
-        await this.problems.adjustOpenCount(manager, household.id, 1);
+        await this.derived.adjustOpenProblems(manager, household.id, 1);
         household.openProblems += 1;
-        await this.lights.refresh(manager, household);
+        await this.derived.refreshLight(manager, household);
       }
       return problem;
     });
@@ -271,10 +264,10 @@ export class ProblemsService {
       if (household) {
         const wasActive = ACTIVE_STATUSES.includes(from) || from === 'resolved';
         if (to === 'closed' && wasActive) {
-          await this.problems.adjustOpenCount(manager, household.id, -1);
+          await this.derived.adjustOpenProblems(manager, household.id, -1);
           household.openProblems -= 1;
         }
-        await this.lights.refresh(manager, household);
+        await this.derived.refreshLight(manager, household);
       }
       return problem;
     });

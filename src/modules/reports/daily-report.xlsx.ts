@@ -1,7 +1,7 @@
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../common/xlsx/exceljs';
 import { protectFormulaText } from '../../common/xlsx/formula-text';
-import { STAGE_LABELS, Stage } from '../stages/stages';
+import { STAGE_LABELS, Stage } from '../households/household-stages';
 import { Breakdown, DailyReportBody } from './report-builder';
 
 const FIGURES: [keyof Breakdown, string][] = [

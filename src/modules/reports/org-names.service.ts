@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { OrgRepository } from '../org/org.repository';
-import { UsersRepository } from '../users/users.repository';
+import { OrgDirectory } from '../org/org-directory';
+import { UserDirectory } from '../users/user-directory';
 
 /** Names for the ids in a report: org units (with each village's township) and cadres. */
 @Injectable()
 export class OrgNamesService {
   constructor(
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
   ) {}
 
   async load(cadreIds: string[] = []) {

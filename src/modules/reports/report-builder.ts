@@ -1,5 +1,5 @@
 import type { AuditCheckpoint } from '../audit/audit-checkpoint-key';
-import { Stage, STAGES } from '../stages/stages';
+import { Stage, STAGES } from '../households/household-stages';
 
 /** Figures the report repeats for every breakdown (village, township, task force) and for the total. */
 export interface Figures {

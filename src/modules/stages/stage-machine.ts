@@ -1,4 +1,4 @@
-import { Stage, STAGES } from './stages';
+import { Stage, STAGES } from '../households/household-stages';
 
 export const APPROVAL_LEVELS = ['township', 'command_centre'] as const;
 export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];

@@ -4,7 +4,7 @@ import { Clock } from '../../common/time/business-clock';
 import { instant } from '../../database/raw-query';
 import { OrgNamesService } from '../reports/org-names.service';
 import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../stages/stage-machine';
-import { STAGE_LABELS, Stage } from '../stages/stages';
+import { STAGE_LABELS, Stage } from '../households/household-stages';
 import { SupervisionRepository, Thresholds } from './supervision.repository';
 
 const DAY = 86_400_000;

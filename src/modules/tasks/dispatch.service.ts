@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { ReportErrors } from '../reports/reports.errors';
 import { SupervisionRepository } from '../supervision/supervision.repository';
 import { SupervisionService } from '../supervision/supervision.service';
+import { UserDirectory } from '../users/user-directory';
 import { NotificationEntity } from './entities/notification.entity';
 import { TaskEntity, TaskKind } from './entities/task.entity';
 import { TasksRepository } from './tasks.repository';
@@ -31,6 +32,7 @@ export class DispatchService {
     private readonly tasks: TasksRepository,
     private readonly supervision: SupervisionService,
     private readonly lists: SupervisionRepository,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -184,7 +186,7 @@ export class DispatchService {
     const counts = new Map<string, number>();
     const add = (userId: string) => counts.set(userId, (counts.get(userId) ?? 0) + 1);
     const needsPeople = tasks.some((t) => !t.assigneeUserId);
-    const people = needsPeople ? await this.tasks.recipients() : [];
+    const people = needsPeople ? await this.users.recipients() : [];
     for (const task of tasks) {
       if (task.assigneeUserId) add(task.assigneeUserId);
       else if (task.assigneeUnitId) {

@@ -7,7 +7,7 @@ import { rawQuery } from '../../database/raw-query';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { NotifyEvent } from '../../jobs/job-catalogue';
 import { PROBLEM_CATEGORY_LABELS, SEVERITIES, Severity } from '../problems/problem-states';
-import { STAGE_LABELS, Stage } from '../stages/stages';
+import { STAGE_LABELS, Stage } from '../households/household-stages';
 
 type ProblemCategory = keyof typeof PROBLEM_CATEGORY_LABELS;
 import { NotificationEntity } from './entities/notification.entity';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReportsModule } from '../reports/reports.module';
 import { SupervisionModule } from '../supervision/supervision.module';
+import { UsersModule } from '../users/users.module';
 import { DispatchService } from './dispatch.service';
 import { DailyDispatchJob } from './jobs/daily-dispatch.job';
 import { NotifyJob } from './jobs/notify.job';
@@ -10,7 +11,7 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ReportsModule, SupervisionModule],
+  imports: [ReportsModule, SupervisionModule, UsersModule],
   controllers: [TasksController],
   providers: [TasksRepository, TasksService, DispatchService, DailyDispatchJob, NotifyService, NotifyJob],
   exports: [TasksService, DispatchService],

@@ -4,7 +4,6 @@ import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm
 import { Actor } from '../../common/policy/actor';
 import { bulkInsert } from '../../database/bulk-insert';
 import { rawQuery } from '../../database/raw-query';
-import { UserEntity } from '../users/entities/user.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { TaskEntity } from './entities/task.entity';
 
@@ -164,15 +163,5 @@ export class TasksRepository {
       .where('user_id = :userId AND read_at IS NULL', { userId });
     if (id) query.andWhere('id = :id', { id });
     return (await query.execute()).affected ?? 0;
-  }
-
-  /** Who hears of a dispatch aimed at a unit or a level: its active handlers, officials or commanders. */
-  recipients(): Promise<Pick<UserEntity, 'id' | 'role' | 'orgUnitId'>[]> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.role', 'u.orgUnitId'])
-      .where("u.active = :active AND u.role IN ('handler', 'official', 'commander')", { active: true })
-      .getMany();
   }
 }

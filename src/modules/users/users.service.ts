@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { CommonErrors } from '../../common/errors/domain-error';
 import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Page } from '../../common/http/pagination';
@@ -9,19 +8,20 @@ import { PiiCipher } from '../../common/pii/pii-cipher';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { OrgRepository } from '../org/org.repository';
+import { OrgDirectory } from '../org/org-directory';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dtos/user.dto';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { UserStatusCache } from './user-status.cache';
 import { UserErrors } from './users.errors';
+import { UserDirectory } from './user-directory';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly org: OrgRepository,
+    private readonly org: OrgDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -49,20 +49,17 @@ export class UsersService {
   async create(actor: Actor, dto: CreateUserDto, passwordHash?: string): Promise<UserResponseDto> {
     if (dto.orgUnitId && !(await this.org.findById(dto.orgUnitId))) throw UserErrors.orgUnitNotFound();
     const now = this.clock.now();
-    const user = Object.assign(new UserEntity(), {
-      id: randomUUID(),
-      username: dto.username,
-      displayName: dto.displayName,
-      passwordHash: passwordHash ?? (await this.passwords.hash(dto.password)),
-      role: dto.role,
-      orgUnitId: dto.orgUnitId ?? null,
-      phoneEnc: this.pii.encryptOptional(dto.phone),
-      active: true,
-      version: 1,
-      tokenVersion: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const user = UserDirectory.build(
+      {
+        username: dto.username,
+        displayName: dto.displayName,
+        passwordHash: passwordHash ?? (await this.passwords.hash(dto.password)),
+        role: dto.role,
+        orgUnitId: dto.orgUnitId ?? null,
+        phoneEnc: this.pii.encryptOptional(dto.phone),
+      },
+      now,
+    );
     try {
       await this.transactions.run(async (manager) => {
         await this.users.insert(manager, user);

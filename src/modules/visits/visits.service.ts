@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { createHash, randomUUID } from 'node:crypto';
@@ -11,12 +12,12 @@ import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdsRepository } from '../households/households.repository';
 import { CreateVisitDto, SyncResultItem, SyncVisitDto, VisitQueryDto, VisitView } from './dtos/visit.dto';
 import { VisitEntity } from './entities/visit.entity';
 import { VisitErrors } from './visits.errors';
 import { VisitWriter } from './visit-writer';
 import { VisitsRepository } from './visits.repository';
+import { HouseholdAccess } from '../households/household-access';
 
 // Devices' clocks drift; a visit a few minutes "in the future" is still a real visit.
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
@@ -29,7 +30,7 @@ export class VisitsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly visits: VisitsRepository,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
     private readonly transactions: TransactionRunner,
     private readonly writer: VisitWriter,
     private readonly clock: Clock,
@@ -112,6 +113,11 @@ export class VisitsService {
     }
   }
 
+  /** Whether the visit was made to this household (an intent may cite the visit that collected it). */
+  belongsTo(manager: EntityManager, visitId: string, householdId: string): Promise<boolean> {
+    return this.visits.belongsTo(manager, visitId, householdId);
+  }
+
   async list(actor: Actor, query: VisitQueryDto): Promise<Page<VisitView>> {
     const [rows, total] = await this.visits.list(
       AccessPolicy.householdScope(actor),
@@ -125,7 +131,7 @@ export class VisitsService {
   private async duplicate(actor: Actor, existing: VisitEntity, contentHash: string): Promise<VisitOutcome> {
     if (existing.contentHash !== contentHash) throw VisitErrors.clientIdReused();
     // The stored visit is only returned to someone who may see its household.
-    if (!(await this.households.findVisible(AccessPolicy.householdScope(actor), existing.householdId))) {
+    if (!(await this.households.isVisible(actor, existing.householdId))) {
       throw VisitErrors.clientIdReused();
     }
     return { status: 'duplicate', visit: VisitsService.view(existing) };

@@ -1,4 +1,4 @@
-import { ROLES, Role } from '../../../modules/users/entities/user.entity';
+import { ROLES, Role } from '../role';
 import { AccessPolicy } from '../access-policy';
 import { Actor } from '../actor';
 

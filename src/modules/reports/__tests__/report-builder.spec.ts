@@ -1,5 +1,5 @@
 import { breakdowns, Cell, emptyFigures, percent, stageRows, totals } from '../report-builder';
-import { STAGES } from '../../stages/stages';
+import { STAGES } from '../../households/household-stages';
 
 const VILLAGES: Record<string, string> = { v1: '大兴寨村', v2: '坪滩村', v3: '德茹村' };
 const nameOf = (id: string | null) => (id === null ? '未分组' : (VILLAGES[id] ?? id));

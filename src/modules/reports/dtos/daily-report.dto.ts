@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditCheckpointDto } from '../../audit/dtos/audit.dto';
-import { STAGES, Stage } from '../../stages/stages';
+import { STAGES, Stage } from '../../households/household-stages';
 import type { Breakdown, CadreRow, DailyReportBody, Figures } from '../report-builder';
 
 /** OpenAPI shapes of the daily report (日汇报), mirroring DailyReportBody. */

@@ -7,7 +7,7 @@ import {
   transitionFrom,
   validateStageTable,
 } from '../stage-machine';
-import { STAGES } from '../stages';
+import { STAGES } from '../../households/household-stages';
 
 const facts = { onHold: false, intentOption: 'cash' };
 

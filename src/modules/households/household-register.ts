@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { chunks } from '../../common/chunks';
 import { bulkInsert } from '../../database/bulk-insert';
+import { HouseholdEntity } from './entities/household.entity';
+import { HouseholdFields } from './household-access';
+import { MemberEntity } from './entities/member.entity';
+import { HouseholdFilter } from './household-scope';
+import { HouseholdsRepository } from './households.repository';
 import { HouseholdScope } from '../../common/policy/access-policy';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { MemberEntity } from '../households/entities/member.entity';
-import { HouseholdFilter, HouseholdsRepository } from '../households/households.repository';
-import { UserEntity } from '../users/entities/user.entity';
 
 /** A household as the export reads it (column → property). */
 export interface ExportHousehold {
@@ -66,33 +68,16 @@ const KEYS_PER_QUERY = 500;
 /** Resident-ID hashes per lookup: one short query per 5,000 rather than per 500 (45,000 in a big ledger). */
 const HASHES_PER_QUERY = 5000;
 
-export function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
-
-/** The ledger's bulk reads and writes of households and members (set-based, a few statements per batch). */
+/**
+ * The households module's gateway for the ledger (台账): its bulk reads and writes of households and members,
+ * set-based, a few statements per batch.
+ */
 @Injectable()
-export class LedgerRepository {
+export class HouseholdRegister {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly households: HouseholdsRepository,
   ) {}
-
-  /** Every cadre, active or not (a deactivated cadre still names the households they had). */
-  cadres(): Promise<UserEntity[]> {
-    return this.dataSource.getRepository(UserEntity).find({ where: { role: 'cadre' } });
-  }
-
-  usersByIds(ids: string[]): Promise<UserEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('u.id IN (:...ids)', { ids })
-      .getMany();
-  }
 
   async byCodes(
     codes: string[],
@@ -164,7 +149,7 @@ export class LedgerRepository {
     }
   }
 
-  update(manager: EntityManager, id: string, version: number, fields: Partial<HouseholdEntity>) {
+  update(manager: EntityManager, id: string, version: number, fields: HouseholdFields) {
     return this.households.update(manager, id, version, fields);
   }
 
@@ -209,9 +194,5 @@ export class LedgerRepository {
       .orderBy('m.household_id')
       .addOrderBy('m.position')
       .getRawMany<ExportMember>();
-  }
-
-  members(householdIds: string[]): Promise<MemberEntity[]> {
-    return this.households.members(householdIds);
   }
 }

@@ -1,4 +1,4 @@
-/** The lifecycle of design.md §3, in order. */
+/** A household's lifecycle (docs/architecture.md, "Stages"), in order: the vocabulary of its `stage` column. */
 export const STAGES = [
   'registered',
   'surveyed',
