@@ -34,10 +34,7 @@ export const EXCEPTIONS = {
 };
 
 /** Module imports against the layers, each with its reason and the change that removes it. */
-export const LAYER_EXCEPTIONS = {
-  // Until approval levels live with approvals (#14 move 3).
-  'approvals -> stages': true,
-};
+export const LAYER_EXCEPTIONS = {};
 
 const LAYER_OF = new Map(LAYERS.flatMap((names, index) => names.map((name) => [name, index])));
 

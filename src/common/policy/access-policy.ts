@@ -89,6 +89,16 @@ export const AccessPolicy = {
     return actor.role === 'cadre' && household.cadreId === actor.id;
   },
 
+  /**
+   * Deciding an approval at its current level: the household's township officials at township level, commanders
+   * at command-centre level, admins at any.
+   */
+  canDecideApproval(actor: Actor, level: string, household: { townshipId: string | null }): boolean {
+    if (actor.role === 'admin') return true;
+    if (level === 'township') return actor.role === 'official' && actor.orgUnitId === household.townshipId;
+    return actor.role === 'commander';
+  },
+
   /** The cadre's own work on a household: visits, intent, stage requests, problems. */
   canWorkOnHousehold(actor: Actor, household: HouseholdRef): boolean {
     return this.canEditHousehold(actor, household);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Page } from '../../common/http/pagination';
@@ -9,12 +9,12 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
-import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../stages/stage-machine';
+import { APPROVAL_KINDS, APPROVAL_LEVEL_LABELS, ApprovalKind, ApprovalLevel } from './approval-levels';
 import { UserDirectory } from '../users/user-directory';
 import { ApprovalErrors } from './approvals.errors';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalQueryDto, ApprovalView, DecisionDto } from './dtos/approval.dto';
-import { ApprovalEntity, ApprovalKind } from './entities/approval.entity';
+import { ApprovalEntity } from './entities/approval.entity';
 import { ApprovalStepEntity } from './entities/approval-step.entity';
 import { Household, HouseholdAccess } from '../households/household-access';
 
@@ -42,7 +42,7 @@ export interface OpenApproval {
 }
 
 @Injectable()
-export class ApprovalsService {
+export class ApprovalsService implements OnApplicationBootstrap {
   private readonly appliers = new Map<ApprovalKind, ApprovalApplier>();
 
   constructor(
@@ -58,6 +58,12 @@ export class ApprovalsService {
   registerApplier(kind: ApprovalKind, applier: ApprovalApplier): void {
     if (this.appliers.has(kind)) throw new Error(`Two appliers for approval kind ${kind}`);
     this.appliers.set(kind, applier);
+  }
+
+  /** After every module registered its appliers (onModuleInit): a kind nobody applies fails the start. */
+  onApplicationBootstrap(): void {
+    const missing = APPROVAL_KINDS.filter((kind) => !this.appliers.has(kind));
+    if (missing.length) throw new Error(`No applier registered for approval kind ${missing.join(', ')}`);
   }
 
   /** Opens a request inside the caller's transaction; one pending request per household at a time. */
@@ -134,7 +140,7 @@ export class ApprovalsService {
       );
       if (approval.status !== 'pending') throw ApprovalErrors.notPending();
       const level = approval.currentLevel as ApprovalLevel;
-      if (!this.mayDecide(actor, level, household))
+      if (!AccessPolicy.canDecideApproval(actor, level, household))
         throw ApprovalErrors.wrongLevel(APPROVAL_LEVEL_LABELS[level] ?? level);
       const steps = await this.approvals.steps([id], manager);
       const current = steps.find((s) => s.status === 'pending');
@@ -258,12 +264,6 @@ export class ApprovalsService {
         after: { status: 'cancelled' },
       });
     }
-  }
-
-  private mayDecide(actor: Actor, level: ApprovalLevel, household: Household): boolean {
-    if (actor.role === 'admin') return true;
-    if (level === 'township') return actor.role === 'official' && actor.orgUnitId === household.townshipId;
-    return actor.role === 'commander';
   }
 
   /** Display names of the requesters and deciders of these approvals (one query). */

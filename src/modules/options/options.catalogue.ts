@@ -13,7 +13,7 @@ import {
 } from '../households/household.enums';
 import { LIGHT_REASON_LABELS } from '../households/lights';
 import { PROBLEM_CATEGORY_LABELS, SEVERITIES, STATUS_LABELS } from '../problems/problem-states';
-import { APPROVAL_LEVEL_LABELS } from '../stages/stage-machine';
+import { APPROVAL_LEVEL_LABELS } from '../approvals/approval-levels';
 import { STAGE_LABELS, STAGES } from '../households/household-stages';
 import { ATTITUDE_LABELS, VISIT_METHOD_LABELS } from '../visits/dtos/visit.dto';
 

@@ -1,12 +1,5 @@
+import { APPROVAL_LEVELS, ApprovalLevel } from '../approvals/approval-levels';
 import { Stage, STAGES } from '../households/household-stages';
-
-export const APPROVAL_LEVELS = ['township', 'command_centre'] as const;
-export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
-
-export const APPROVAL_LEVEL_LABELS: Record<ApprovalLevel, string> = {
-  township: '乡镇',
-  command_centre: '指挥部',
-};
 
 export type GuardName = 'notOnHold' | 'intentRecorded';
 

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/time/business-clock';
 import { instant } from '../../database/raw-query';
 import { OrgNamesService } from '../reports/org-names.service';
-import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../stages/stage-machine';
+import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../approvals/approval-levels';
 import { STAGE_LABELS, Stage } from '../households/household-stages';
 import { SupervisionRepository, Thresholds } from './supervision.repository';
 

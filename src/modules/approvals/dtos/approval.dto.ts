@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { IsOneOf } from '../../../common/http/validation';
-import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVELS } from '../approval-levels';
 import { APPROVAL_STATUS_LABELS, DECISION_LABELS } from '../entities/approval.entity';
 import { STAGES } from '../../households/household-stages';
 

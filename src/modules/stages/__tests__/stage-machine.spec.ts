@@ -1,5 +1,5 @@
+import { APPROVAL_LEVEL_LABELS } from '../../approvals/approval-levels';
 import {
-  APPROVAL_LEVEL_LABELS,
   checkForwardMove,
   GUARDS,
   STAGE_TRANSITIONS,

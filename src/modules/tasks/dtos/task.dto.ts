@@ -5,7 +5,7 @@ import { PageQueryDto } from '../../../common/http/pagination';
 import { IsOneOf } from '../../../common/http/validation';
 import { IsCalendarDate } from '../../../common/pii/validators';
 import { NOTIFY_EVENTS } from '../../../jobs/job-catalogue';
-import { APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { APPROVAL_LEVELS } from '../../approvals/approval-levels';
 import { TASK_STATUS_LABELS } from '../entities/task.entity';
 
 export class TaskQueryDto extends PageQueryDto {
