@@ -16,6 +16,9 @@ export type ProblemScope =
   | { kind: 'unit'; unitId: string }
   | { kind: 'none' };
 
+/** Whose tasks an actor sees: everyone's, or their own and (handlers, officials) their unit's. */
+export type TaskScope = { kind: 'all' } | { kind: 'own'; userId: string; unitId: string | null };
+
 export interface HouseholdRef {
   cadreId: string | null;
 }
@@ -61,6 +64,22 @@ export const AccessPolicy = {
   canEditHousehold(actor: Actor, household: HouseholdRef): boolean {
     if (actor.role === 'admin' || actor.role === 'commander') return true;
     return actor.role === 'cadre' && household.cadreId === actor.id;
+  },
+
+  /** Reporting a problem for a visible household: anyone who sees it, but a cadre only for their own. */
+  canReportProblemFor(actor: Actor, household: HouseholdRef): boolean {
+    return actor.role !== 'cadre' || household.cadreId === actor.id;
+  },
+
+  /** Giving a household another cadre (also through a ledger import): the command centre only. */
+  canAssignCadre(actor: Actor): boolean {
+    return actor.role === 'admin' || actor.role === 'commander';
+  },
+
+  taskScope(actor: Actor): TaskScope {
+    if (READ_ALL.includes(actor.role)) return { kind: 'all' };
+    const byUnit = actor.role === 'handler' || actor.role === 'official';
+    return { kind: 'own', userId: actor.id, unitId: byUnit ? actor.orgUnitId : null };
   },
 
   /** Moving a household to another village or task force changes who sees and decides it: command centre only. */

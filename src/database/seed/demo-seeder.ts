@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { addDays, businessDate, Clock, startOfBusinessDate } from '../../common/time/business-clock';
+import { addDays, businessDate, Clock, HOUR_MS, startOfBusinessDate } from '../../common/time/business-clock';
 import { AuditSealerService } from '../../modules/audit/audit-sealer.service';
 import { OrgDirectory } from '../../modules/org/org-directory';
 import { UserDirectory } from '../../modules/users/user-directory';
@@ -42,9 +42,7 @@ export class DemoSeeder {
     const started = Date.now();
     const now = this.clock.now();
     const today = businessDate(now, this.config.businessTimeZone);
-    const ledgerDay = new Date(
-      startOfBusinessDate(addDays(today, -LEDGER_DAYS_AGO)).getTime() + 9 * 3_600_000,
-    );
+    const ledgerDay = new Date(startOfBusinessDate(addDays(today, -LEDGER_DAYS_AGO)).getTime() + 9 * HOUR_MS);
     const world = await Clock.at(ledgerDay, () => this.setup.create());
     const summary = await this.history.replay(world, today, now, SEED);
     await this.sealer.sealPending(); // its checkpoint goes to the log before the start summary

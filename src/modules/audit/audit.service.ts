@@ -4,9 +4,10 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { AuditRepository } from './audit.repository';
 import { diffChanges } from './audit-hash';
+import { AuditAction } from './audit-action';
 
 export interface AuditRecord {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   /** The household this entry belongs to, so it shows on that household's timeline. */

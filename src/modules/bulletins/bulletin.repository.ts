@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
 import { STAGES } from '../households/household-stages';
 import { SIGNED_STEP } from './bulletin-metrics';
+import { ACTIVE_STATUSES_SQL } from '../problems/problem-states';
 
 export interface BulletinWindow {
   /** Monday, YYYY-MM-DD. */
@@ -73,7 +74,6 @@ export interface BulletinFacts {
   supervised: SupervisedRow[];
 }
 
-const ACTIVE = "('open', 'assigned', 'reopened')";
 const STEP_OF = (column: string) =>
   `CASE ${column} ${STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE 0 END`;
 
@@ -159,7 +159,7 @@ export class BulletinRepository {
                   p.due_at, p.closed_at,
                   CASE WHEN p.closed_date >= :weekStart AND p.closed_date <= :lastDate THEN 1 ELSE 0 END
                     AS closed_in_week,
-                  CASE WHEN ${STATUS_AT_END} IN ${ACTIVE} THEN 1 ELSE 0 END AS active
+                  CASE WHEN ${STATUS_AT_END} IN ${ACTIVE_STATUSES_SQL} THEN 1 ELSE 0 END AS active
              FROM problem p LEFT JOIN household h ON h.id = p.household_id
             WHERE p.opened_at < :weekEnd) x
         WHERE closed_in_week = 1 OR active = 1

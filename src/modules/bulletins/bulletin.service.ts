@@ -14,10 +14,9 @@ import { UserDirectory } from '../users/user-directory';
 import { buildBulletin, Names, WeeklyBulletinBody } from './bulletin-builder';
 import { BulletinRepository, BulletinWindow } from './bulletin.repository';
 import { BulletinErrors } from './bulletins.errors';
+import { lightCutoffs } from '../households/lights';
 
 export type BulletinRunResult = { status: 'done' | 'skipped'; bulletin: WeeklyBulletinBody };
-
-const DAY_MS = 86_400_000;
 
 /** 周通报: computed once per week after it has ended, stored, and never changed; a second run says so. */
 @Injectable()
@@ -57,7 +56,7 @@ export class BulletinService {
       weekStart,
       lastDate,
       weekEnd,
-      visitCutoff: new Date(weekEnd.getTime() - this.config.lights.visitIntervalDays * DAY_MS),
+      visitCutoff: lightCutoffs(weekEnd, this.config.lights).visitCutoff,
       stallFrom: startOfBusinessDate(addDays(weekStart, -7 * (this.config.stallWeeks - 1))),
     };
     const facts = await this.bulletins.facts(window);

@@ -9,7 +9,7 @@ import { PiiCipher } from '../../common/pii/pii-cipher';
 import { normalizeResidentId } from '../../common/pii/resident-id';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { OrgDirectory } from '../org/org-directory';
 import { UserDirectory } from '../users/user-directory';
 import {
@@ -218,7 +218,7 @@ export class HouseholdsService {
       await this.audit.record(
         manager,
         actor,
-        ...found.map((h) => ({
+        ...found.map((h): AuditRecord => ({
           action: 'assign',
           entityType: 'household',
           entityId: h.id,
@@ -237,7 +237,7 @@ export class HouseholdsService {
       this.audit.record(
         manager,
         actor,
-        ...households.map((h) => ({
+        ...households.map((h): AuditRecord => ({
           action: 'reveal',
           entityType: 'household',
           entityId: h.id,

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../../common/time/business-clock';
+
 /** Green / yellow / red of design.md §3, as a pure function of a household's facts and "now". */
 export type Light = 'green' | 'yellow' | 'red';
 
@@ -29,7 +31,20 @@ export interface LightFacts {
   openP1Problems: number;
 }
 
-const DAY_MS = 86_400_000;
+/**
+ * The rules of computeLight as instants, for the set-based reports: a household last visited (or, never
+ * visited, registered) before `visitCutoff` is overdue for a visit; one whose stage last moved before
+ * `stallCutoff` is stalled (yellow).
+ */
+export function lightCutoffs(
+  at: Date,
+  thresholds: LightThresholds,
+): { visitCutoff: Date; stallCutoff: Date } {
+  return {
+    visitCutoff: new Date(at.getTime() - thresholds.visitIntervalDays * DAY_MS),
+    stallCutoff: new Date(at.getTime() - thresholds.stallYellowDays * DAY_MS),
+  };
+}
 
 export function computeLight(
   facts: LightFacts,

@@ -8,7 +8,7 @@ import { maskPhone, maskResidentId, maskSearchText } from '../../common/pii/mask
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { normalizeResidentId } from '../../common/pii/resident-id';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { HouseholdQueryDto } from '../households/dtos/household.dto';
 import {
   ETHNICITIES,
@@ -202,7 +202,7 @@ export class LedgerExportService {
       this.audit.record(
         manager,
         actor,
-        ...households.map((h) => ({
+        ...households.map((h): AuditRecord => ({
           action: 'reveal',
           entityType: 'household',
           entityId: h.id,

@@ -8,6 +8,7 @@ import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL } from './problem-states';
 import { ProblemCounts } from '../households/household-derived.service';
 import { joinHousehold } from '../households/household-scope';
 import { num, rawQuery } from '../../database/raw-query';
+import { problemScopeSql } from './problem-scope';
 
 export interface ProblemFilter {
   status?: string;
@@ -26,22 +27,9 @@ export class ProblemsRepository {
   private scoped(scope: ProblemScope, manager?: EntityManager): SelectQueryBuilder<ProblemEntity> {
     const query = (manager ?? this.dataSource.manager).getRepository(ProblemEntity).createQueryBuilder('p');
     joinHousehold(query, 'h.id = p.household_id', { left: true });
-    switch (scope.kind) {
-      case 'all':
-        return query;
-      case 'cadre':
-        return query.andWhere('(h.cadre_id = :scopeCadre OR p.reporter_id = :scopeCadre)', {
-          scopeCadre: scope.cadreId,
-        });
-      case 'org':
-        return query.andWhere('(p.township_id = :scopeOrg OR p.village_id = :scopeOrg)', {
-          scopeOrg: scope.orgUnitId,
-        });
-      case 'unit':
-        return query.andWhere('p.unit_id = :scopeUnit', { scopeUnit: scope.unitId });
-      case 'none':
-        return query.andWhere('1 = 0');
-    }
+    if (scope.kind === 'all') return query;
+    const { sql, params } = problemScopeSql(scope);
+    return query.andWhere(sql, params);
   }
 
   findVisible(scope: ProblemScope, id: string, manager?: EntityManager): Promise<ProblemEntity | null> {

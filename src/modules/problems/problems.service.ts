@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Page } from '../../common/http/pagination';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
-import { businessDate, Clock } from '../../common/time/business-clock';
+import { businessDate, Clock, HOUR_MS } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
@@ -25,7 +25,14 @@ import {
 } from './dtos/problem.dto';
 import { ProblemEntity } from './entities/problem.entity';
 import { ProblemEventEntity } from './entities/problem-event.entity';
-import { ACTIVE_STATUSES, nextStatus, ProblemAction, ProblemStatus, Severity } from './problem-states';
+import {
+  ACTIVE_STATUSES,
+  isActive,
+  nextStatus,
+  ProblemAction,
+  ProblemStatus,
+  Severity,
+} from './problem-states';
 import { ProblemErrors } from './problems.errors';
 import { ProblemsRepository } from './problems.repository';
 import { Household, HouseholdAccess } from '../households/household-access';
@@ -64,7 +71,7 @@ export class ProblemsService {
       let household: Household | null = null;
       if (dto.householdId) {
         household = await this.households.requireVisible(actor, dto.householdId, manager);
-        if (actor.role === 'cadre' && household.cadreId !== actor.id) throw ProblemErrors.notYourHousehold();
+        if (!AccessPolicy.canReportProblemFor(actor, household)) throw ProblemErrors.notYourHousehold();
       }
       const now = this.clock.now();
       const hours = this.config.problemDueHours[dto.severity as Severity];
@@ -82,7 +89,7 @@ export class ProblemsService {
         ownerId: null,
         openedAt: now,
         openedDate: businessDate(now, this.config.businessTimeZone),
-        dueAt: new Date(now.getTime() + hours * 3_600_000),
+        dueAt: new Date(now.getTime() + hours * HOUR_MS),
         resolvedAt: null,
         closedAt: null,
         closedDate: null,
@@ -337,7 +344,7 @@ export class ProblemsService {
       closedAt: problem.closedAt?.toISOString() ?? null,
       resolution: problem.resolution,
       supervised: problem.supervised,
-      overdue: ACTIVE_STATUSES.includes(problem.status as ProblemStatus) && problem.dueAt < now,
+      overdue: isActive(problem.status) && problem.dueAt < now,
       light: problemLight(problem, now),
       reopenCount: problem.reopenCount,
       version: problem.version,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
 import { Cell, Figures } from './report-builder';
+import { ACTIVE_STATUSES_SQL } from '../problems/problem-states';
 
 export interface ReportWindow {
   date: string;
@@ -26,8 +27,6 @@ export interface ReportFacts {
   approvalsPending: number;
   priorityHouseholdsTouched: number;
 }
-
-const ACTIVE = "('open', 'assigned', 'reopened')";
 
 /** The daily report's set-based SQL: a handful of GROUP BY queries, none per household. */
 @Injectable()
@@ -84,7 +83,7 @@ export class DailyReportRepository {
       m,
       `SELECT p.village_id, h.task_force_id, count(*) AS overdue
          FROM problem p LEFT JOIN household h ON h.id = p.household_id
-        WHERE p.status IN ${ACTIVE} AND p.due_at < :dayEnd
+        WHERE p.status IN ${ACTIVE_STATUSES_SQL} AND p.due_at < :dayEnd
         GROUP BY p.village_id, h.task_force_id`,
       p,
     );

@@ -16,6 +16,7 @@ import { OrgNamesService } from './org-names.service';
 import { breakdowns, DailyReportBody, stageRows, totals } from './report-builder';
 import { ReportErrors } from './reports.errors';
 import { SnapshotStore } from './snapshot-store';
+import { lightCutoffs } from '../households/lights';
 
 const EMPTY_SCOPE = {
   villageIds: new Set<string>(),
@@ -78,7 +79,7 @@ export class DailyReportService {
     const now = this.clock.now();
     if (date > businessDate(now, this.config.businessTimeZone)) throw ReportErrors.future();
     const dayEnd = startOfBusinessDate(addDays(date, 1));
-    const visitCutoff = new Date(dayEnd.getTime() - this.config.lights.visitIntervalDays * 86_400_000);
+    const { visitCutoff } = lightCutoffs(dayEnd, this.config.lights);
     const facts = await this.reports.facts({ date, dayEnd, visitCutoff });
     const names = await this.names.load(facts.cadres.map((c) => c.cadreId));
     const sum = totals(facts.cells);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
+import { ACTIVE_STATUSES_SQL } from '../problems/problem-states';
 
 export interface Thresholds {
   /** Households not visited since this instant are overdue for a visit. */
@@ -12,8 +13,6 @@ export interface Thresholds {
   approvalCutoff: Date;
   now: Date;
 }
-
-const ACTIVE = "('open', 'assigned', 'reopened')";
 
 /** What is overdue or stalled right now, as SQL: each list is one indexed query. */
 @Injectable()
@@ -27,7 +26,7 @@ export class SupervisionRepository {
   private readonly overdueVisitWhere = `h.stage <> 'closed' AND COALESCE(h.last_visit_at, h.created_at) < :visitCutoff`;
   private readonly stalledWhere = `h.stage <> 'closed' AND h.stage_changed_at < :stallCutoff`;
   private readonly agingWhere = `a.status = 'pending' AND a.requested_at < :approvalCutoff`;
-  private readonly overdueProblemWhere = `p.status IN ${ACTIVE} AND p.due_at < :now`;
+  private readonly overdueProblemWhere = `p.status IN ${ACTIVE_STATUSES_SQL} AND p.due_at < :now`;
 
   async counts(t: Thresholds) {
     const [visits] = await this.q(`SELECT count(*) AS n FROM household h WHERE ${this.overdueVisitWhere}`, t);

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Clock } from '../../common/time/business-clock';
+import { Clock, DAY_MS, daysBetween } from '../../common/time/business-clock';
 import { instant } from '../../database/raw-query';
 import { OrgNamesService } from '../reports/org-names.service';
 import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../approvals/approval-levels';
 import { STAGE_LABELS, Stage } from '../households/household-stages';
 import { SupervisionRepository, Thresholds } from './supervision.repository';
+import { lightCutoffs } from '../households/lights';
 
-const DAY = 86_400_000;
 /** An approval still waiting after this long is chased by the dispatch. */
 export const APPROVAL_AGING_DAYS = 2;
 
@@ -36,9 +36,8 @@ export class SupervisionService {
   thresholds(now: Date): Thresholds {
     return {
       now,
-      visitCutoff: new Date(now.getTime() - this.config.lights.visitIntervalDays * DAY),
-      stallCutoff: new Date(now.getTime() - this.config.lights.stallYellowDays * DAY),
-      approvalCutoff: new Date(now.getTime() - APPROVAL_AGING_DAYS * DAY),
+      ...lightCutoffs(now, this.config.lights),
+      approvalCutoff: new Date(now.getTime() - APPROVAL_AGING_DAYS * DAY_MS),
     };
   }
 
@@ -58,7 +57,7 @@ export class SupervisionService {
     ]);
     const cadreIds = [...visits, ...stalled].map((r) => r.cadre_id as string).filter(Boolean);
     const names = await this.names.load(cadreIds);
-    const days = (since: unknown) => Math.floor((now.getTime() - instant(since).getTime()) / DAY);
+    const days = (since: unknown) => daysBetween(instant(since), now);
     const iso = (since: unknown) => instant(since).toISOString();
     const cadre = (id: unknown) =>
       id

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/time/business-clock';
-import { rawQuery } from '../../database/raw-query';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { NotifyEvent } from '../../jobs/job-catalogue';
 import { PROBLEM_CATEGORY_LABELS, SEVERITIES, Severity } from '../problems/problem-states';
 import { STAGE_LABELS, Stage } from '../households/household-stages';
 
-type ProblemCategory = keyof typeof PROBLEM_CATEGORY_LABELS;
+import { UserDirectory } from '../users/user-directory';
 import { NotificationEntity } from './entities/notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 import { TasksRepository } from './tasks.repository';
+
+type ProblemCategory = keyof typeof PROBLEM_CATEGORY_LABELS;
 
 interface Message {
   recipients: string[];
@@ -23,7 +23,8 @@ interface Message {
 @Injectable()
 export class NotifyService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: NotificationsRepository,
+    private readonly users: UserDirectory,
     private readonly tasks: TasksRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
@@ -51,60 +52,33 @@ export class NotifyService {
     return rows.length;
   }
 
-  private users(where: string, params: Record<string, unknown>): Promise<string[]> {
-    return rawQuery<{ id: string }>(
-      this.dataSource.manager,
-      `SELECT id FROM app_user WHERE active = :active AND ${where}`,
-      {
-        active: true,
-        ...params,
-      },
-    ).then((rows) => rows.map((r) => r.id));
-  }
-
   private async message(event: NotifyEvent, id: string): Promise<Message | null> {
-    const m = this.dataSource.manager;
     if (event === 'approval_requested') {
-      const [a] = await rawQuery(
-        m,
-        `SELECT a.status, a.current_level, a.township_id, a.to_stage, a.kind, h.code
-           FROM approval a JOIN household h ON h.id = a.household_id WHERE a.id = :id`,
-        { id },
-      );
+      const a = await this.facts.approval(id);
       if (!a || a.status !== 'pending') return null;
       const recipients =
-        a.current_level === 'township'
-          ? await this.users("role = 'official' AND org_unit_id = :township", { township: a.township_id })
-          : await this.users("role = 'commander'", {});
+        a.currentLevel === 'township'
+          ? await this.users.activeIds('official', a.townshipId)
+          : await this.users.activeIds('commander');
       const what =
         a.kind === 'intent_change'
           ? '安置意愿变更'
-          : `进入"${STAGE_LABELS[a.to_stage as Stage] ?? a.to_stage}"`;
+          : `进入"${STAGE_LABELS[a.toStage as Stage] ?? a.toStage}"`;
       return { recipients, title: '待审批', body: `${a.code} 申请${what}，请审批。` };
     }
     if (event === 'problem_assigned') {
-      const [p] = await rawQuery(
-        m,
-        `SELECT p.unit_id, p.owner_id, p.severity, p.category, p.due_at FROM problem p WHERE p.id = :id`,
-        { id },
-      );
-      if (!p?.unit_id) return null;
-      const recipients = p.owner_id
-        ? [p.owner_id as string]
-        : await this.users("role = 'handler' AND org_unit_id = :unit", { unit: p.unit_id });
+      const p = await this.facts.problem(id);
+      if (!p?.unitId) return null;
+      const recipients = p.ownerId ? [p.ownerId] : await this.users.activeIds('handler', p.unitId);
       return {
         recipients,
         title: '新交办问题',
         body: `交办${SEVERITIES[p.severity as Severity] ?? p.severity}问题（${PROBLEM_CATEGORY_LABELS[p.category as ProblemCategory] ?? p.category}），请按期办结并反馈。`,
       };
     }
-    const [v] = await rawQuery(
-      m,
-      `SELECT v.concerns, v.attitude, h.code FROM visit v JOIN household h ON h.id = v.household_id WHERE v.id = :id`,
-      { id },
-    );
+    const v = await this.facts.visit(id);
     if (!v) return null;
-    const recipients = await this.users("role = 'commander'", {});
+    const recipients = await this.users.activeIds('commander');
     const attitude = v.attitude === 'resistant' ? '（态度抵触）' : '';
     return {
       recipients,

@@ -5,6 +5,7 @@ import { UsersModule } from '../users/users.module';
 import { DispatchService } from './dispatch.service';
 import { DailyDispatchJob } from './jobs/daily-dispatch.job';
 import { NotifyJob } from './jobs/notify.job';
+import { NotificationsRepository } from './notifications.repository';
 import { NotifyService } from './notify.service';
 import { TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
@@ -13,7 +14,15 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [ReportsModule, SupervisionModule, UsersModule],
   controllers: [TasksController],
-  providers: [TasksRepository, TasksService, DispatchService, DailyDispatchJob, NotifyService, NotifyJob],
+  providers: [
+    TasksRepository,
+    TasksService,
+    DispatchService,
+    DailyDispatchJob,
+    NotifyService,
+    NotificationsRepository,
+    NotifyJob,
+  ],
   exports: [TasksService, DispatchService],
 })
 export class TasksModule {}

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Actor } from '../../common/policy/actor';
 import { bulkInsert } from '../../database/bulk-insert';
 import { rawQuery } from '../../database/raw-query';
 import { NotificationEntity } from './entities/notification.entity';
 import { TaskEntity } from './entities/task.entity';
+import { TaskScope } from '../../common/policy/access-policy';
 
 export interface TaskFilter {
   assigneeId?: string;
@@ -21,16 +21,14 @@ const TASKS_PER_INSERT = 470;
 export class TasksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Whose tasks an actor sees: the command centre and supervisors all; others their own and their unit's. */
-  scoped(actor: Actor, manager?: EntityManager): SelectQueryBuilder<TaskEntity> {
+  /** The tasks of AccessPolicy's task scope. */
+  scoped(scope: TaskScope, manager?: EntityManager): SelectQueryBuilder<TaskEntity> {
     const query = (manager ?? this.dataSource.manager).getRepository(TaskEntity).createQueryBuilder('t');
-    if (['admin', 'commander', 'supervisor'].includes(actor.role)) return query;
+    if (scope.kind === 'all') return query;
     return query.andWhere(
       new Brackets((q) => {
-        q.where('t.assignee_user_id = :me', { me: actor.id });
-        if (actor.orgUnitId && (actor.role === 'handler' || actor.role === 'official')) {
-          q.orWhere('t.assignee_unit_id = :myUnit', { myUnit: actor.orgUnitId });
-        }
+        q.where('t.assignee_user_id = :me', { me: scope.userId });
+        if (scope.unitId) q.orWhere('t.assignee_unit_id = :myUnit', { myUnit: scope.unitId });
       }),
     );
   }
@@ -101,8 +99,8 @@ export class TasksRepository {
       .getMany();
   }
 
-  list(actor: Actor, filter: TaskFilter, page: number, pageSize: number) {
-    const query = this.scoped(actor);
+  list(scope: TaskScope, filter: TaskFilter, page: number, pageSize: number) {
+    const query = this.scoped(scope);
     if (filter.assigneeId)
       query.andWhere('t.assignee_user_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.unitId) query.andWhere('t.assignee_unit_id = :unitId', { unitId: filter.unitId });

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { Page } from '../../common/http/pagination';
+import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock, isValidDateString } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -54,14 +55,22 @@ export class TasksService {
   }
 
   async list(actor: Actor, query: TaskQueryDto): Promise<Page<TaskView>> {
-    const [rows, total] = await this.tasks.list(actor, query, query.page, query.pageSize);
+    const [rows, total] = await this.tasks.list(
+      AccessPolicy.taskScope(actor),
+      query,
+      query.page,
+      query.pageSize,
+    );
     const today = this.today();
     return { items: rows.map((t) => this.view(t, today)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async complete(actor: Actor, id: string, dto: CompleteTaskDto): Promise<TaskView> {
     return this.transactions.run(async (manager) => {
-      const task = await this.tasks.scoped(actor, manager).andWhere('t.id = :id', { id }).getOne();
+      const task = await this.tasks
+        .scoped(AccessPolicy.taskScope(actor), manager)
+        .andWhere('t.id = :id', { id })
+        .getOne();
       if (!task) throw TaskErrors.notFound();
       if (task.status !== 'open') throw TaskErrors.notOpen();
       const fields = {

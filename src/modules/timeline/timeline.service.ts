@@ -4,9 +4,10 @@ import { Actor } from '../../common/policy/actor';
 import { AuditService } from '../audit/audit.service';
 import { UserDirectory } from '../users/user-directory';
 import { HouseholdAccess } from '../households/household-access';
+import { AuditAction } from '../audit/audit-action';
 
 /** What kind of event an audit action is, on a household's timeline. */
-const EVENT_TYPES: Record<string, string> = {
+const EVENT_TYPES: Partial<Record<AuditAction, string>> = {
   create: 'created',
   update: 'edited',
   import: 'imported',
@@ -54,7 +55,8 @@ export class TimelineService {
     return {
       items: rows.map((row) => ({
         at: row.at.toISOString(),
-        type: EVENT_TYPES[row.action] ?? (row.entityType === 'problem' ? 'problem' : row.action),
+        type:
+          EVENT_TYPES[row.action as AuditAction] ?? (row.entityType === 'problem' ? 'problem' : row.action),
         action: row.action,
         entityType: row.entityType,
         entityId: row.entityId,

@@ -61,6 +61,11 @@ export class UserDirectory {
     return this.users.recipients();
   }
 
+  /** Ids of the active users with this role (in this unit, when given): whom a notification reaches. */
+  activeIds(role: Role, orgUnitId?: string | null): Promise<string[]> {
+    return this.users.activeIds(role, orgUnitId);
+  }
+
   insert(manager: EntityManager, user: User): Promise<void> {
     return this.users.insert(manager, user);
   }

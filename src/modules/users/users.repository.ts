@@ -66,6 +66,15 @@ export class UsersRepository {
       .getMany();
   }
 
+  async activeIds(role: Role, orgUnitId?: string | null): Promise<string[]> {
+    const query = this.repo()
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.active = :active AND u.role = :role', { active: true, role });
+    if (orgUnitId !== undefined) query.andWhere('u.org_unit_id = :orgUnitId', { orgUnitId });
+    return (await query.getRawMany<{ id: string }>()).map((r) => r.id);
+  }
+
   list(filter: { role?: Role; orgUnitId?: string }, page: number, pageSize: number) {
     const query = this.repo().createQueryBuilder('u');
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });

@@ -4,7 +4,7 @@ import { Actor } from '../../common/policy/actor';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { HouseholdDerived } from '../households/household-derived.service';
 import { VisitEntity } from './entities/visit.entity';
 import { VisitsRepository } from './visits.repository';
@@ -106,7 +106,7 @@ export class VisitWriter {
       await this.audit.record(
         manager,
         items[0].actor,
-        ...items.map(({ visit }) => ({
+        ...items.map(({ visit }): AuditRecord => ({
           action: 'visit',
           entityType: 'visit',
           entityId: visit.id,
