@@ -23,6 +23,6 @@ export default tseslint.config(
     // One owner per table, modules in layers: scripts/eslint/module-boundaries.mjs. Unit tests beside the code too.
     files: ['src/**/*.ts'],
     plugins: { local: boundaries },
-    rules: { 'local/module-boundaries': 'error' },
+    rules: { 'local/module-boundaries': 'error', 'local/repository-manager': 'error' },
   },
 );

@@ -24,11 +24,11 @@ import { TimelineModule } from './modules/timeline/timeline.module';
 import { ProblemsModule } from './modules/problems/problems.module';
 import { BulletinsModule } from './modules/bulletins/bulletins.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
-import { CycleModule } from './modules/cycle/cycle.module';
-import { ReportsModule } from './modules/reports/reports.module';
-import { ReviewModule } from './modules/review/review.module';
-import { SupervisionModule } from './modules/supervision/supervision.module';
-import { TasksModule } from './modules/tasks/tasks.module';
+import { DailyCycleModule } from './modules/daily-cycle/daily-cycle.module';
+import { ReportsModule } from './modules/daily-cycle/report/reports.module';
+import { ReviewModule } from './modules/daily-cycle/review/review.module';
+import { SupervisionModule } from './modules/daily-cycle/supervision/supervision.module';
+import { TasksModule } from './modules/daily-cycle/dispatch/tasks.module';
 import { OptionsModule } from './modules/options/options.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { SyncModule } from './modules/sync/sync.module';
@@ -63,7 +63,7 @@ import { SyncModule } from './modules/sync/sync.module';
     SupervisionModule,
     ReviewModule,
     TasksModule,
-    CycleModule,
+    DailyCycleModule,
     OptionsModule,
     SyncModule,
     HealthModule,

@@ -18,20 +18,17 @@ export const LAYERS = [
   ['problems', 'visits', 'timeline'],
   ['stages'],
   ['intents'],
-  ['ledger', 'sync', 'dashboard', 'reports'],
-  ['supervision', 'bulletins'],
-  ['review', 'tasks'],
-  ['cycle', 'options'],
+  ['ledger', 'sync', 'dashboard', 'notifications'],
+  ['daily-cycle'],
+  ['bulletins'],
+  ['options'],
 ];
 
 /**
  * Imports of another module's entity that are structural, each with its reason. Keyed by importing file
  * (relative to the project) and the imported module path (relative to src/modules).
  */
-export const EXCEPTIONS = {
-  // Until the daily cycle is one module (#14 move 2): dispatch reads the review's live lists.
-  'src/modules/tasks/dispatch.service.ts': ['supervision/supervision.repository'],
-};
+export const EXCEPTIONS = {};
 
 /** Module imports against the layers, each with its reason and the change that removes it. */
 export const LAYER_EXCEPTIONS = {};
@@ -104,4 +101,36 @@ const rule = {
   },
 };
 
-export default { rules: { 'module-boundaries': rule } };
+/**
+ * How a repository method takes the caller's EntityManager, the same way everywhere: first when the method must
+ * run inside the caller's transaction (`manager: EntityManager`), last when it may run outside one
+ * (`manager?: EntityManager`, the data source's own manager then).
+ */
+/** @type {import('eslint').Rule.RuleModule} */
+const managerRule = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'repository methods take the EntityManager first (required) or last (optional)' },
+    schema: [],
+    messages: {
+      required: "a required 'manager' is a repository method's first parameter",
+      optional: "an optional 'manager' is a repository method's last parameter",
+    },
+  },
+  create(context) {
+    if (!/\.repository\.ts$/.test(context.filename)) return {};
+    return {
+      'MethodDefinition > FunctionExpression'(node) {
+        node.params.forEach((param, index) => {
+          const id = param.type === 'AssignmentPattern' ? param.left : param;
+          if (id.type !== 'Identifier' || id.name !== 'manager') return;
+          const optional = id.optional || param.type === 'AssignmentPattern';
+          if (!optional && index !== 0) context.report({ node: param, messageId: 'required' });
+          if (optional && index !== node.params.length - 1) context.report({ node: param, messageId: 'optional' });
+        });
+      },
+    };
+  },
+};
+
+export default { rules: { 'module-boundaries': rule, 'repository-manager': managerRule } };

@@ -9,7 +9,8 @@ import {
 } from '../../common/time/business-clock';
 import { weekStartOf } from '../../jobs/job-catalogue';
 import { OrgDirectory } from '../org/org-directory';
-import { SnapshotStore } from '../reports/snapshot-store';
+import { SnapshotStore, SnapshotTable } from '../daily-cycle/snapshot-store';
+import { WeeklyBulletinEntity } from './entities/weekly-bulletin.entity';
 import { UserDirectory } from '../users/user-directory';
 import { buildBulletin, Names, WeeklyBulletinBody } from './bulletin-builder';
 import { BulletinRepository, BulletinWindow } from './bulletin.repository';
@@ -19,6 +20,8 @@ import { lightCutoffs } from '../households/lights';
 export type BulletinRunResult = { status: 'done' | 'skipped'; bulletin: WeeklyBulletinBody };
 
 /** 周通报: computed once per week after it has ended, stored, and never changed; a second run says so. */
+const WEEKLY_BULLETINS: SnapshotTable = { entity: WeeklyBulletinEntity, key: 'weekStart' };
+
 @Injectable()
 export class BulletinService {
   constructor(
@@ -32,7 +35,7 @@ export class BulletinService {
 
   async generate(weekStart: string): Promise<BulletinRunResult> {
     this.checkWeekStart(weekStart);
-    const { status, body } = await this.snapshots.storeOnce('bulletin', weekStart, () =>
+    const { status, body } = await this.snapshots.storeOnce(WEEKLY_BULLETINS, weekStart, () =>
       this.compute(weekStart),
     );
     return { status, bulletin: body };
@@ -40,7 +43,7 @@ export class BulletinService {
 
   async get(weekStart: string): Promise<WeeklyBulletinBody> {
     this.checkWeekStart(weekStart);
-    const stored = await this.snapshots.find<WeeklyBulletinBody>('bulletin', weekStart);
+    const stored = await this.snapshots.find<WeeklyBulletinBody>(WEEKLY_BULLETINS, weekStart);
     if (!stored) throw BulletinErrors.notYet(weekStart);
     return stored;
   }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module';
-import { ReportsModule } from '../reports/reports.module';
+import { ReportsModule } from '../daily-cycle/report/reports.module';
 import { UsersModule } from '../users/users.module';
 import { BulletinRepository } from './bulletin.repository';
 import { BulletinService } from './bulletin.service';

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ReportsModule } from '../report/reports.module';
+import { SupervisionController } from './supervision.controller';
+import { SupervisionRepository } from './supervision.repository';
+import { SupervisionService } from './supervision.service';
+
+@Module({
+  imports: [ReportsModule],
+  controllers: [SupervisionController],
+  providers: [SupervisionRepository, SupervisionService],
+  exports: [SupervisionService, SupervisionRepository],
+})
+export class SupervisionModule {}
