@@ -9,7 +9,7 @@
  *   - src/modules/households/lights.ts       the red/yellow/green household lights rules
  *   - src/modules/problems/problem-states.ts the problem state table (who may move a problem where)
  *   - src/modules/stages/stage-machine.ts    the relocation stage machine
- *   - src/modules/daily-cycle/report/report-builder.ts  the daily report's figures, breakdowns and percentages
+ *   - src/modules/daily-cycle/reports/report-builder.ts  the daily report's figures, breakdowns and percentages
  *   - src/modules/bulletins/bulletin-metrics.ts   bulletin metrics (completion, on-time rate, ranking)
  *   - src/modules/dashboard/dashboard-summary.ts  the dashboard's summary figures
  *
@@ -42,7 +42,7 @@ export default {
     'src/modules/households/lights.ts',
     'src/modules/problems/problem-states.ts',
     'src/modules/stages/stage-machine.ts',
-    'src/modules/daily-cycle/report/report-builder.ts',
+    'src/modules/daily-cycle/reports/report-builder.ts',
     'src/modules/bulletins/bulletin-metrics.ts',
     'src/modules/dashboard/dashboard-summary.ts',
   ],

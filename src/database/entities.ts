@@ -14,7 +14,7 @@ import { ProblemEntity } from '../modules/problems/entities/problem.entity';
 import { ProblemEventEntity } from '../modules/problems/entities/problem-event.entity';
 import { DailyReportEntity, DailyReviewEntity } from '../modules/daily-cycle/entities/snapshot.entities';
 import { WeeklyBulletinEntity } from '../modules/bulletins/entities/weekly-bulletin.entity';
-import { TaskEntity } from '../modules/daily-cycle/dispatch/entities/task.entity';
+import { TaskEntity } from '../modules/daily-cycle/tasks/entities/task.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { JobRunEntity } from '../jobs/entities/job-run.entity';
 import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';

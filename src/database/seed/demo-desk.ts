@@ -5,7 +5,7 @@ import { ApprovalsService } from '../../modules/approvals/approvals.service';
 import { HoldService } from '../../modules/households/hold.service';
 import { ProblemsService } from '../../modules/problems/problems.service';
 import { TransitionsService } from '../../modules/stages/transitions.service';
-import { TasksService } from '../../modules/daily-cycle/dispatch/tasks.service';
+import { TasksService } from '../../modules/daily-cycle/tasks/tasks.service';
 import { NotificationsService } from '../../modules/notifications/notifications.service';
 import { decisionDelay, resolveDelay, stepGap } from './demo-plan';
 import { DemoState, ProblemState } from './demo-state';

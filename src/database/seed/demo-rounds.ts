@@ -5,7 +5,7 @@ import { IntentsService } from '../../modules/intents/intents.service';
 import { ProblemsService } from '../../modules/problems/problems.service';
 import { STAGES } from '../../modules/households/household-stages';
 import { TransitionsService } from '../../modules/stages/transitions.service';
-import { TasksService } from '../../modules/daily-cycle/dispatch/tasks.service';
+import { TasksService } from '../../modules/daily-cycle/tasks/tasks.service';
 import { NotificationsService } from '../../modules/notifications/notifications.service';
 import { VisitsService } from '../../modules/visits/visits.service';
 import {

@@ -17,6 +17,7 @@ import { ApprovalQueryDto, ApprovalView, DecisionDto } from './dtos/approval.dto
 import { ApprovalEntity } from './entities/approval.entity';
 import { ApprovalStepEntity } from './entities/approval-step.entity';
 import { Household, HouseholdAccess } from '../households/household-access';
+import { approvalView } from './approval.view';
 
 /** What happens when the last level approves; each kind's owner registers one (stages, intents). */
 export type ApprovalApplier = (
@@ -25,12 +26,6 @@ export type ApprovalApplier = (
   approval: ApprovalEntity,
   household: Household,
 ) => Promise<void>;
-
-/** What a view shows beside the ids: the household's code and head, the names of requester and deciders. */
-interface ViewNames {
-  household?: { code: string; headName: string };
-  users: Map<string, string>;
-}
 
 export interface OpenApproval {
   kind: ApprovalKind;
@@ -122,7 +117,7 @@ export class ApprovalsService implements OnApplicationBootstrap {
       id: approval.id,
       ref: request.levels[0],
     });
-    return this.view(approval, steps, {
+    return approvalView(approval, steps, {
       household,
       users: new Map([[actor.id, actor.displayName]]),
     });
@@ -193,7 +188,7 @@ export class ApprovalsService implements OnApplicationBootstrap {
         if (!applier) throw new Error(`No applier registered for approval kind ${approval.kind}`);
         await applier(manager, actor, approval, household);
       }
-      return this.view(approval, steps, {
+      return approvalView(approval, steps, {
         household,
         users: await this.userNames([approval], steps, manager),
       });
@@ -227,7 +222,7 @@ export class ApprovalsService implements OnApplicationBootstrap {
     ]);
     return {
       items: rows.map((r) =>
-        this.view(
+        approvalView(
           r,
           steps.filter((s) => s.approvalId === r.id),
           { household: households.get(r.householdId), users },
@@ -249,7 +244,7 @@ export class ApprovalsService implements OnApplicationBootstrap {
       ApprovalErrors.notFound,
     );
     const steps = await this.approvals.steps([id]);
-    return this.view(approval, steps, { household, users: await this.userNames([approval], steps) });
+    return approvalView(approval, steps, { household, users: await this.userNames([approval], steps) });
   }
 
   async cancelPending(manager: EntityManager, actor: Actor, householdId: string): Promise<void> {
@@ -278,33 +273,5 @@ export class ApprovalsService implements OnApplicationBootstrap {
     ];
     const users = await this.users.findByIds([...new Set(ids)], manager);
     return new Map(users.map((u) => [u.id, u.displayName]));
-  }
-
-  view(approval: ApprovalEntity, steps: ApprovalStepEntity[], names: ViewNames): ApprovalView {
-    return {
-      id: approval.id,
-      householdId: approval.householdId,
-      householdCode: names.household?.code ?? '',
-      headName: names.household?.headName ?? '',
-      kind: approval.kind,
-      from: approval.fromStage,
-      to: approval.toStage,
-      status: approval.status,
-      currentLevel: approval.currentLevel,
-      steps: steps.map((s) => ({
-        level: s.level,
-        status: s.status,
-        decidedBy: s.decidedBy,
-        decidedByName: s.decidedBy ? (names.users.get(s.decidedBy) ?? null) : null,
-        decidedAt: s.decidedAt?.toISOString() ?? null,
-        comment: s.comment,
-      })),
-      payload: approval.payload ? JSON.parse(approval.payload) : null,
-      comment: approval.comment,
-      requestedBy: approval.requestedBy,
-      requesterName: names.users.get(approval.requestedBy) ?? null,
-      requestedAt: approval.requestedAt.toISOString(),
-      decidedAt: approval.decidedAt?.toISOString() ?? null,
-    };
   }
 }

@@ -6,14 +6,14 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { Role } from '../../common/policy/role';
 import { PasswordHasher } from '../users/password-hasher';
 import { User, UserDirectory } from '../users/user-directory';
 import { UserStatusCache } from '../users/user-status.cache';
 import { AuthErrors } from './auth.errors';
-import { AuthUserDto, LoginResponseDto } from './dtos/login.dto';
+import { LoginResponseDto } from './dtos/login.dto';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { TokenPayload, validClaims } from './token-claims';
+import { authUserView } from './auth-user.view';
 
 @Injectable()
 export class AuthService {
@@ -28,18 +28,6 @@ export class AuthService {
     private readonly statusCache: UserStatusCache,
     private readonly passwords: PasswordHasher,
   ) {}
-
-  static toAuthUser(
-    user: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'orgUnitId'>,
-  ): AuthUserDto & { role: Role } {
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      orgUnitId: user.orgUnitId,
-    };
-  }
 
   async login(
     username: string,
@@ -66,12 +54,12 @@ export class AuthService {
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyNobody(password);
     if (!user || !valid || !user.active) throw AuthErrors.invalidCredentials();
-    const actor: Actor = { ...AuthService.toAuthUser(user), requestId };
+    const actor: Actor = { ...authUserView(user), requestId };
     await this.transactions.run(async (manager) => {
       await this.failures.clear(manager, username, client, windowStart);
       await this.audit.record(manager, actor, { action: 'login', entityType: 'user', entityId: user.id });
     });
-    return { accessToken: await this.issue(user), user: AuthService.toAuthUser(user) };
+    return { accessToken: await this.issue(user), user: authUserView(user) };
   }
 
   /**
@@ -126,7 +114,7 @@ export class AuthService {
       return (await this.users.findById(user.id, manager))!;
     });
     this.statusCache.forget(user.id);
-    return { accessToken: await this.issue(updated), user: AuthService.toAuthUser(updated) };
+    return { accessToken: await this.issue(updated), user: authUserView(updated) };
   }
 
   /** When a token this server issued expires: the session cookie lives exactly as long. */

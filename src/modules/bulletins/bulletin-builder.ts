@@ -9,7 +9,7 @@ import {
   RANKING_RULES,
 } from './bulletin-metrics';
 import { completionPercent, gainPoints, GroupFigures, onTimeRate, sharePercent } from './bulletin-metrics';
-import { BulletinFacts, HouseholdCell, ProblemCell } from './bulletin.repository';
+import { BulletinFacts, HouseholdCell, ProblemCell } from './bulletins.repository';
 import { isActive } from '../problems/problem-states';
 
 export interface Ranking {

@@ -5,7 +5,7 @@ import { DAILY_CYCLE_STEPS, JobName } from '../../jobs/job-catalogue';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OutboxService } from '../../jobs/outbox.service';
 import { JobRunsService } from '../../jobs/job-runs.service';
-import { ReportErrors } from './report/reports.errors';
+import { ReportErrors } from './reports/reports.errors';
 
 export interface CycleStepView {
   name: string;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ReportsModule } from './report/reports.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewModule } from './review/review.module';
-import { TasksModule } from './dispatch/tasks.module';
+import { TasksModule } from './tasks/tasks.module';
 import { CycleController } from './cycle.controller';
 import { CycleService } from './cycle.service';
 import { DailyCycleJob } from './jobs/daily-cycle.job';

@@ -1,5 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/errors/domain-error';
+import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -7,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { HouseholdDerived } from './household-derived.service';
 import { HoldDto, ReleaseDto } from './dtos/hold.dto';
 import { HouseholdAccess } from './household-access';
+import { HouseholdErrors } from './households.errors';
 
 /** 暂停推进: a household in dispute, petition or litigation cannot advance until released. */
 @Injectable()
@@ -37,11 +37,7 @@ export class HoldService {
     await this.transactions.run(async (manager) => {
       const household = await this.households.requireVisible(actor, id, manager);
       if (household.onHold === onHold && household.holdReason === reason) {
-        throw new DomainError(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          onHold ? 'ALREADY_ON_HOLD' : 'NOT_ON_HOLD',
-          onHold ? '该户已处于暂停状态' : '该户未处于暂停状态',
-        );
+        throw onHold ? HouseholdErrors.alreadyOnHold() : HouseholdErrors.notOnHold();
       }
       const before = { onHold: household.onHold, holdReason: household.holdReason };
       const fields = { onHold, holdReason: reason, updatedAt: this.clock.now() };

@@ -1,7 +1,8 @@
 import { DAY_MS } from '../../common/time/business-clock';
+import { LIGHTS } from './household.enums';
 
 /** Green / yellow / red of design.md §3, as a pure function of a household's facts and "now". */
-export type Light = 'green' | 'yellow' | 'red';
+export type Light = keyof typeof LIGHTS;
 
 export type LightReason =
   'problem_overdue' | 'problem_p1' | 'on_hold' | 'stalled_red' | 'no_visit' | 'stalled_yellow';

@@ -17,6 +17,7 @@ import { IntentErrors } from './intents.errors';
 import { IntentsRepository } from './intents.repository';
 import { Household, HouseholdAccess } from '../households/household-access';
 import { VisitsService } from '../visits/visits.service';
+import { intentRecordView } from './intent.view';
 
 export interface IntentInput {
   option: string;
@@ -127,7 +128,7 @@ export class IntentsService implements OnModuleInit {
     Object.assign(household, change.fields, { version: household.version + 1 });
     await this.audit.record(manager, actor, change.audit);
     await this.derived.refreshLight(manager, household);
-    return IntentsService.view(change.record);
+    return intentRecordView(change.record);
   }
 
   /**
@@ -198,22 +199,6 @@ export class IntentsService implements OnModuleInit {
 
   async history(actor: Actor, householdId: string): Promise<IntentRecordView[]> {
     await this.households.requireVisible(actor, householdId);
-    return (await this.intents.history(householdId)).map(IntentsService.view);
-  }
-
-  static view(record: IntentRecordEntity): IntentRecordView {
-    return {
-      id: record.id,
-      householdId: record.householdId,
-      option: record.option,
-      site: record.site,
-      livelihood: record.livelihood,
-      note: record.note,
-      visitId: record.visitId,
-      approvalId: record.approvalId,
-      previousOption: record.previousOption,
-      recordedBy: record.actorId,
-      recordedAt: record.recordedAt.toISOString(),
-    };
+    return (await this.intents.history(householdId)).map(intentRecordView);
   }
 }

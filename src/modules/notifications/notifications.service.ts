@@ -1,7 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DomainError } from '../../common/errors/domain-error';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -9,6 +8,7 @@ import { NotificationQueryDto } from './dtos/notification.dto';
 import { NotificationEntity } from './entities/notification.entity';
 import { notificationTarget } from './notification-target';
 import { NotificationsRepository } from './notifications.repository';
+import { NotificationErrors } from './notifications.errors';
 
 /** A notification row as the dispatch hands it over. */
 export type Notification = NotificationEntity;
@@ -83,7 +83,7 @@ export class NotificationsService {
       this.notifications.markRead(manager, actor.id, this.clock.now(), id),
     );
     if (id && marked === 0 && !(await this.notifications.hasNotification(actor.id, id))) {
-      throw new DomainError(HttpStatus.NOT_FOUND, 'NOTIFICATION_NOT_FOUND', '通知不存在');
+      throw NotificationErrors.notFound();
     }
     return { marked };
   }

@@ -60,5 +60,3 @@ export function optionsCatalogue() {
     orgUnitKinds: list(ORG_UNIT_KIND_LABELS),
   };
 }
-
-export type OptionsCatalogue = ReturnType<typeof optionsCatalogue>;

@@ -10,6 +10,7 @@ import { OrgUnitEntity } from './entities/org-unit.entity';
 import { ORG_UNIT_KIND_LABELS, OrgUnitKind } from './org-unit-kinds';
 import { OrgErrors } from './org.errors';
 import { OrgRepository } from './org.repository';
+import { orgUnitView } from './org-unit.view';
 
 /** The tree: command centre → township → village; task forces and units hang off the command centre. */
 const ALLOWED_PARENTS: Record<OrgUnitKind, (OrgUnitKind | null)[]> = {
@@ -28,10 +29,6 @@ export class OrgService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  static toResponse(unit: OrgUnitEntity): OrgUnitResponseDto {
-    return { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId, code: unit.code };
-  }
 
   async create(actor: Actor, dto: CreateOrgUnitDto): Promise<OrgUnitResponseDto> {
     const parent = dto.parentId ? await this.org.findById(dto.parentId) : null;
@@ -63,10 +60,10 @@ export class OrgService {
       if (uniqueViolation(error)) throw OrgErrors.duplicateCode();
       throw error;
     }
-    return OrgService.toResponse(unit);
+    return orgUnitView(unit);
   }
 
   async list(): Promise<OrgUnitResponseDto[]> {
-    return (await this.org.all()).map(OrgService.toResponse);
+    return (await this.org.all()).map(orgUnitView);
   }
 }

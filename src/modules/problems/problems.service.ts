@@ -11,7 +11,6 @@ import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdDerived } from '../households/household-derived.service';
-import { problemLight } from '../households/lights';
 import { OrgDirectory } from '../org/org-directory';
 import { UserDirectory } from '../users/user-directory';
 import {
@@ -25,23 +24,11 @@ import {
 } from './dtos/problem.dto';
 import { ProblemEntity } from './entities/problem.entity';
 import { ProblemEventEntity } from './entities/problem-event.entity';
-import {
-  ACTIVE_STATUSES,
-  isActive,
-  nextStatus,
-  ProblemAction,
-  ProblemStatus,
-  Severity,
-} from './problem-states';
+import { ACTIVE_STATUSES, nextStatus, ProblemAction, ProblemStatus, Severity } from './problem-states';
 import { ProblemErrors } from './problems.errors';
 import { ProblemsRepository } from './problems.repository';
 import { Household, HouseholdAccess } from '../households/household-access';
-
-/** What a view shows beside the ids: households' code and head, users' display names. */
-interface ProblemNames {
-  households: Map<string, { code: string; headName: string }>;
-  users: Map<string, string>;
-}
+import { ProblemNames, problemView } from './problem.view';
 
 const ACTION_LABELS: Record<ProblemAction, string> = {
   assign: '交办',
@@ -191,7 +178,7 @@ export class ProblemsService {
       events.map((e) => e.actorId),
     );
     return {
-      ...this.view(problem, names),
+      ...problemView(problem, names, this.clock.now()),
       history: events.map((e) => ({
         at: e.at.toISOString(),
         kind: e.kind,
@@ -214,7 +201,7 @@ export class ProblemsService {
     );
     const names = await this.names(rows);
     return {
-      items: rows.map((p) => this.view(p, names)),
+      items: rows.map((p) => problemView(p, names, this.clock.now())),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -294,7 +281,7 @@ export class ProblemsService {
   }
 
   private async named(problem: ProblemEntity): Promise<ProblemView> {
-    return this.view(problem, await this.names([problem]));
+    return problemView(problem, await this.names([problem]), this.clock.now());
   }
 
   private async event(
@@ -318,36 +305,5 @@ export class ProblemsService {
         at: this.clock.now(),
       }),
     );
-  }
-
-  view(problem: ProblemEntity, names: ProblemNames): ProblemView {
-    const now = this.clock.now();
-    const household = problem.householdId ? names.households.get(problem.householdId) : undefined;
-    return {
-      id: problem.id,
-      householdId: problem.householdId,
-      householdCode: household?.code ?? null,
-      headName: household?.headName ?? null,
-      villageId: problem.villageId,
-      category: problem.category,
-      severity: problem.severity,
-      description: problem.description,
-      status: problem.status,
-      reporterId: problem.reporterId,
-      reporterName: names.users.get(problem.reporterId) ?? null,
-      unitId: problem.unitId,
-      ownerId: problem.ownerId,
-      ownerName: problem.ownerId ? (names.users.get(problem.ownerId) ?? null) : null,
-      openedAt: problem.openedAt.toISOString(),
-      dueAt: problem.dueAt.toISOString(),
-      resolvedAt: problem.resolvedAt?.toISOString() ?? null,
-      closedAt: problem.closedAt?.toISOString() ?? null,
-      resolution: problem.resolution,
-      supervised: problem.supervised,
-      overdue: isActive(problem.status) && problem.dueAt < now,
-      light: problemLight(problem, now),
-      reopenCount: problem.reopenCount,
-      version: problem.version,
-    };
   }
 }

@@ -3,7 +3,6 @@ import { CommonErrors } from '../../common/errors/domain-error';
 import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Page } from '../../common/http/pagination';
 import { Actor } from '../../common/policy/actor';
-import { maskPhone } from '../../common/pii/masking';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -16,6 +15,7 @@ import { UserStatusCache } from './user-status.cache';
 import { UserErrors } from './users.errors';
 import { UserDirectory } from './user-directory';
 import { UsersRepository } from './users.repository';
+import { userView } from './user.view';
 
 @Injectable()
 export class UsersService {
@@ -29,21 +29,6 @@ export class UsersService {
     private readonly statusCache: UserStatusCache,
     private readonly passwords: PasswordHasher,
   ) {}
-
-  toResponse(user: UserEntity): UserResponseDto {
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      orgUnitId: user.orgUnitId,
-      phone: maskPhone(this.pii.decryptOptional(user.phoneEnc)),
-      active: user.active,
-      version: user.version,
-      createdAt: user.createdAt.toISOString(),
-      updatedAt: user.updatedAt.toISOString(),
-    };
-  }
 
   /** `passwordHash`: one made beforehand (the demo users share one hash of the published demo password). */
   async create(actor: Actor, dto: CreateUserDto, passwordHash?: string): Promise<UserResponseDto> {
@@ -79,18 +64,23 @@ export class UsersService {
       if (uniqueViolation(error)) throw UserErrors.duplicateUsername();
       throw error;
     }
-    return this.toResponse(user);
+    return userView(user, this.pii);
   }
 
   async list(query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
     const [rows, total] = await this.users.list(query, query.page, query.pageSize);
-    return { items: rows.map((u) => this.toResponse(u)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((u) => userView(u, this.pii)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(id: string): Promise<UserResponseDto> {
     const user = await this.users.findById(id);
     if (!user) throw UserErrors.notFound();
-    return this.toResponse(user);
+    return userView(user, this.pii);
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
@@ -128,7 +118,7 @@ export class UsersService {
       return after;
     });
     this.statusCache.forget(id);
-    return this.toResponse(updated);
+    return userView(updated, this.pii);
   }
 
   async deactivate(actor: Actor, id: string): Promise<UserResponseDto> {
@@ -158,7 +148,7 @@ export class UsersService {
       return (await this.users.findById(id, manager))!;
     });
     this.statusCache.forget(id);
-    return this.toResponse(updated);
+    return userView(updated, this.pii);
   }
 
   private auditView(user: UserEntity): Record<string, unknown> {

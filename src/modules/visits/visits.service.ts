@@ -18,6 +18,7 @@ import { VisitErrors } from './visits.errors';
 import { VisitWriter } from './visit-writer';
 import { VisitsRepository } from './visits.repository';
 import { HouseholdAccess } from '../households/household-access';
+import { visitView } from './visit.view';
 
 // Devices' clocks drift; a visit a few minutes "in the future" is still a real visit.
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
@@ -69,7 +70,7 @@ export class VisitsService {
       contentHash,
       createdAt: now,
     });
-    if (await this.writer.write(actor, visit)) return { status: 'created', visit: VisitsService.view(visit) };
+    if (await this.writer.write(actor, visit)) return { status: 'created', visit: visitView(visit) };
     // Another upload of this clientId was stored first: answer as a resend (or 409 if the content differs).
     const stored = await this.visits.findByClientId(manager, dto.clientId!);
     if (!stored) throw new Error('visit was neither stored nor found by its clientId');
@@ -125,7 +126,7 @@ export class VisitsService {
       query.page,
       query.pageSize,
     );
-    return { items: rows.map(VisitsService.view), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(visitView), total, page: query.page, pageSize: query.pageSize };
   }
 
   private async duplicate(actor: Actor, existing: VisitEntity, contentHash: string): Promise<VisitOutcome> {
@@ -134,7 +135,7 @@ export class VisitsService {
     if (!(await this.households.isVisible(actor, existing.householdId))) {
       throw VisitErrors.clientIdReused();
     }
-    return { status: 'duplicate', visit: VisitsService.view(existing) };
+    return { status: 'duplicate', visit: visitView(existing) };
   }
 
   private contentHash(householdId: string, visitedAt: Date, dto: CreateVisitDto): string {
@@ -149,23 +150,5 @@ export class VisitsService {
       dto.location ? [dto.location.lat, dto.location.lng] : null,
     ]);
     return createHash('sha256').update(canonical).digest('hex');
-  }
-
-  static view(visit: VisitEntity): VisitView {
-    return {
-      id: visit.id,
-      householdId: visit.householdId,
-      cadreId: visit.cadreId,
-      visitedAt: visit.visitedAt.toISOString(),
-      businessDate: visit.businessDate,
-      method: visit.method,
-      summary: visit.summary,
-      attitude: visit.attitude,
-      concerns: visit.concerns,
-      intentObserved: visit.intentObserved,
-      location: visit.lat === null || visit.lng === null ? null : { lat: visit.lat, lng: visit.lng },
-      clientId: visit.clientId,
-      createdAt: visit.createdAt.toISOString(),
-    };
   }
 }

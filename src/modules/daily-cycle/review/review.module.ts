@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HouseholdsModule } from '../../households/households.module';
-import { ReportsModule } from '../report/reports.module';
+import { ReportsModule } from '../reports/reports.module';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { DailyReviewJob } from './jobs/daily-review.job';
 import { ReviewService } from './review.service';

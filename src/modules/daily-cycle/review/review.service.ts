@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, isValidDateString } from '../../../common/time/business-clock';
 import { TransactionRunner } from '../../../database/transaction-runner';
 import { HouseholdDerived } from '../../households/household-derived.service';
-import { ReportErrors } from '../report/reports.errors';
+import { ReportErrors } from '../reports/reports.errors';
 import { DAILY_REVIEWS, SnapshotStore } from '../snapshot-store';
 import { SupervisionService } from '../supervision/supervision.service';
 

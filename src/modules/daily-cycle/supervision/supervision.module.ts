@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportsModule } from '../report/reports.module';
+import { ReportsModule } from '../reports/reports.module';
 import { SupervisionController } from './supervision.controller';
 import { SupervisionRepository } from './supervision.repository';
 import { SupervisionService } from './supervision.service';

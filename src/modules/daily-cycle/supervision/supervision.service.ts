@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { Clock, DAY_MS, daysBetween } from '../../../common/time/business-clock';
 import { instant } from '../../../database/raw-query';
-import { OrgNamesService } from '../report/org-names.service';
+import { OrgNamesService } from '../reports/org-names.service';
 import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../../approvals/approval-levels';
 import { STAGE_LABELS, Stage } from '../../households/household-stages';
 import { SupervisionRepository, Thresholds } from './supervision.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { addDays, Clock, isValidDateString } from '../../../common/time/business-clock';
 import { TransactionRunner } from '../../../database/transaction-runner';
-import { ReportErrors } from '../report/reports.errors';
+import { ReportErrors } from '../reports/reports.errors';
 import { SupervisionRepository } from '../supervision/supervision.repository';
 import { SupervisionService } from '../supervision/supervision.service';
 import { UserDirectory } from '../../users/user-directory';

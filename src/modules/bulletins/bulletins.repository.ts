@@ -109,7 +109,7 @@ export function toInstant(value: unknown): Date | null {
 
 /** The weekly bulletin's set-based SQL: four GROUP BY queries and the supervised list, none per row. */
 @Injectable()
-export class BulletinRepository {
+export class BulletinsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async facts(window: BulletinWindow): Promise<BulletinFacts> {

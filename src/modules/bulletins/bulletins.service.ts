@@ -13,7 +13,7 @@ import { SnapshotStore, SnapshotTable } from '../daily-cycle/snapshot-store';
 import { WeeklyBulletinEntity } from './entities/weekly-bulletin.entity';
 import { UserDirectory } from '../users/user-directory';
 import { buildBulletin, Names, WeeklyBulletinBody } from './bulletin-builder';
-import { BulletinRepository, BulletinWindow } from './bulletin.repository';
+import { BulletinsRepository, BulletinWindow } from './bulletins.repository';
 import { BulletinErrors } from './bulletins.errors';
 import { lightCutoffs } from '../households/lights';
 
@@ -23,10 +23,10 @@ export type BulletinRunResult = { status: 'done' | 'skipped'; bulletin: WeeklyBu
 const WEEKLY_BULLETINS: SnapshotTable = { entity: WeeklyBulletinEntity, key: 'weekStart' };
 
 @Injectable()
-export class BulletinService {
+export class BulletinsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly bulletins: BulletinRepository,
+    private readonly bulletins: BulletinsRepository,
     private readonly org: OrgDirectory,
     private readonly users: UserDirectory,
     private readonly snapshots: SnapshotStore,

@@ -1,22 +1,18 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
-import { DomainError } from '../../../common/errors/domain-error';
 import { Page } from '../../../common/http/pagination';
 import { AccessPolicy } from '../../../common/policy/access-policy';
 import { Actor } from '../../../common/policy/actor';
 import { businessDate, Clock, isValidDateString } from '../../../common/time/business-clock';
 import { TransactionRunner } from '../../../database/transaction-runner';
 import { AuditService } from '../../audit/audit.service';
-import { OrgNamesService } from '../report/org-names.service';
-import { ReportErrors } from '../report/reports.errors';
+import { OrgNamesService } from '../reports/org-names.service';
+import { ReportErrors } from '../reports/reports.errors';
 import { CompleteTaskDto, TaskQueryDto, TaskView } from './dtos/task.dto';
 import { TaskEntity } from './entities/task.entity';
 import { TasksRepository } from './tasks.repository';
-
-const TaskErrors = {
-  notFound: () => new DomainError(HttpStatus.NOT_FOUND, 'TASK_NOT_FOUND', '任务不存在'),
-  notOpen: () => new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'TASK_NOT_OPEN', '任务已完成或已取消'),
-};
+import { TaskErrors } from './tasks.errors';
+import { taskView } from './task.view';
 
 @Injectable()
 export class TasksService {
@@ -33,26 +29,6 @@ export class TasksService {
     return businessDate(this.clock.now(), this.config.businessTimeZone);
   }
 
-  view(task: TaskEntity, today = this.today()): TaskView {
-    return {
-      id: task.id,
-      cycleDate: task.cycleDate,
-      kind: task.kind,
-      targetType: task.targetType,
-      targetId: task.targetId,
-      householdId: task.householdId,
-      assignee: { userId: task.assigneeUserId, unitId: task.assigneeUnitId, level: task.assigneeLevel },
-      instruction: task.instruction,
-      dueDate: task.dueDate,
-      status: task.status,
-      overdue: task.status === 'open' && task.dueDate < today,
-      note: task.note,
-      createdAt: task.createdAt.toISOString(),
-      completedAt: task.completedAt?.toISOString() ?? null,
-      completedBy: task.completedBy,
-    };
-  }
-
   async list(actor: Actor, query: TaskQueryDto): Promise<Page<TaskView>> {
     const [rows, total] = await this.tasks.list(
       AccessPolicy.taskScope(actor),
@@ -61,7 +37,7 @@ export class TasksService {
       query.pageSize,
     );
     const today = this.today();
-    return { items: rows.map((t) => this.view(t, today)), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map((t) => taskView(t, today)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async complete(actor: Actor, id: string, dto: CompleteTaskDto): Promise<TaskView> {
@@ -88,7 +64,7 @@ export class TasksService {
         before: { status: 'open' },
         after: { status: 'done', note: task.note },
       });
-      return this.view(task);
+      return taskView(task, this.today());
     });
   }
 
@@ -123,7 +99,7 @@ export class TasksService {
       }
       return g;
     };
-    for (const t of issued) group(t).tasks.push(this.view(t, date));
+    for (const t of issued) group(t).tasks.push(taskView(t, date));
     for (const t of carried) {
       const g = group(t);
       g.carriedOver += 1;

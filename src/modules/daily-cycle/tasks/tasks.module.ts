@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportsModule } from '../report/reports.module';
+import { ReportsModule } from '../reports/reports.module';
 import { SupervisionModule } from '../supervision/supervision.module';
 import { UsersModule } from '../../users/users.module';
 import { DispatchService } from './dispatch.service';
