@@ -5,6 +5,7 @@ import { HouseholdScope } from '../../common/policy/access-policy';
 import { ApprovalEntity } from './entities/approval.entity';
 import { ApprovalStepEntity } from './entities/approval-step.entity';
 import { joinHousehold } from '../households/household-scope';
+import { rawQuery } from '../../database/raw-query';
 
 export interface ApprovalFilter {
   status?: string;
@@ -37,6 +38,17 @@ export class ApprovalsRepository {
       .orderBy('s.approval_id')
       .addOrderBy('s.position')
       .getMany();
+  }
+
+  /** Of these households, those with a request waiting (one query). */
+  async pendingAmong(householdIds: string[], manager?: EntityManager): Promise<Set<string>> {
+    if (householdIds.length === 0) return new Set();
+    const rows = await rawQuery<{ household_id: string }>(
+      manager ?? this.dataSource.manager,
+      "SELECT DISTINCT household_id FROM approval WHERE status = 'pending' AND household_id IN (:...ids)",
+      { ids: householdIds },
+    );
+    return new Set(rows.map((row) => row.household_id));
   }
 
   pendingFor(manager: EntityManager, householdId: string): Promise<ApprovalEntity | null> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/time/business-clock';
@@ -6,21 +6,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { HouseholdEntity } from './entities/household.entity';
 import { HouseholdDerivedRepository } from './household-derived.repository';
 import { computeLight, Light, LightFacts, LightReason } from './lights';
-
-export interface ProblemCounts {
-  overdue: number;
-  p1: number;
-}
-
-/**
- * What a light needs to know of a household's active problems. The problems module owns that table and
- * provides it at start-up (problems depend on households, not the other way round).
- */
-export interface ActiveProblemCounts {
-  forHousehold(manager: EntityManager, householdId: string, now: Date): Promise<ProblemCounts>;
-  /** Every household that has active problems, in one GROUP BY. */
-  all(now: Date): Promise<Map<string, ProblemCounts>>;
-}
+import { HouseholdLinks } from './household-links';
 
 const BATCH = 5000;
 
@@ -29,28 +15,14 @@ const BATCH = 5000;
  * whatever changed it, and for every household by the daily review), last visit and open-problem count.
  */
 @Injectable()
-export class HouseholdDerived implements OnApplicationBootstrap {
-  private problems: ActiveProblemCounts | null = null;
-
+export class HouseholdDerived {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: HouseholdDerivedRepository,
+    private readonly links: HouseholdLinks,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
-
-  provideProblemCounts(counts: ActiveProblemCounts): void {
-    this.problems = counts;
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.problems) throw new Error('No ActiveProblemCounts: lights need the problems module');
-  }
-
-  private get problemCounts(): ActiveProblemCounts {
-    if (!this.problems) throw new Error('No ActiveProblemCounts: lights need the problems module');
-    return this.problems;
-  }
 
   async refreshLight(
     manager: EntityManager,
@@ -60,7 +32,7 @@ export class HouseholdDerived implements OnApplicationBootstrap {
     // Most households have no open problem: skip the query then (it is on the visit hot path).
     const problems =
       household.openProblems > 0
-        ? await this.problemCounts.forHousehold(manager, household.id, now)
+        ? await this.links.problems.activeCounts(manager, household.id, now)
         : { overdue: 0, p1: 0 };
     const result = computeLight(
       {
@@ -85,7 +57,7 @@ export class HouseholdDerived implements OnApplicationBootstrap {
 
   /** Every household's light as of `now`; idempotent, so a crash halfway is repaired by running again. */
   async recomputeLights(now: Date) {
-    const problems = await this.problemCounts.all(now);
+    const problems = await this.links.problems.activeCountsByHousehold(now);
     const lights: Record<string, number> = { green: 0, yellow: 0, red: 0 };
     const reasons: Record<string, number> = {};
     let households = 0;

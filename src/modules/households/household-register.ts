@@ -9,6 +9,7 @@ import { MemberEntity } from './entities/member.entity';
 import { HouseholdFilter } from './household-scope';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdScope } from '../../common/policy/access-policy';
+import { HouseholdLinks } from './household-links';
 
 /** A household as the export reads it (column → property). */
 export interface ExportHousehold {
@@ -77,6 +78,7 @@ export class HouseholdRegister {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly households: HouseholdsRepository,
+    private readonly links: HouseholdLinks,
   ) {}
 
   async byCodes(
@@ -93,7 +95,7 @@ export class HouseholdRegister {
         KEYS_PER_QUERY,
       )) {
         members.push(...(await this.households.members(ids)));
-        for (const id of await this.households.withPendingApproval(ids)) pendingApproval.add(id);
+        for (const id of await this.links.approvals.pendingAmong(ids)) pendingApproval.add(id);
       }
     }
     return { households, members, pendingApproval };

@@ -9,6 +9,7 @@ import { HouseholdDerivedRepository } from './household-derived.repository';
 import { HouseholdDerived } from './household-derived.service';
 import { HouseholdRegister } from './household-register';
 import { HouseholdsRepository } from './households.repository';
+import { HouseholdLinks } from './household-links';
 
 @Module({
   imports: [OrgModule, UsersModule],
@@ -18,11 +19,20 @@ import { HouseholdsRepository } from './households.repository';
     HouseholdDerivedRepository,
     HouseholdAccess,
     HouseholdDerived,
+    HouseholdLinks,
     HouseholdRegister,
     HouseholdsService,
     HoldService,
   ],
-  // The gateway (HouseholdAccess, HouseholdDerived, HouseholdRegister for the ledger), never the repositories.
-  exports: [HouseholdAccess, HouseholdDerived, HouseholdRegister, HouseholdsService, HoldService],
+  // The gateway (HouseholdAccess, HouseholdDerived, HouseholdRegister for the ledger, the ports of
+  // HouseholdLinks), never the repositories.
+  exports: [
+    HouseholdAccess,
+    HouseholdDerived,
+    HouseholdLinks,
+    HouseholdRegister,
+    HouseholdsService,
+    HoldService,
+  ],
 })
 export class HouseholdsModule {}

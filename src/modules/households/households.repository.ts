@@ -109,37 +109,6 @@ export class HouseholdsRepository {
     return new Map(rows.map((row) => [row.id, { code: row.code, headName: row.head_name }]));
   }
 
-  /**
-   * Of these households, those with a stage or intent approval waiting (one query). A read of the approvals'
-   * table: approvals depend on households, so this module cannot ask theirs without a cycle.
-   */
-  async withPendingApproval(householdIds: string[], manager?: EntityManager): Promise<Set<string>> {
-    if (householdIds.length === 0) return new Set();
-    const rows = await rawQuery<{ household_id: string }>(
-      manager ?? this.dataSource.manager,
-      "SELECT DISTINCT household_id FROM approval WHERE status = 'pending' AND household_id IN (:...ids)",
-      { ids: householdIds },
-    );
-    return new Set(rows.map((row) => row.household_id));
-  }
-
-  /**
-   * A moved household's problems follow it: their village and township decide which officials see them.
-   * Problems depend on households, so the move writes these two copied columns here.
-   */
-  async moveProblems(
-    manager: EntityManager,
-    householdId: string,
-    villageId: string,
-    townshipId: string | null,
-  ): Promise<void> {
-    await rawQuery(
-      manager,
-      'UPDATE problem SET village_id = :villageId, township_id = :townshipId WHERE household_id = :householdId',
-      { villageId, townshipId, householdId },
-    );
-  }
-
   members(householdIds: string[], manager?: EntityManager): Promise<MemberEntity[]> {
     if (householdIds.length === 0) return Promise.resolve([]);
     return (manager ?? this.dataSource.manager)

@@ -28,12 +28,14 @@ import { HouseholdErrors } from './households.errors';
 import { newHousehold } from './new-household';
 import { HouseholdAccess } from './household-access';
 import { HouseholdsRepository } from './households.repository';
+import { HouseholdLinks } from './household-links';
 
 @Injectable()
 export class HouseholdsService {
   constructor(
     private readonly households: HouseholdsRepository,
     private readonly access: HouseholdAccess,
+    private readonly links: HouseholdLinks,
     private readonly org: OrgDirectory,
     private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
@@ -163,7 +165,7 @@ export class HouseholdsService {
         throw CommonErrors.staleVersion();
       if (members && membersChanged) await this.households.replaceMembers(manager, id, members);
       if (changed.villageId)
-        await this.households.moveProblems(manager, id, changed.villageId, fields.townshipId ?? null);
+        await this.links.problems.followMove(manager, id, changed.villageId, fields.townshipId ?? null);
       const after = (await this.households.findById(id, manager))!;
       const afterMembers = membersChanged ? members! : beforeMembers;
       await this.audit.record(manager, actor, {
@@ -196,7 +198,7 @@ export class HouseholdsService {
     const moved = (['villageId', 'taskForceId'] as const).filter((key) => key in changed);
     if (moved.length === 0) return;
     if (!AccessPolicy.canMoveHousehold(actor)) throw HouseholdErrors.moveForbidden(moved);
-    if ('villageId' in changed && (await this.households.withPendingApproval([before.id], manager)).size)
+    if ('villageId' in changed && (await this.links.approvals.pendingAmong([before.id], manager)).size)
       throw HouseholdErrors.approvalPending();
   }
 

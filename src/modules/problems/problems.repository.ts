@@ -5,7 +5,7 @@ import { ProblemScope } from '../../common/policy/access-policy';
 import { ProblemEntity } from './entities/problem.entity';
 import { ProblemEventEntity } from './entities/problem-event.entity';
 import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL } from './problem-states';
-import { ProblemCounts } from '../households/household-derived.service';
+import { ProblemCounts } from '../households/household-links';
 import { joinHousehold } from '../households/household-scope';
 import { num, rawQuery } from '../../database/raw-query';
 import { problemScopeSql } from './problem-scope';
@@ -93,6 +93,21 @@ export class ProblemsRepository {
       { now },
     );
     return new Map(rows.map((r) => [r.household_id as string, { overdue: num(r.overdue), p1: num(r.p1) }]));
+  }
+
+  /** A moved household's problems follow it (their copies of its village and township). */
+  async followHousehold(
+    manager: EntityManager,
+    householdId: string,
+    villageId: string,
+    townshipId: string | null,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(ProblemEntity)
+      .set({ villageId, townshipId })
+      .where('household_id = :householdId', { householdId })
+      .execute();
   }
 
   list(scope: ProblemScope, filter: ProblemFilter, now: Date, page: number, pageSize: number) {
