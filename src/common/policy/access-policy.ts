@@ -26,7 +26,7 @@ export interface HouseholdRef {
 const READ_ALL: Role[] = ['admin', 'commander', 'supervisor'];
 const REVEAL_ALL: Role[] = ['admin', 'commander'];
 
-/** Every data-scope and record-level rule of design.md §2, in one place. */
+/** Every data-scope and record-level rule, in one place (docs/architecture.md, "Roles and access"). */
 export const AccessPolicy = {
   householdScope(actor: Actor): HouseholdScope {
     if (READ_ALL.includes(actor.role)) return { kind: 'all' };

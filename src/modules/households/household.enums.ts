@@ -1,4 +1,4 @@
-/** Value → Chinese label for every enum of design.md §3; imports accept either, screens show the label. */
+/** Value → Chinese label for every household enum (docs/architecture.md, "The domain and its words"); imports accept either, screens show the label. */
 export const HOUSE_STRUCTURES = {
   frame: '框架',
   brick_concrete: '砖混',

@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../common/time/business-clock';
 import { LIGHTS } from './household.enums';
 
-/** Green / yellow / red of design.md §3, as a pure function of a household's facts and "now". */
+/** Green / yellow / red (docs/architecture.md, "Lights"), as a pure function of a household's facts and "now". */
 export type Light = keyof typeof LIGHTS;
 
 export type LightReason =

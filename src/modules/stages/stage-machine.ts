@@ -32,7 +32,7 @@ export const GUARDS: Record<
   },
 };
 
-/** design.md §3: forward one step at a time; who approves the step into each stage. */
+/** Forward one step at a time; who approves the step into each stage (docs/architecture.md, "Stages"). */
 export const STAGE_TRANSITIONS: StageTransition[] = [
   { from: 'registered', to: 'surveyed', approvers: [], guards: ['notOnHold'] },
   { from: 'surveyed', to: 'indicators_confirmed', approvers: ['township'], guards: ['notOnHold'] },
