@@ -6,10 +6,10 @@
  * The eight pure files mutated:
  *   - src/common/pii/resident-id.ts          resident-ID (GB 11643) format, birth date and check digit
  *   - src/common/pii/masking.ts              masking of resident IDs and phone numbers (audit, lists)
- *   - src/modules/lights/lights.ts           the red/yellow/green household lights rules
+ *   - src/modules/households/lights.ts       the red/yellow/green household lights rules
  *   - src/modules/problems/problem-states.ts the problem state table (who may move a problem where)
  *   - src/modules/stages/stage-machine.ts    the relocation stage machine
- *   - src/modules/reports/report-builder.ts  the daily report's figures, breakdowns and percentages
+ *   - src/modules/daily-cycle/reports/report-builder.ts  the daily report's figures, breakdowns and percentages
  *   - src/modules/bulletins/bulletin-metrics.ts   bulletin metrics (completion, on-time rate, ranking)
  *   - src/modules/dashboard/dashboard-summary.ts  the dashboard's summary figures
  *
@@ -39,10 +39,10 @@ export default {
   mutate: [
     'src/common/pii/resident-id.ts',
     'src/common/pii/masking.ts',
-    'src/modules/lights/lights.ts',
+    'src/modules/households/lights.ts',
     'src/modules/problems/problem-states.ts',
     'src/modules/stages/stage-machine.ts',
-    'src/modules/reports/report-builder.ts',
+    'src/modules/daily-cycle/reports/report-builder.ts',
     'src/modules/bulletins/bulletin-metrics.ts',
     'src/modules/dashboard/dashboard-summary.ts',
   ],

@@ -13,10 +13,10 @@ import { AppModule } from '../src/app.module';
 import { APP_CONFIG, AppConfig } from '../src/config/app-config';
 import { addDays, businessDate, Clock, startOfBusinessDate } from '../src/common/time/business-clock';
 import { instant, num } from '../src/database/raw-query';
-import { DailyReportRepository } from '../src/modules/reports/daily-report.repository';
-import { DailyReportService } from '../src/modules/reports/daily-report.service';
-import { ReviewService } from '../src/modules/review/review.service';
-import { DispatchService } from '../src/modules/tasks/dispatch.service';
+import { DailyReportRepository } from '../src/modules/daily-cycle/reports/daily-report.repository';
+import { DailyReportService } from '../src/modules/daily-cycle/reports/daily-report.service';
+import { ReviewService } from '../src/modules/daily-cycle/review/review.service';
+import { DispatchService } from '../src/modules/daily-cycle/tasks/dispatch.service';
 
 export type CycleCommand =
   | { cmd: 'info' }

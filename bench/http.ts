@@ -25,7 +25,7 @@ import { intArg, parseArgs } from './lib/args';
 import { writeProfileHook } from './lib/cpu-profile';
 import { formatMs, LoadRequest, LoadResult, runLoad } from './lib/load';
 import { ServerProcess, waitFor } from './lib/processes';
-import { STAGES } from '../src/modules/stages/stages';
+import { STAGES } from '../src/modules/households/household-stages';
 
 const ROOT = resolve(__dirname, '..');
 const RESULTS = join(ROOT, 'bench', 'results');

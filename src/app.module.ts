@@ -18,18 +18,17 @@ import { UsersModule } from './modules/users/users.module';
 import { SeedModule } from './database/seed/seed.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { IntentsModule } from './modules/intents/intents.module';
-import { LightsModule } from './modules/lights/lights.module';
 import { StagesModule } from './modules/stages/stages.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { TimelineModule } from './modules/timeline/timeline.module';
 import { ProblemsModule } from './modules/problems/problems.module';
 import { BulletinsModule } from './modules/bulletins/bulletins.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
-import { CycleModule } from './modules/cycle/cycle.module';
-import { ReportsModule } from './modules/reports/reports.module';
-import { ReviewModule } from './modules/review/review.module';
-import { SupervisionModule } from './modules/supervision/supervision.module';
-import { TasksModule } from './modules/tasks/tasks.module';
+import { DailyCycleModule } from './modules/daily-cycle/daily-cycle.module';
+import { ReportsModule } from './modules/daily-cycle/reports/reports.module';
+import { ReviewModule } from './modules/daily-cycle/review/review.module';
+import { SupervisionModule } from './modules/daily-cycle/supervision/supervision.module';
+import { TasksModule } from './modules/daily-cycle/tasks/tasks.module';
 import { OptionsModule } from './modules/options/options.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { SyncModule } from './modules/sync/sync.module';
@@ -51,7 +50,6 @@ import { SyncModule } from './modules/sync/sync.module';
     AuthModule,
     // Before HouseholdsModule: /households/export and /households/import/template precede /households/:id.
     LedgerModule,
-    LightsModule,
     HouseholdsModule,
     ApprovalsModule,
     StagesModule,
@@ -65,7 +63,7 @@ import { SyncModule } from './modules/sync/sync.module';
     SupervisionModule,
     ReviewModule,
     TasksModule,
-    CycleModule,
+    DailyCycleModule,
     OptionsModule,
     SyncModule,
     HealthModule,

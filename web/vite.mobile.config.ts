@@ -7,8 +7,8 @@ const root = fileURLToPath(new URL('./m', import.meta.url));
 
 /**
  * The cadre's phone app: its own entry (m/index.html), base /m/ and output web/dist/m, so the service worker's
- * scope and precache list are the phone app only and its JavaScript budget is its own (design.md §6: ≤ 200 KB
- * gzip first load). Built after the console (which empties web/dist) by `npm run build -w web`.
+ * scope and precache list are the phone app only and its JavaScript budget is its own (≤ 200 KB gzip first load,
+ * docs/architecture.md "Scale targets"). Built after the console (which empties web/dist) by `npm run build -w web`.
  */
 export default defineConfig({
   root,

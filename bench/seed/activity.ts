@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { INTENT_OPTIONS } from '../../src/modules/households/household.enums';
-import { OPEN_PROBLEM_STATUSES } from '../../src/modules/lights/lights.repository';
+import { ACTIVE_STATUSES, ProblemStatus } from '../../src/modules/problems/problem-states';
 import { HouseholdPlan } from './households';
 import { DAY_MS, HOUR_MS, Random, shanghaiDate, shanghaiDayStart } from './random';
 import { TableLoader } from './table-loader';
@@ -296,7 +296,7 @@ export async function writeProblems(options: {
     const last = steps[steps.length - 1];
     const resolvedStep = [...steps].reverse().find((s) => s.to === 'resolved');
     const assigned = steps.some((s) => s.to === 'assigned');
-    const working = OPEN_PROBLEM_STATUSES.includes(status);
+    const working = ACTIVE_STATUSES.includes(status as ProblemStatus);
     const overdue = working && dueAt < now;
     for (const step of steps) {
       const event = [id, step.kind, step.from, step.to, step.note, step.actor, new Date(step.at)];

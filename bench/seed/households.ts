@@ -8,9 +8,9 @@ import {
   INTENT_OPTIONS,
   LIVELIHOODS,
 } from '../../src/modules/households/household.enums';
-import { computeLight } from '../../src/modules/lights/lights';
+import { computeLight } from '../../src/modules/households/lights';
 import { STAGE_TRANSITIONS } from '../../src/modules/stages/stage-machine';
-import { STAGES } from '../../src/modules/stages/stages';
+import { STAGES } from '../../src/modules/households/household-stages';
 import { DAY_MS, GIVEN_FEMALE, GIVEN_MALE, HOUR_MS, Random, shanghaiDate, SURNAMES } from './random';
 import { TableLoader } from './table-loader';
 import { Village, World } from './world';

@@ -12,13 +12,10 @@ import { ApprovalEntity } from '../modules/approvals/entities/approval.entity';
 import { ApprovalStepEntity } from '../modules/approvals/entities/approval-step.entity';
 import { ProblemEntity } from '../modules/problems/entities/problem.entity';
 import { ProblemEventEntity } from '../modules/problems/entities/problem-event.entity';
-import {
-  DailyReportEntity,
-  DailyReviewEntity,
-  WeeklyBulletinEntity,
-} from '../modules/reports/entities/snapshot.entities';
-import { TaskEntity } from '../modules/tasks/entities/task.entity';
-import { NotificationEntity } from '../modules/tasks/entities/notification.entity';
+import { DailyReportEntity, DailyReviewEntity } from '../modules/daily-cycle/entities/snapshot.entities';
+import { WeeklyBulletinEntity } from '../modules/bulletins/entities/weekly-bulletin.entity';
+import { TaskEntity } from '../modules/daily-cycle/tasks/entities/task.entity';
+import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { JobRunEntity } from '../jobs/entities/job-run.entity';
 import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 

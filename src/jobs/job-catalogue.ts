@@ -39,10 +39,7 @@ export interface JobPayloads {
 
 export type PayloadOf<N extends JobName> = JobPayloads[N];
 
-/**
- * Handlers that must exist at start-up (a missing one fails the boot). The daily handlers join this list when
- * they land: add JobName.DailyReport, DailyReview, DailyDispatch and WeeklyBulletin here.
- */
+/** Handlers that must exist at start-up: a missing one fails the boot (every scheduled job is here). */
 export const REQUIRED_JOB_HANDLERS: JobName[] = [
   JobName.DailyCycle,
   JobName.DailyReport,
@@ -53,7 +50,7 @@ export const REQUIRED_JOB_HANDLERS: JobName[] = [
   JobName.Notify,
 ];
 
-/** The steps of the daily cycle, in order. A step without a handler is reported as missing, not run. */
+/** The steps of the daily cycle, in order (each is in REQUIRED_JOB_HANDLERS). */
 export const DAILY_CYCLE_STEPS = [JobName.DailyReport, JobName.DailyReview, JobName.DailyDispatch] as const;
 
 const dateKey = (payload: DatePayload): string => {

@@ -3,7 +3,6 @@ import { CronExpressionParser } from 'cron-parser';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { BullmqJobQueue } from './drivers/bullmq-job-queue';
 import { JobName } from './job-catalogue';
-import { JobHandlerRegistry } from './job-handler-registry';
 import { JobQueue, ScheduleDefinition } from './job-queue';
 
 /** The standing schedules, in the business time zone. Add one here; its job needs a scheduled payload. */
@@ -26,7 +25,6 @@ export class JobsBootstrap implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: JobQueue,
-    private readonly registry: JobHandlerRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,10 +37,6 @@ export class JobsBootstrap implements OnApplicationBootstrap {
         );
       }
       if (!this.config.jobs.schedules) continue;
-      if (!this.registry.has(schedule.name)) {
-        this.logger.log(`schedule ${schedule.id} not registered: job "${schedule.name}" has no handler yet`);
-        continue;
-      }
       await this.queue.schedule(schedule);
     }
     const bullmq = this.queue.driver === 'bullmq';

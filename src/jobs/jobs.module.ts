@@ -3,7 +3,6 @@ import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type * as BullmqDriver from './drivers/bullmq-job-queue';
 import { InlineJobQueue } from './drivers/inline-job-queue';
-import { DailyCycleJob } from './handlers/daily-cycle.job';
 import { PingJob } from './handlers/ping.job';
 import { JobExecutor } from './job-executor';
 import { JobHandlerRegistry } from './job-handler-registry';
@@ -43,7 +42,6 @@ import { OutboxService } from './outbox.service';
     OutboxService,
     JobsBootstrap,
     PingJob,
-    DailyCycleJob,
   ],
   exports: [JobQueue, JobExecutor, OutboxService, JobRunsService],
 })

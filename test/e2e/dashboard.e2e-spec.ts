@@ -1,4 +1,4 @@
-import { STAGES } from '../../src/modules/stages/stages';
+import { STAGES } from '../../src/modules/households/household-stages';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TaskEntity } from '../../src/modules/tasks/entities/task.entity';
+import { TaskEntity } from '../../src/modules/daily-cycle/tasks/entities/task.entity';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { TaskEntity, TaskStatus } from '../../src/modules/tasks/entities/task.entity';
+import { TaskEntity, TaskStatus } from '../../src/modules/daily-cycle/tasks/entities/task.entity';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 

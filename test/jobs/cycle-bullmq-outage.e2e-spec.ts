@@ -7,7 +7,7 @@ import { OutboxMessageEntity } from '../../src/jobs/entities/outbox-message.enti
 import { JobName } from '../../src/jobs/job-catalogue';
 import { bullJobId } from '../../src/jobs/job-ids';
 import { JobQueue } from '../../src/jobs/job-queue';
-import { NotificationEntity } from '../../src/modules/tasks/entities/notification.entity';
+import { NotificationEntity } from '../../src/modules/notifications/entities/notification.entity';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { sleep } from './support/cycle-kit';

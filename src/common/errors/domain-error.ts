@@ -23,11 +23,6 @@ export const CommonErrors = {
   validation: (details: ErrorDetail[]) =>
     new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', details),
   notFound: (what = '记录') => new DomainError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what}不存在`),
-  forbidden: (message = '无权执行此操作') => new DomainError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message),
   staleVersion: () =>
     new DomainError(HttpStatus.CONFLICT, 'STALE_VERSION', '数据已被他人修改，请刷新后重试（version 已过期）'),
-  conflict: (code: string, message: string) => new DomainError(HttpStatus.CONFLICT, code, message),
-  rule: (code: string, message: string) => new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, code, message),
-  badRequest: (code: string, message: string, details?: ErrorDetail[]) =>
-    new DomainError(HttpStatus.BAD_REQUEST, code, message, details),
 };

@@ -6,7 +6,7 @@ export class ErrorDetailDto {
   @ApiProperty({ example: '身份证号校验位不正确' }) message!: string;
 }
 
-/** OpenAPI shape of every error answer (HttpExceptionFilter writes it; api.md "Errors"). */
+/** OpenAPI shape of every error answer (HttpExceptionFilter writes it; docs/architecture.md, "HTTP conventions"). */
 export class ErrorResponseDto {
   @ApiProperty({ example: 400 }) statusCode!: number;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'stable English code; clients branch on it' })

@@ -29,7 +29,7 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
 /** Seconds a client is told to wait on a 429 that names no time of its own (the throttler's window). */
 const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-/** One place that turns anything thrown into the api.md error shape, with the request id. */
+/** One place that turns anything thrown into the API's error shape, with the request id (docs/architecture.md, "HTTP conventions"). */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');

@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiOkResponse, ApiResponse, getSchemaPath } from '@nest
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { PageDto } from './pagination';
 
-/** What each error status means across the API (api.md "Conventions"). */
+/** What each error status means across the API (docs/architecture.md, "HTTP conventions"). */
 const ERROR_MEANINGS = {
   400: 'invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON',
   401: 'no token, an invalid or revoked one, or wrong credentials',

@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/users/entities/user.entity';
+import type { Role } from './role';
 import { Actor } from './actor';
 
 /** Which households an actor may see; repositories turn this into a WHERE clause, so a miss is a 404. */
@@ -16,6 +16,9 @@ export type ProblemScope =
   | { kind: 'unit'; unitId: string }
   | { kind: 'none' };
 
+/** Whose tasks an actor sees: everyone's, or their own and (handlers, officials) their unit's. */
+export type TaskScope = { kind: 'all' } | { kind: 'own'; userId: string; unitId: string | null };
+
 export interface HouseholdRef {
   cadreId: string | null;
 }
@@ -23,7 +26,7 @@ export interface HouseholdRef {
 const READ_ALL: Role[] = ['admin', 'commander', 'supervisor'];
 const REVEAL_ALL: Role[] = ['admin', 'commander'];
 
-/** Every data-scope and record-level rule of design.md §2, in one place. */
+/** Every data-scope and record-level rule, in one place (docs/architecture.md, "Roles and access"). */
 export const AccessPolicy = {
   householdScope(actor: Actor): HouseholdScope {
     if (READ_ALL.includes(actor.role)) return { kind: 'all' };
@@ -63,6 +66,22 @@ export const AccessPolicy = {
     return actor.role === 'cadre' && household.cadreId === actor.id;
   },
 
+  /** Reporting a problem for a visible household: anyone who sees it, but a cadre only for their own. */
+  canReportProblemFor(actor: Actor, household: HouseholdRef): boolean {
+    return actor.role !== 'cadre' || household.cadreId === actor.id;
+  },
+
+  /** Giving a household another cadre (also through a ledger import): the command centre only. */
+  canAssignCadre(actor: Actor): boolean {
+    return actor.role === 'admin' || actor.role === 'commander';
+  },
+
+  taskScope(actor: Actor): TaskScope {
+    if (READ_ALL.includes(actor.role)) return { kind: 'all' };
+    const byUnit = actor.role === 'handler' || actor.role === 'official';
+    return { kind: 'own', userId: actor.id, unitId: byUnit ? actor.orgUnitId : null };
+  },
+
   /** Moving a household to another village or task force changes who sees and decides it: command centre only. */
   canMoveHousehold(actor: Actor): boolean {
     return actor.role === 'admin' || actor.role === 'commander';
@@ -87,6 +106,16 @@ export const AccessPolicy = {
   canReveal(actor: Actor, household: HouseholdRef): boolean {
     if (REVEAL_ALL.includes(actor.role)) return true;
     return actor.role === 'cadre' && household.cadreId === actor.id;
+  },
+
+  /**
+   * Deciding an approval at its current level: the household's township officials at township level, commanders
+   * at command-centre level, admins at any.
+   */
+  canDecideApproval(actor: Actor, level: string, household: { townshipId: string | null }): boolean {
+    if (actor.role === 'admin') return true;
+    if (level === 'township') return actor.role === 'official' && actor.orgUnitId === household.townshipId;
+    return actor.role === 'commander';
   },
 
   /** The cadre's own work on a household: visits, intent, stage requests, problems. */

@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/users/entities/user.entity';
+import type { Role } from './role';
 
 /** Who is acting: the authenticated user plus the request id that ties audit entries to a request. */
 export interface Actor {

@@ -1,5 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+export const HOUR_MS = 3_600_000;
+/** A day of elapsed time (not a business date: for those, addDays and startOfBusinessDate). */
+export const DAY_MS = 24 * HOUR_MS;
+
 const replayed = new AsyncLocalStorage<Date>();
 
 /**
@@ -64,5 +68,5 @@ export function isValidDateString(value: string): boolean {
 }
 
 export function daysBetween(fromInstant: Date, toInstant: Date): number {
-  return Math.floor((toInstant.getTime() - fromInstant.getTime()) / 86_400_000);
+  return Math.floor((toInstant.getTime() - fromInstant.getTime()) / DAY_MS);
 }

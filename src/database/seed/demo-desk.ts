@@ -3,12 +3,13 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { ApprovalsService } from '../../modules/approvals/approvals.service';
 import { HoldService } from '../../modules/households/hold.service';
-import { HouseholdsRepository } from '../../modules/households/households.repository';
 import { ProblemsService } from '../../modules/problems/problems.service';
 import { TransitionsService } from '../../modules/stages/transitions.service';
-import { TasksService } from '../../modules/tasks/tasks.service';
+import { TasksService } from '../../modules/daily-cycle/tasks/tasks.service';
+import { NotificationsService } from '../../modules/notifications/notifications.service';
 import { decisionDelay, resolveDelay, stepGap } from './demo-plan';
 import { DemoState, ProblemState } from './demo-state';
+import { HouseholdAccess } from '../../modules/households/household-access';
 
 /** Problems the township itself reports at the resettlement site: on these days, with no household. */
 const SITE_PROBLEMS: Record<number, { severity: string; description: string }> = {
@@ -29,7 +30,8 @@ export class DemoDesk {
     private readonly holds: HoldService,
     private readonly transitions: TransitionsService,
     private readonly tasks: TasksService,
-    private readonly households: HouseholdsRepository,
+    private readonly inbox: NotificationsService,
+    private readonly households: HouseholdAccess,
   ) {}
 
   async morning(state: DemoState, day: number): Promise<void> {
@@ -37,7 +39,7 @@ export class DemoDesk {
     const next = () => new Date((cursor += 30_000));
     const { commander, official, handler } = state.world;
     for (const actor of [commander, official, handler]) {
-      await Clock.at(next(), () => this.tasks.markRead(actor)); // yesterday's dispatch notices, read
+      await Clock.at(next(), () => this.inbox.markRead(actor)); // yesterday's dispatch notices, read
     }
     await this.decide(state, day, next);
     await this.handleProblems(state, day, next);

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
-import { HouseholdsRepository } from '../../modules/households/households.repository';
 import { IntentsService } from '../../modules/intents/intents.service';
 import { ProblemsService } from '../../modules/problems/problems.service';
-import { STAGES } from '../../modules/stages/stages';
+import { STAGES } from '../../modules/households/household-stages';
 import { TransitionsService } from '../../modules/stages/transitions.service';
-import { TasksService } from '../../modules/tasks/tasks.service';
+import { TasksService } from '../../modules/daily-cycle/tasks/tasks.service';
+import { NotificationsService } from '../../modules/notifications/notifications.service';
 import { VisitsService } from '../../modules/visits/visits.service';
 import {
   CADRE_VISIT_GAPS,
@@ -21,6 +21,7 @@ import {
   VISIT_SUMMARIES,
 } from './demo-plan';
 import { DemoState, HouseholdState } from './demo-state';
+import { HouseholdAccess } from '../../modules/households/household-access';
 
 const MINUTE = 60_000;
 
@@ -37,7 +38,8 @@ export class DemoRounds {
     private readonly transitions: TransitionsService,
     private readonly problems: ProblemsService,
     private readonly tasks: TasksService,
-    private readonly households: HouseholdsRepository,
+    private readonly inbox: NotificationsService,
+    private readonly households: HouseholdAccess,
   ) {}
 
   async round(state: DemoState, day: number, cadreIndex: number, today: boolean): Promise<void> {
@@ -52,7 +54,7 @@ export class DemoRounds {
     });
     if (due.length === 0) return;
     // The diligent read yesterday's dispatch notice before setting out; the others let them pile up.
-    if (gap <= 6 && !today) await Clock.at(state.at(day, 8 * 60 + 45), () => this.tasks.markRead(cadre));
+    if (gap <= 6 && !today) await Clock.at(state.at(day, 8 * 60 + 45), () => this.inbox.markRead(cadre));
     const spacing = Math.min(40, 480 / due.length);
     let visited = due.map((h, i) => ({ h, at: state.at(day, 9 * 60 + i * spacing) }));
     // Today the round is still going on: only what happened before now is uploaded.

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { addDays, businessDate, Clock, startOfBusinessDate } from '../../common/time/business-clock';
+import { addDays, businessDate, Clock, HOUR_MS, startOfBusinessDate } from '../../common/time/business-clock';
 import { AuditSealerService } from '../../modules/audit/audit-sealer.service';
-import { OrgRepository } from '../../modules/org/org.repository';
-import { UsersRepository } from '../../modules/users/users.repository';
+import { OrgDirectory } from '../../modules/org/org-directory';
+import { UserDirectory } from '../../modules/users/user-directory';
 import { DemoHistory } from './demo-history';
 import { LEDGER_DAYS_AGO } from './demo-plan';
 import { DEMO_PASSWORD, DemoSetup } from './demo-setup';
@@ -26,8 +26,8 @@ export class DemoSeeder {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
     private readonly setup: DemoSetup,
     private readonly history: DemoHistory,
     private readonly sealer: AuditSealerService,
@@ -42,9 +42,7 @@ export class DemoSeeder {
     const started = Date.now();
     const now = this.clock.now();
     const today = businessDate(now, this.config.businessTimeZone);
-    const ledgerDay = new Date(
-      startOfBusinessDate(addDays(today, -LEDGER_DAYS_AGO)).getTime() + 9 * 3_600_000,
-    );
+    const ledgerDay = new Date(startOfBusinessDate(addDays(today, -LEDGER_DAYS_AGO)).getTime() + 9 * HOUR_MS);
     const world = await Clock.at(ledgerDay, () => this.setup.create());
     const summary = await this.history.replay(world, today, now, SEED);
     await this.sealer.sealPending(); // its checkpoint goes to the log before the start summary

@@ -5,7 +5,7 @@ import { HOUSEHOLD_FLAGS, HOUSE_STRUCTURES, keysOf } from '../../modules/househo
 import { HouseholdsService } from '../../modules/households/households.service';
 import { OrgService } from '../../modules/org/org.service';
 import { UserResponseDto } from '../../modules/users/dtos/user.dto';
-import { Role } from '../../modules/users/entities/user.entity';
+import { Role } from '../../common/policy/role';
 import { PasswordHasher } from '../../modules/users/password-hasher';
 import { UsersService } from '../../modules/users/users.service';
 import {

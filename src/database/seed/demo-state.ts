@@ -1,5 +1,5 @@
 import { Actor } from '../../common/policy/actor';
-import { TaskView } from '../../modules/tasks/dtos/task.dto';
+import { TaskView } from '../../modules/daily-cycle/tasks/dtos/task.dto';
 import { addDays, startOfBusinessDate } from '../../common/time/business-clock';
 import { DemoDice } from './demo-dice';
 import { HouseholdPlan } from './demo-plan';

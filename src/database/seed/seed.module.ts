@@ -6,7 +6,8 @@ import { IntentsModule } from '../../modules/intents/intents.module';
 import { OrgModule } from '../../modules/org/org.module';
 import { ProblemsModule } from '../../modules/problems/problems.module';
 import { StagesModule } from '../../modules/stages/stages.module';
-import { TasksModule } from '../../modules/tasks/tasks.module';
+import { TasksModule } from '../../modules/daily-cycle/tasks/tasks.module';
+import { NotificationsModule } from '../../modules/notifications/notifications.module';
 import { UsersModule } from '../../modules/users/users.module';
 import { VisitsModule } from '../../modules/visits/visits.module';
 import { DemoDesk } from './demo-desk';
@@ -27,6 +28,7 @@ import { DemoSetup } from './demo-setup';
     ApprovalsModule,
     ProblemsModule,
     TasksModule,
+    NotificationsModule,
   ],
   providers: [DemoSeeder, DemoSetup, DemoHistory, DemoDesk, DemoRounds],
   exports: [DemoSeeder],

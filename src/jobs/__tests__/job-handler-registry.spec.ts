@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { DailyCycleJob } from '../handlers/daily-cycle.job';
+import { DailyCycleJob } from '../../modules/daily-cycle/jobs/daily-cycle.job';
 import { PingJob } from '../handlers/ping.job';
 import { JobName, REQUIRED_JOB_HANDLERS } from '../job-catalogue';
 import { JobHandler, JobResult } from '../job-handler';

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
-import { HouseholdsRepository } from '../households/households.repository';
-import { HouseholdEntity } from '../households/entities/household.entity';
 import { ApprovalEntity } from './entities/approval.entity';
 import { ApprovalStepEntity } from './entities/approval-step.entity';
+import { joinHousehold } from '../households/household-scope';
+import { rawQuery } from '../../database/raw-query';
 
 export interface ApprovalFilter {
   status?: string;
@@ -18,10 +18,7 @@ export interface ApprovalFilter {
 
 @Injectable()
 export class ApprovalsRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly households: HouseholdsRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, approval: ApprovalEntity, steps: ApprovalStepEntity[]): Promise<void> {
     await manager.getRepository(ApprovalEntity).insert(approval);
@@ -41,6 +38,17 @@ export class ApprovalsRepository {
       .orderBy('s.approval_id')
       .addOrderBy('s.position')
       .getMany();
+  }
+
+  /** Of these households, those with a request waiting (one query). */
+  async pendingAmong(householdIds: string[], manager?: EntityManager): Promise<Set<string>> {
+    if (householdIds.length === 0) return new Set();
+    const rows = await rawQuery<{ household_id: string }>(
+      manager ?? this.dataSource.manager,
+      "SELECT DISTINCT household_id FROM approval WHERE status = 'pending' AND household_id IN (:...ids)",
+      { ids: householdIds },
+    );
+    return new Set(rows.map((row) => row.household_id));
   }
 
   pendingFor(manager: EntityManager, householdId: string): Promise<ApprovalEntity | null> {
@@ -86,11 +94,8 @@ export class ApprovalsRepository {
   }
 
   list(scope: HouseholdScope, filter: ApprovalFilter, page: number, pageSize: number) {
-    const query = this.dataSource
-      .getRepository(ApprovalEntity)
-      .createQueryBuilder('a')
-      .innerJoin(HouseholdEntity, 'h', 'h.id = a.household_id');
-    this.households.applyScope(query, scope);
+    const query = this.dataSource.getRepository(ApprovalEntity).createQueryBuilder('a');
+    joinHousehold(query, 'h.id = a.household_id', { scope });
     if (filter.status === 'decided') query.andWhere("a.status <> 'pending'");
     else if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.level) query.andWhere('a.current_level = :level', { level: filter.level });

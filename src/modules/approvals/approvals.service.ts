@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Page } from '../../common/http/pagination';
@@ -9,29 +9,23 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdsRepository } from '../households/households.repository';
-import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../stages/stage-machine';
-import { UsersRepository } from '../users/users.repository';
+import { APPROVAL_KINDS, APPROVAL_LEVEL_LABELS, ApprovalKind, ApprovalLevel } from './approval-levels';
+import { UserDirectory } from '../users/user-directory';
 import { ApprovalErrors } from './approvals.errors';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalQueryDto, ApprovalView, DecisionDto } from './dtos/approval.dto';
-import { ApprovalEntity, ApprovalKind } from './entities/approval.entity';
+import { ApprovalEntity } from './entities/approval.entity';
 import { ApprovalStepEntity } from './entities/approval-step.entity';
+import { Household, HouseholdAccess } from '../households/household-access';
+import { approvalView } from './approval.view';
 
 /** What happens when the last level approves; each kind's owner registers one (stages, intents). */
 export type ApprovalApplier = (
   manager: EntityManager,
   actor: Actor,
   approval: ApprovalEntity,
-  household: HouseholdEntity,
+  household: Household,
 ) => Promise<void>;
-
-/** What a view shows beside the ids: the household's code and head, the names of requester and deciders. */
-interface ViewNames {
-  household?: { code: string; headName: string };
-  users: Map<string, string>;
-}
 
 export interface OpenApproval {
   kind: ApprovalKind;
@@ -43,13 +37,13 @@ export interface OpenApproval {
 }
 
 @Injectable()
-export class ApprovalsService {
+export class ApprovalsService implements OnApplicationBootstrap {
   private readonly appliers = new Map<ApprovalKind, ApprovalApplier>();
 
   constructor(
     private readonly approvals: ApprovalsRepository,
-    private readonly households: HouseholdsRepository,
-    private readonly users: UsersRepository,
+    private readonly households: HouseholdAccess,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -61,11 +55,17 @@ export class ApprovalsService {
     this.appliers.set(kind, applier);
   }
 
+  /** After every module registered its appliers (onModuleInit): a kind nobody applies fails the start. */
+  onApplicationBootstrap(): void {
+    const missing = APPROVAL_KINDS.filter((kind) => !this.appliers.has(kind));
+    if (missing.length) throw new Error(`No applier registered for approval kind ${missing.join(', ')}`);
+  }
+
   /** Opens a request inside the caller's transaction; one pending request per household at a time. */
   async open(
     manager: EntityManager,
     actor: Actor,
-    household: HouseholdEntity,
+    household: Household,
     request: OpenApproval,
   ): Promise<ApprovalView> {
     if (await this.approvals.pendingFor(manager, household.id)) throw ApprovalErrors.alreadyPending();
@@ -117,7 +117,7 @@ export class ApprovalsService {
       id: approval.id,
       ref: request.levels[0],
     });
-    return this.view(approval, steps, {
+    return approvalView(approval, steps, {
       household,
       users: new Map([[actor.id, actor.displayName]]),
     });
@@ -127,15 +127,15 @@ export class ApprovalsService {
     return this.transactions.run(async (manager) => {
       const approval = await this.approvals.findById(id, manager);
       if (!approval) throw ApprovalErrors.notFound();
-      const household = await this.households.findVisible(
-        AccessPolicy.householdScope(actor),
+      const household = await this.households.requireVisible(
+        actor,
         approval.householdId,
         manager,
+        ApprovalErrors.notFound,
       );
-      if (!household) throw ApprovalErrors.notFound();
       if (approval.status !== 'pending') throw ApprovalErrors.notPending();
       const level = approval.currentLevel as ApprovalLevel;
-      if (!this.mayDecide(actor, level, household))
+      if (!AccessPolicy.canDecideApproval(actor, level, household))
         throw ApprovalErrors.wrongLevel(APPROVAL_LEVEL_LABELS[level] ?? level);
       const steps = await this.approvals.steps([id], manager);
       const current = steps.find((s) => s.status === 'pending');
@@ -188,7 +188,7 @@ export class ApprovalsService {
         if (!applier) throw new Error(`No applier registered for approval kind ${approval.kind}`);
         await applier(manager, actor, approval, household);
       }
-      return this.view(approval, steps, {
+      return approvalView(approval, steps, {
         household,
         users: await this.userNames([approval], steps, manager),
       });
@@ -222,7 +222,7 @@ export class ApprovalsService {
     ]);
     return {
       items: rows.map((r) =>
-        this.view(
+        approvalView(
           r,
           steps.filter((s) => s.approvalId === r.id),
           { household: households.get(r.householdId), users },
@@ -237,13 +237,14 @@ export class ApprovalsService {
   async get(actor: Actor, id: string): Promise<ApprovalView> {
     const approval = await this.approvals.findById(id);
     if (!approval) throw ApprovalErrors.notFound();
-    const household = await this.households.findVisible(
-      AccessPolicy.householdScope(actor),
+    const household = await this.households.requireVisible(
+      actor,
       approval.householdId,
+      undefined,
+      ApprovalErrors.notFound,
     );
-    if (!household) throw ApprovalErrors.notFound();
     const steps = await this.approvals.steps([id]);
-    return this.view(approval, steps, { household, users: await this.userNames([approval], steps) });
+    return approvalView(approval, steps, { household, users: await this.userNames([approval], steps) });
   }
 
   async cancelPending(manager: EntityManager, actor: Actor, householdId: string): Promise<void> {
@@ -260,12 +261,6 @@ export class ApprovalsService {
     }
   }
 
-  private mayDecide(actor: Actor, level: ApprovalLevel, household: HouseholdEntity): boolean {
-    if (actor.role === 'admin') return true;
-    if (level === 'township') return actor.role === 'official' && actor.orgUnitId === household.townshipId;
-    return actor.role === 'commander';
-  }
-
   /** Display names of the requesters and deciders of these approvals (one query). */
   private async userNames(
     approvals: ApprovalEntity[],
@@ -278,33 +273,5 @@ export class ApprovalsService {
     ];
     const users = await this.users.findByIds([...new Set(ids)], manager);
     return new Map(users.map((u) => [u.id, u.displayName]));
-  }
-
-  view(approval: ApprovalEntity, steps: ApprovalStepEntity[], names: ViewNames): ApprovalView {
-    return {
-      id: approval.id,
-      householdId: approval.householdId,
-      householdCode: names.household?.code ?? '',
-      headName: names.household?.headName ?? '',
-      kind: approval.kind,
-      from: approval.fromStage,
-      to: approval.toStage,
-      status: approval.status,
-      currentLevel: approval.currentLevel,
-      steps: steps.map((s) => ({
-        level: s.level,
-        status: s.status,
-        decidedBy: s.decidedBy,
-        decidedByName: s.decidedBy ? (names.users.get(s.decidedBy) ?? null) : null,
-        decidedAt: s.decidedAt?.toISOString() ?? null,
-        comment: s.comment,
-      })),
-      payload: approval.payload ? JSON.parse(approval.payload) : null,
-      comment: approval.comment,
-      requestedBy: approval.requestedBy,
-      requesterName: names.users.get(approval.requestedBy) ?? null,
-      requestedAt: approval.requestedAt.toISOString(),
-      decidedAt: approval.decidedAt?.toISOString() ?? null,
-    };
   }
 }

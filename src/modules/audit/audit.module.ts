@@ -21,6 +21,6 @@ import { AuditVerifierService } from './audit-verifier.service';
       useFactory: (config: AppConfig) => new AuditCheckpointKey(config.auditKey),
     },
   ],
-  exports: [AuditService, AuditSealerService, AuditRepository],
+  exports: [AuditService, AuditSealerService],
 })
 export class AuditModule {}

@@ -4,9 +4,10 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { AuditRepository } from './audit.repository';
 import { diffChanges } from './audit-hash';
+import { AuditAction } from './audit-action';
 
 export interface AuditRecord {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   /** The household this entry belongs to, so it shows on that household's timeline. */
@@ -45,5 +46,10 @@ export class AuditService {
         };
       }),
     );
+  }
+
+  /** A household's entries, newest first, reveals left out: its timeline. */
+  forHousehold(householdId: string, page: number, pageSize: number) {
+    return this.repository.forHousehold(householdId, page, pageSize);
   }
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { SYSTEM_ACTOR } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/entities/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { UserDirectory } from '../users/user-directory';
 
 /** Who was created at this start, and the password if it was generated (it is shown this once). */
 export interface CreatedAdmin {
@@ -25,7 +24,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -42,20 +41,17 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const generated = !this.config.adminPassword;
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
     const now = this.clock.now();
-    const admin = Object.assign(new UserEntity(), {
-      id: randomUUID(),
-      username: this.config.adminUsername,
-      displayName: '系统管理员',
-      passwordHash: await this.passwords.hash(password),
-      role: 'admin',
-      orgUnitId: null,
-      phoneEnc: null,
-      active: true,
-      version: 1,
-      tokenVersion: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const admin = UserDirectory.build(
+      {
+        username: this.config.adminUsername,
+        displayName: '系统管理员',
+        passwordHash: await this.passwords.hash(password),
+        role: 'admin',
+        orgUnitId: null,
+        phoneEnc: null,
+      },
+      now,
+    );
     try {
       await this.transactions.run(async (manager) => {
         await this.users.insert(manager, admin);

@@ -3,11 +3,12 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Actor } from '../../common/policy/actor';
 import { PUBLIC_KEY, ROLES_KEY } from '../../common/policy/roles.decorator';
-import type { Role } from '../users/entities/user.entity';
+import type { Role } from '../../common/policy/role';
 import { AuthErrors } from './auth.errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService } from './auth.service';
 import { csrfMatches, sessionTokenOf } from './session-cookies';
+import { authUserView } from './auth-user.view';
 
 export type AuthenticatedRequest = Request & { actor?: Actor; id?: string; viaSession?: boolean };
 
@@ -46,7 +47,7 @@ export class AuthGuard implements CanActivate {
       !csrfMatches(request, token, this.config.jwtSecret)
     )
       throw AuthErrors.csrfFailed();
-    request.actor = { ...AuthService.toAuthUser(user), requestId: request.id ? String(request.id) : null };
+    request.actor = { ...authUserView(user), requestId: request.id ? String(request.id) : null };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) throw AuthErrors.forbidden();
     return true;

@@ -6,20 +6,20 @@ import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { Role, UserEntity } from '../users/entities/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
-import { UsersRepository } from '../users/users.repository';
+import { User, UserDirectory } from '../users/user-directory';
 import { UserStatusCache } from '../users/user-status.cache';
 import { AuthErrors } from './auth.errors';
-import { AuthUserDto, LoginResponseDto } from './dtos/login.dto';
+import { LoginResponseDto } from './dtos/login.dto';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { TokenPayload, validClaims } from './token-claims';
+import { authUserView } from './auth-user.view';
 
 @Injectable()
 export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersRepository,
+    private readonly users: UserDirectory,
     private readonly failures: LoginFailuresRepository,
     private readonly jwt: JwtService,
     private readonly transactions: TransactionRunner,
@@ -28,18 +28,6 @@ export class AuthService {
     private readonly statusCache: UserStatusCache,
     private readonly passwords: PasswordHasher,
   ) {}
-
-  static toAuthUser(
-    user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role' | 'orgUnitId'>,
-  ): AuthUserDto & { role: Role } {
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      orgUnitId: user.orgUnitId,
-    };
-  }
 
   async login(
     username: string,
@@ -66,12 +54,12 @@ export class AuthService {
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyNobody(password);
     if (!user || !valid || !user.active) throw AuthErrors.invalidCredentials();
-    const actor: Actor = { ...AuthService.toAuthUser(user), requestId };
+    const actor: Actor = { ...authUserView(user), requestId };
     await this.transactions.run(async (manager) => {
       await this.failures.clear(manager, username, client, windowStart);
       await this.audit.record(manager, actor, { action: 'login', entityType: 'user', entityId: user.id });
     });
-    return { accessToken: await this.issue(user), user: AuthService.toAuthUser(user) };
+    return { accessToken: await this.issue(user), user: authUserView(user) };
   }
 
   /**
@@ -115,8 +103,7 @@ export class AuthService {
     if (currentPassword === newPassword) throw AuthErrors.samePassword();
     const passwordHash = await this.passwords.hash(newPassword);
     const updated = await this.transactions.run(async (manager) => {
-      const fields = { passwordHash, updatedAt: this.clock.now() };
-      if (!(await this.users.update(manager, user.id, user.version, fields, true)))
+      if (!(await this.users.setPassword(manager, user.id, user.version, passwordHash, this.clock.now())))
         throw CommonErrors.staleVersion();
       await this.audit.record(manager, actor, {
         action: 'password_change',
@@ -127,7 +114,7 @@ export class AuthService {
       return (await this.users.findById(user.id, manager))!;
     });
     this.statusCache.forget(user.id);
-    return { accessToken: await this.issue(updated), user: AuthService.toAuthUser(updated) };
+    return { accessToken: await this.issue(updated), user: authUserView(updated) };
   }
 
   /** When a token this server issued expires: the session cookie lives exactly as long. */
@@ -136,7 +123,7 @@ export class AuthService {
     return new Date(claims.exp * 1000);
   }
 
-  private issue(user: UserEntity): Promise<string> {
+  private issue(user: User): Promise<string> {
     const payload: Pick<TokenPayload, 'sub' | 'role' | 'tv'> = {
       sub: user.id,
       role: user.role,
@@ -149,7 +136,7 @@ export class AuthService {
    * The bearer token's user: signed by this server with HS256, unexpired, well-formed claims, issued for the
    * user's current token version, and the user still active.
    */
-  async authenticate(token: string): Promise<UserEntity> {
+  async authenticate(token: string): Promise<User> {
     let claims: TokenPayload | null;
     try {
       claims = validClaims(await this.jwt.verifyAsync<object>(token), Math.floor(Date.now() / 1000));

@@ -9,7 +9,8 @@ import {
   RANKING_RULES,
 } from './bulletin-metrics';
 import { completionPercent, gainPoints, GroupFigures, onTimeRate, sharePercent } from './bulletin-metrics';
-import { BulletinFacts, HouseholdCell, ProblemCell } from './bulletin.repository';
+import { BulletinFacts, HouseholdCell, ProblemCell } from './bulletins.repository';
+import { isActive } from '../problems/problem-states';
 
 export interface Ranking {
   /** How the ranking is ordered, in words. */
@@ -187,7 +188,7 @@ export function buildBulletin(
     householdCode: p.householdCode,
     openedAt: p.openedAt.toISOString(),
     dueAt: p.dueAt.toISOString(),
-    overdue: ['open', 'assigned', 'reopened'].includes(p.status) && p.dueAt < window.weekEnd,
+    overdue: isActive(p.status) && p.dueAt < window.weekEnd,
   }));
   return {
     weekStart: window.weekStart,

@@ -10,6 +10,7 @@ import {
 } from '../problems/problem-states';
 import { RankRow } from './bulletin-metrics';
 import { Ranking, WeeklyBulletinBody } from './bulletin-builder';
+import { HOUR_MS } from '../../common/time/business-clock';
 
 const RANKING_SHEETS: [keyof WeeklyBulletinBody['rankings'], string, string][] = [
   ['taskForces', '专班排名', '专班'],
@@ -23,7 +24,7 @@ const dash = (value: number | null) => (value === null ? '—' : value);
 const local = (iso: string | null) =>
   iso === null
     ? '—'
-    : new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    : new Date(new Date(iso).getTime() + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 function rankingSheet(
   workbook: ExcelJS.Workbook,

@@ -1,4 +1,4 @@
-import { STAGES } from '../stages/stages';
+import { STAGES } from '../households/household-stages';
 
 /**
  * 周通报 arithmetic (docs/metrics.md), pure so it is unit-tested without a database. Percentages are rounded

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ApiErrorResponses, ApiXlsxResponse } from '../../common/http/api-responses';
 import { Roles } from '../../common/policy/roles.decorator';
 import { bulletinWorkbook } from './bulletin-export';
-import { BulletinService } from './bulletin.service';
+import { BulletinsService } from './bulletins.service';
 import { BulletinRunResponseDto, WeeklyBulletinDto } from './dtos/bulletin.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,7 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiErrorResponses(400, 401, 403)
 @Controller('bulletins/weekly')
 export class BulletinsController {
-  constructor(private readonly bulletins: BulletinService) {}
+  constructor(private readonly bulletins: BulletinsService) {}
 
   @Get(':weekStart')
   @Roles('admin', 'commander', 'supervisor')

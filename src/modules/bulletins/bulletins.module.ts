@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module';
-import { ReportsModule } from '../reports/reports.module';
+import { ReportsModule } from '../daily-cycle/reports/reports.module';
 import { UsersModule } from '../users/users.module';
-import { BulletinRepository } from './bulletin.repository';
-import { BulletinService } from './bulletin.service';
+import { BulletinsRepository } from './bulletins.repository';
+import { BulletinsService } from './bulletins.service';
 import { BulletinsController } from './bulletins.controller';
 import { WeeklyBulletinJob } from './jobs/weekly-bulletin.job';
 
 @Module({
   imports: [OrgModule, UsersModule, ReportsModule],
   controllers: [BulletinsController],
-  providers: [BulletinRepository, BulletinService, WeeklyBulletinJob],
-  exports: [BulletinService],
+  providers: [BulletinsRepository, BulletinsService, WeeklyBulletinJob],
+  exports: [BulletinsService],
 })
 export class BulletinsModule {}

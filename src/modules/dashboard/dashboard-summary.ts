@@ -1,4 +1,4 @@
-import { Stage, STAGE_LABELS, STAGES } from '../stages/stages';
+import { Stage, STAGE_LABELS, STAGES } from '../households/household-stages';
 import { HouseholdCountRow, TodayFigures } from './dashboard.repository';
 
 export interface LightCounts {

@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
 import { num, rawQuery } from '../../database/raw-query';
+import { ACTIVE_STATUSES_SQL } from '../problems/problem-states';
+import { householdScopeSql } from '../households/household-scope';
+import { problemScopeSql } from '../problems/problem-scope';
 
 export interface HouseholdCountRow {
   villageId: string;
@@ -32,8 +35,6 @@ export interface TrendRow {
   problemsClosed: number;
 }
 
-const ACTIVE = "('open', 'assigned', 'reopened')";
-
 interface ScopeSql {
   sql: string;
   params: Record<string, unknown>;
@@ -41,30 +42,10 @@ interface ScopeSql {
   joinsHousehold: boolean;
 }
 
-/** The caller's data scope as SQL over household `h` (and problem `p`), like HouseholdsRepository.applyScope. */
+/** The caller's data scope as SQL over household `h`, or (`problems`) over problem `p` and its household. */
 function scopeSql(scope: HouseholdScope, problems = false): ScopeSql {
-  switch (scope.kind) {
-    case 'all':
-      return { sql: '1 = 1', params: {}, joinsHousehold: false };
-    case 'cadre':
-      return {
-        joinsHousehold: true,
-        sql: problems
-          ? '(h.cadre_id = :scopeCadre OR p.reporter_id = :scopeCadre)'
-          : 'h.cadre_id = :scopeCadre',
-        params: { scopeCadre: scope.cadreId },
-      };
-    case 'org':
-      return {
-        joinsHousehold: !problems,
-        sql: problems
-          ? '(p.township_id = :scopeOrg OR p.village_id = :scopeOrg)'
-          : '(h.township_id = :scopeOrg OR h.village_id = :scopeOrg)',
-        params: { scopeOrg: scope.orgUnitId },
-      };
-    case 'none':
-      return { sql: '1 = 0', params: {}, joinsHousehold: false };
-  }
+  const { sql, params } = problems ? problemScopeSql(scope) : householdScopeSql(scope);
+  return { sql, params, joinsHousehold: scope.kind === 'cadre' || (scope.kind === 'org' && !problems) };
 }
 
 /** `JOIN household h` (LEFT for problems, which may have none) when the scope reads it, else nothing. */
@@ -175,7 +156,7 @@ export class DashboardRepository {
       { ...s.params, today },
     );
     const p = scopeSql(scope, true);
-    const overdue = `p.status IN ${ACTIVE} AND p.due_at < :now`;
+    const overdue = `p.status IN ${ACTIVE_STATUSES_SQL} AND p.due_at < :now`;
     const [problems] = await rawQuery(
       m,
       `SELECT SUM(CASE WHEN p.opened_date = :today THEN 1 ELSE 0 END) AS opened,

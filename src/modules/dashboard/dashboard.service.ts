@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { addDays, businessDate, Clock } from '../../common/time/business-clock';
-import { OrgRepository } from '../org/org.repository';
+import { OrgDirectory } from '../org/org-directory';
 import { DashboardSummary, summarize } from './dashboard-summary';
 import { DashboardRepository, TrendRow } from './dashboard.repository';
 
@@ -13,7 +13,7 @@ export class DashboardService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dashboard: DashboardRepository,
-    private readonly org: OrgRepository,
+    private readonly org: OrgDirectory,
     private readonly clock: Clock,
   ) {}
 

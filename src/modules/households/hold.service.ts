@@ -1,23 +1,21 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/errors/domain-error';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { LightsService } from '../lights/lights.service';
+import { HouseholdDerived } from './household-derived.service';
 import { HoldDto, ReleaseDto } from './dtos/hold.dto';
+import { HouseholdAccess } from './household-access';
 import { HouseholdErrors } from './households.errors';
-import { HouseholdsRepository } from './households.repository';
 
 /** 暂停推进: a household in dispute, petition or litigation cannot advance until released. */
 @Injectable()
 export class HoldService {
   constructor(
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly lights: LightsService,
+    private readonly derived: HouseholdDerived,
     private readonly clock: Clock,
   ) {}
 
@@ -37,14 +35,9 @@ export class HoldService {
     note?: string,
   ): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id, manager);
-      if (!household) throw HouseholdErrors.notFound();
+      const household = await this.households.requireVisible(actor, id, manager);
       if (household.onHold === onHold && household.holdReason === reason) {
-        throw new DomainError(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          onHold ? 'ALREADY_ON_HOLD' : 'NOT_ON_HOLD',
-          onHold ? '该户已处于暂停状态' : '该户未处于暂停状态',
-        );
+        throw onHold ? HouseholdErrors.alreadyOnHold() : HouseholdErrors.notOnHold();
       }
       const before = { onHold: household.onHold, holdReason: household.holdReason };
       const fields = { onHold, holdReason: reason, updatedAt: this.clock.now() };
@@ -58,7 +51,7 @@ export class HoldService {
         after: { onHold, holdReason: reason },
         context: note ? { note } : undefined,
       });
-      await this.lights.refresh(manager, household);
+      await this.derived.refreshLight(manager, household);
     });
   }
 }

@@ -3,7 +3,7 @@ import { ErrorDetail } from '../../common/errors/domain-error';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { MemberEntity } from './entities/member.entity';
 import { normalizeResidentId, residentIdInfo } from '../../common/pii/resident-id';
-import { RELATIONS, SEXES } from './household.enums';
+import { SEXES } from './household.enums';
 
 export interface MemberInput {
   name: string;
@@ -70,9 +70,6 @@ export function normalizeMembers(
     : { name: headName, idNumber: headId, sex: info.sex, birthDate: info.birthDate, relation: 'head' };
   return { members: [head, ...others], errors };
 }
-
-export const relationLabel = (relation: string): string =>
-  RELATIONS[relation as keyof typeof RELATIONS] ?? relation;
 
 /** Member rows as stored: ID encrypted, keyed hash for uniqueness, list order kept as `position`. */
 export function memberEntities(

@@ -1,4 +1,4 @@
-/** Value → Chinese label for every enum of design.md §3; imports accept either, screens show the label. */
+/** Value → Chinese label for every household enum (docs/architecture.md, "The domain and its words"); imports accept either, screens show the label. */
 export const HOUSE_STRUCTURES = {
   frame: '框架',
   brick_concrete: '砖混',
@@ -116,14 +116,9 @@ export const ETHNICITIES: Record<string, string> = {
   '56': '基诺族',
 };
 
-export type HouseStructure = keyof typeof HOUSE_STRUCTURES;
 export type HouseholdFlag = keyof typeof HOUSEHOLD_FLAGS;
 export type Sex = keyof typeof SEXES;
 export type Relation = keyof typeof RELATIONS;
-export type HoldReason = keyof typeof HOLD_REASONS;
-export type IntentOption = keyof typeof INTENT_OPTIONS;
-export type Livelihood = keyof typeof LIVELIHOODS;
-export type Light = keyof typeof LIGHTS;
 
 export const keysOf = <T extends object>(labels: T) => Object.keys(labels) as (keyof T & string)[];
 

@@ -29,6 +29,9 @@ export const HouseholdErrors = {
       '该户有待审批的申请，审批完成或撤回后才能调整所属村',
       [{ field: 'villageId', message: '有待审批的申请' }],
     ),
+  alreadyOnHold: () =>
+    new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'ALREADY_ON_HOLD', '该户已处于暂停状态'),
+  notOnHold: () => new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'NOT_ON_HOLD', '该户未处于暂停状态'),
   revealForbidden: () =>
     new DomainError(HttpStatus.FORBIDDEN, 'REVEAL_FORBIDDEN', '当前角色无权查看完整身份证号和手机号'),
   notACadre: () =>

@@ -2,14 +2,37 @@ import { Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module';
 import { UsersModule } from '../users/users.module';
 import { HouseholdsController } from './households.controller';
-import { HouseholdsRepository } from './households.repository';
 import { HoldService } from './hold.service';
 import { HouseholdsService } from './households.service';
+import { HouseholdAccess } from './household-access';
+import { HouseholdDerivedRepository } from './household-derived.repository';
+import { HouseholdDerived } from './household-derived.service';
+import { HouseholdRegister } from './household-register';
+import { HouseholdsRepository } from './households.repository';
+import { HouseholdLinks } from './household-links';
 
 @Module({
   imports: [OrgModule, UsersModule],
   controllers: [HouseholdsController],
-  providers: [HouseholdsRepository, HouseholdsService, HoldService],
-  exports: [HouseholdsRepository, HouseholdsService, HoldService],
+  providers: [
+    HouseholdsRepository,
+    HouseholdDerivedRepository,
+    HouseholdAccess,
+    HouseholdDerived,
+    HouseholdLinks,
+    HouseholdRegister,
+    HouseholdsService,
+    HoldService,
+  ],
+  // The gateway (HouseholdAccess, HouseholdDerived, HouseholdRegister for the ledger, the ports of
+  // HouseholdLinks), never the repositories.
+  exports: [
+    HouseholdAccess,
+    HouseholdDerived,
+    HouseholdLinks,
+    HouseholdRegister,
+    HouseholdsService,
+    HoldService,
+  ],
 })
 export class HouseholdsModule {}

@@ -3,26 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
-import { STAGES } from '../stages/stages';
+import { STAGES } from './household-stages';
 import { HouseholdEntity } from './entities/household.entity';
+import { applyHouseholdScope, HouseholdFilter } from './household-scope';
 import { MemberEntity } from './entities/member.entity';
-
-export interface HouseholdFilter {
-  villageId?: string;
-  townshipId?: string;
-  taskForceId?: string;
-  stage?: string;
-  intent?: string;
-  cadreId?: string;
-  light?: string;
-  flag?: string;
-  onHold?: boolean;
-  /** code or head-name prefix */
-  text?: string;
-  /** keyed hash of an exact resident ID */
-  idHash?: string;
-  sort?: string;
-}
 
 const SORTS: Record<string, string> = {
   code: 'h.code',
@@ -40,36 +24,9 @@ export class HouseholdsRepository {
     return (manager ?? this.dataSource.manager).getRepository(HouseholdEntity);
   }
 
-  /** The data scope of AccessPolicy as SQL: a household outside it does not exist for the caller. */
-  static scopeSql(scope: HouseholdScope, alias = 'h'): { sql: string; params: Record<string, unknown> } {
-    switch (scope.kind) {
-      case 'all':
-        return { sql: '1 = 1', params: {} };
-      case 'cadre':
-        return { sql: `${alias}.cadre_id = :scopeCadre`, params: { scopeCadre: scope.cadreId } };
-      case 'org':
-        return {
-          sql: `(${alias}.township_id = :scopeOrg OR ${alias}.village_id = :scopeOrg)`,
-          params: { scopeOrg: scope.orgUnitId },
-        };
-      case 'none':
-        return { sql: '1 = 0', params: {} };
-    }
-  }
-
-  applyScope<T extends object>(
-    query: SelectQueryBuilder<T>,
-    scope: HouseholdScope,
-    alias = 'h',
-  ): SelectQueryBuilder<T> {
-    if (scope.kind === 'all') return query;
-    const { sql, params } = HouseholdsRepository.scopeSql(scope, alias);
-    return query.andWhere(sql, params);
-  }
-
   findVisible(scope: HouseholdScope, id: string, manager?: EntityManager): Promise<HouseholdEntity | null> {
     const query = this.households(manager).createQueryBuilder('h').where('h.id = :id', { id });
-    return this.applyScope(query, scope).getOne();
+    return applyHouseholdScope(query, scope).getOne();
   }
 
   findById(id: string, manager?: EntityManager): Promise<HouseholdEntity | null> {
@@ -89,7 +46,7 @@ export class HouseholdsRepository {
     filter: HouseholdFilter,
     manager?: EntityManager,
   ): SelectQueryBuilder<HouseholdEntity> {
-    const query = this.applyScope(this.households(manager).createQueryBuilder('h'), scope);
+    const query = applyHouseholdScope(this.households(manager).createQueryBuilder('h'), scope);
     if (filter.villageId) query.andWhere('h.village_id = :villageId', { villageId: filter.villageId });
     if (filter.townshipId) query.andWhere('h.township_id = :townshipId', { townshipId: filter.townshipId });
     if (filter.taskForceId)
@@ -150,37 +107,6 @@ export class HouseholdsRepository {
       { ids: [...new Set(ids)] },
     );
     return new Map(rows.map((row) => [row.id, { code: row.code, headName: row.head_name }]));
-  }
-
-  /**
-   * Of these households, those with a stage or intent approval waiting (one query). A read of the approvals'
-   * table: approvals depend on households, so this module cannot ask theirs without a cycle.
-   */
-  async withPendingApproval(householdIds: string[], manager?: EntityManager): Promise<Set<string>> {
-    if (householdIds.length === 0) return new Set();
-    const rows = await rawQuery<{ household_id: string }>(
-      manager ?? this.dataSource.manager,
-      "SELECT DISTINCT household_id FROM approval WHERE status = 'pending' AND household_id IN (:...ids)",
-      { ids: householdIds },
-    );
-    return new Set(rows.map((row) => row.household_id));
-  }
-
-  /**
-   * A moved household's problems follow it: their village and township decide which officials see them.
-   * Problems depend on households, so the move writes these two copied columns here.
-   */
-  async moveProblems(
-    manager: EntityManager,
-    householdId: string,
-    villageId: string,
-    townshipId: string | null,
-  ): Promise<void> {
-    await rawQuery(
-      manager,
-      'UPDATE problem SET village_id = :villageId, township_id = :townshipId WHERE household_id = :householdId',
-      { villageId, townshipId, householdId },
-    );
   }
 
   members(householdIds: string[], manager?: EntityManager): Promise<MemberEntity[]> {

@@ -9,9 +9,9 @@ import { PiiCipher } from '../../common/pii/pii-cipher';
 import { normalizeResidentId } from '../../common/pii/resident-id';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
-import { OrgRepository } from '../org/org.repository';
-import { UsersRepository } from '../users/users.repository';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { OrgDirectory } from '../org/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import {
   AssignHouseholdsDto,
   CreateHouseholdDto,
@@ -25,15 +25,19 @@ import { changedFields, sameMembers } from './household-changes';
 import { MemberInput, memberEntities, normalizeMembers } from './household-members';
 import { flagsToColumn, householdAuditView, householdView } from './household.view';
 import { HouseholdErrors } from './households.errors';
-import { HouseholdsRepository } from './households.repository';
 import { newHousehold } from './new-household';
+import { HouseholdAccess } from './household-access';
+import { HouseholdsRepository } from './households.repository';
+import { HouseholdLinks } from './household-links';
 
 @Injectable()
 export class HouseholdsService {
   constructor(
     private readonly households: HouseholdsRepository,
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly access: HouseholdAccess,
+    private readonly links: HouseholdLinks,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -73,8 +77,7 @@ export class HouseholdsService {
 
   async get(actor: Actor, id: string, reveal = false): Promise<HouseholdResponseDto> {
     if (reveal && !AccessPolicy.mayReveal(actor)) throw HouseholdErrors.revealForbidden();
-    const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id);
-    if (!household) throw HouseholdErrors.notFound();
+    const household = await this.access.requireVisible(actor, id);
     if (reveal) await this.auditReveal(actor, [household]);
     const [members, cadres] = await Promise.all([
       this.households.members([id]),
@@ -119,8 +122,7 @@ export class HouseholdsService {
     await this.requireTaskForce(dto.taskForceId);
     const now = this.clock.now();
     const result = await this.write(null, async (manager) => {
-      const before = await this.households.findVisible(AccessPolicy.householdScope(actor), id, manager);
-      if (!before) throw HouseholdErrors.notFound();
+      const before = await this.access.requireVisible(actor, id, manager);
       if (!AccessPolicy.canEditHousehold(actor, before)) throw HouseholdErrors.notEditable();
       if (before.version !== dto.version) throw CommonErrors.staleVersion();
       const beforeMembers = await this.households.members([id], manager);
@@ -163,7 +165,7 @@ export class HouseholdsService {
         throw CommonErrors.staleVersion();
       if (members && membersChanged) await this.households.replaceMembers(manager, id, members);
       if (changed.villageId)
-        await this.households.moveProblems(manager, id, changed.villageId, fields.townshipId ?? null);
+        await this.links.problems.followMove(manager, id, changed.villageId, fields.townshipId ?? null);
       const after = (await this.households.findById(id, manager))!;
       const afterMembers = membersChanged ? members! : beforeMembers;
       await this.audit.record(manager, actor, {
@@ -196,7 +198,7 @@ export class HouseholdsService {
     const moved = (['villageId', 'taskForceId'] as const).filter((key) => key in changed);
     if (moved.length === 0) return;
     if (!AccessPolicy.canMoveHousehold(actor)) throw HouseholdErrors.moveForbidden(moved);
-    if ('villageId' in changed && (await this.households.withPendingApproval([before.id], manager)).size)
+    if ('villageId' in changed && (await this.links.approvals.pendingAmong([before.id], manager)).size)
       throw HouseholdErrors.approvalPending();
   }
 
@@ -218,7 +220,7 @@ export class HouseholdsService {
       await this.audit.record(
         manager,
         actor,
-        ...found.map((h) => ({
+        ...found.map((h): AuditRecord => ({
           action: 'assign',
           entityType: 'household',
           entityId: h.id,
@@ -237,7 +239,7 @@ export class HouseholdsService {
       this.audit.record(
         manager,
         actor,
-        ...households.map((h) => ({
+        ...households.map((h): AuditRecord => ({
           action: 'reveal',
           entityType: 'household',
           entityId: h.id,

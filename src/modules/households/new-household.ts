@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PiiCipher } from '../../common/pii/pii-cipher';
-import { OrgUnitEntity } from '../org/entities/org-unit.entity';
+import { OrgUnit } from '../org/org-directory';
 import { HouseholdEntity } from './entities/household.entity';
 import { flagsToColumn } from './household.view';
 
 /** What a new household is made from, whether it comes through the API or a ledger row. */
 export interface NewHouseholdInput {
   code: string;
-  village: Pick<OrgUnitEntity, 'id' | 'parentId'>;
+  village: Pick<OrgUnit, 'id' | 'parentId'>;
   taskForceId?: string | null;
   group?: string | null;
   headName: string;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '../../common/time/business-clock';
+import { Clock, DAY_MS } from '../../common/time/business-clock';
 import { TransactionJoiner, TransactionRunner } from '../../database/transaction-runner';
 import { IdempotencyErrors } from './idempotency.errors';
 import { IdempotencyRepository, StoredKey } from './idempotency.repository';
 
 /** Keys are honoured for 7 days, then purged by the next keyed write (any user's). */
-export const KEY_TTL_MS = 7 * 86_400_000;
+export const KEY_TTL_MS = 7 * DAY_MS;
 /** How long a request waits for the answer of the one that holds its key (it committed, the answer follows). */
 const WAIT_MS = 5_000;
 const POLL_MS = 25;

@@ -4,9 +4,12 @@ import { HouseholdsModule } from '../households/households.module';
 import { IntentsController } from './intents.controller';
 import { IntentsRepository } from './intents.repository';
 import { IntentsService } from './intents.service';
+import { StagesModule } from '../stages/stages.module';
+import { VisitsModule } from '../visits/visits.module';
 
 @Module({
-  imports: [HouseholdsModule, ApprovalsModule],
+  // Stages (the frozen-intent rule) before Visits: the order modules are first met is the OpenAPI paths' order.
+  imports: [HouseholdsModule, ApprovalsModule, StagesModule, VisitsModule],
   controllers: [IntentsController],
   providers: [IntentsRepository, IntentsService],
   exports: [IntentsService],

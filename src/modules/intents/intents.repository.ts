@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { bulkInsert } from '../../database/bulk-insert';
-import { VisitEntity } from '../visits/entities/visit.entity';
 import { IntentRecordEntity } from './entities/intent-record.entity';
 
 /** 12 columns a row: 6,000 parameters a statement, within both databases' limits. */
@@ -24,9 +23,5 @@ export class IntentsRepository {
     return this.dataSource
       .getRepository(IntentRecordEntity)
       .find({ where: { householdId }, order: { recordedAt: 'DESC', id: 'DESC' } });
-  }
-
-  async visitBelongsTo(manager: EntityManager, visitId: string, householdId: string): Promise<boolean> {
-    return (await manager.getRepository(VisitEntity).countBy({ id: visitId, householdId })) > 0;
   }
 }

@@ -2,23 +2,22 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ApprovalView } from '../approvals/dtos/approval.dto';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditRecord, AuditService } from '../audit/audit.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdsRepository } from '../households/households.repository';
-import { LightsService } from '../lights/lights.service';
+import { HouseholdDerived } from '../households/household-derived.service';
 import { INTENT_FROZEN_FROM } from '../stages/stage-machine';
-import { stageIndex } from '../stages/stages';
+import { stageIndex } from '../households/household-stages';
 import { IntentRecordView, RecordIntentDto } from './dtos/intent.dto';
 import { IntentRecordEntity } from './entities/intent-record.entity';
 import { IntentErrors } from './intents.errors';
 import { IntentsRepository } from './intents.repository';
+import { Household, HouseholdAccess } from '../households/household-access';
+import { VisitsService } from '../visits/visits.service';
+import { intentRecordView } from './intent.view';
 
 export interface IntentInput {
   option: string;
@@ -35,7 +34,7 @@ export type IntentSource = 'api' | 'import' | 'approval';
 export interface IntentChange {
   record: IntentRecordEntity;
   fields: Pick<
-    HouseholdEntity,
+    Household,
     'intentOption' | 'intentSite' | 'intentLivelihood' | 'intentRecordedAt' | 'updatedAt'
   >;
   audit: AuditRecord;
@@ -49,11 +48,12 @@ export class IntentsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly intents: IntentsRepository,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
+    private readonly visits: VisitsService,
     private readonly approvals: ApprovalsService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly lights: LightsService,
+    private readonly derived: HouseholdDerived,
     private readonly clock: Clock,
   ) {}
 
@@ -77,14 +77,13 @@ export class IntentsService implements OnModuleInit {
   /** POST /households/:id/intent: recorded at once, or after signing a command-centre approval is opened. */
   async request(actor: Actor, householdId: string, dto: RecordIntentDto): Promise<IntentResult> {
     return this.transactions.run(async (manager) => {
-      const household = await this.households.findVisible(
-        AccessPolicy.householdScope(actor),
+      const household = await this.households.requireWorkable(
+        actor,
         householdId,
         manager,
+        IntentErrors.notYours,
       );
-      if (!household) throw HouseholdErrors.notFound();
-      if (!AccessPolicy.canWorkOnHousehold(actor, household)) throw IntentErrors.notYours();
-      if (dto.visitId && !(await this.intents.visitBelongsTo(manager, dto.visitId, householdId))) {
+      if (dto.visitId && !(await this.visits.belongsTo(manager, dto.visitId, householdId))) {
         throw IntentErrors.visitNotOfHousehold();
       }
       if (IntentsService.isFrozen(household.stage)) {
@@ -118,7 +117,7 @@ export class IntentsService implements OnModuleInit {
   async recordInTransaction(
     manager: EntityManager,
     actor: Actor,
-    household: HouseholdEntity,
+    household: Household,
     input: IntentInput,
     source: IntentSource,
     approvalId: string | null = null,
@@ -128,8 +127,8 @@ export class IntentsService implements OnModuleInit {
     await this.households.touch(manager, household.id, change.fields);
     Object.assign(household, change.fields, { version: household.version + 1 });
     await this.audit.record(manager, actor, change.audit);
-    await this.lights.refresh(manager, household);
-    return IntentsService.view(change.record);
+    await this.derived.refreshLight(manager, household);
+    return intentRecordView(change.record);
   }
 
   /**
@@ -140,7 +139,7 @@ export class IntentsService implements OnModuleInit {
    */
   prepare(
     actor: Actor,
-    household: HouseholdEntity,
+    household: Household,
     input: IntentInput,
     source: IntentSource,
     approvalId: string | null = null,
@@ -199,24 +198,7 @@ export class IntentsService implements OnModuleInit {
   }
 
   async history(actor: Actor, householdId: string): Promise<IntentRecordView[]> {
-    if (!(await this.households.findVisible(AccessPolicy.householdScope(actor), householdId)))
-      throw HouseholdErrors.notFound();
-    return (await this.intents.history(householdId)).map(IntentsService.view);
-  }
-
-  static view(record: IntentRecordEntity): IntentRecordView {
-    return {
-      id: record.id,
-      householdId: record.householdId,
-      option: record.option,
-      site: record.site,
-      livelihood: record.livelihood,
-      note: record.note,
-      visitId: record.visitId,
-      approvalId: record.approvalId,
-      previousOption: record.previousOption,
-      recordedBy: record.actorId,
-      recordedAt: record.recordedAt.toISOString(),
-    };
+    await this.households.requireVisible(actor, householdId);
+    return (await this.intents.history(householdId)).map(intentRecordView);
   }
 }

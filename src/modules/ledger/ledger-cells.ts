@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../common/time/business-clock';
 export { looksLikeFormula, safeText } from '../../common/xlsx/formula-text';
 
 /** A number cell as text: whole numbers without exponent or ".0"; float noise (33.330000000000005) rounded away. */
@@ -15,7 +16,7 @@ export function numberText(value: number): string {
 /** Excel serial day number (1900 system) → YYYY-MM-DD, for date cells that arrive as bare numbers. */
 export function excelSerialToDate(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  const ms = Math.round((serial - 25569) * 86_400_000);
+  const ms = Math.round((serial - 25569) * DAY_MS);
   return new Date(ms).toISOString().slice(0, 10);
 }
 

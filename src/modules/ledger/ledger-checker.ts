@@ -270,8 +270,7 @@ export class LedgerChecker {
       );
     }
     if (existing && draft.cadreId !== undefined && draft.cadreId !== existing.entity.cadreId) {
-      if (actor.role !== 'admin' && actor.role !== 'commander')
-        issues.household(row, 'cadre', '只有指挥部可以更换包户干部');
+      if (!AccessPolicy.canAssignCadre(actor)) issues.household(row, 'cadre', '只有指挥部可以更换包户干部');
     }
     if (draft.intent && intentChanged(existing, draft.intent)) {
       const cadreId = draft.cadreId ?? existing?.entity.cadreId ?? null;

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { HouseholdScope } from '../../common/policy/access-policy';
 import { PiiCipher } from '../../common/pii/pii-cipher';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { MemberEntity } from '../households/entities/member.entity';
-import { OrgUnitEntity } from '../org/entities/org-unit.entity';
-import { OrgRepository } from '../org/org.repository';
-import { UserEntity } from '../users/entities/user.entity';
-import { LedgerRepository } from './ledger.repository';
+import { OrgDirectory, OrgUnit } from '../org/org-directory';
+import { HouseholdRegister } from '../households/household-register';
+import { User, UserDirectory } from '../users/user-directory';
+import { Household, HouseholdMember } from '../households/household-access';
 
 /** A household the file names by code, with its personal data decrypted once for comparison. */
 export interface ExistingHousehold {
-  entity: HouseholdEntity;
-  members: MemberEntity[];
+  entity: Household;
+  members: HouseholdMember[];
   headId: string;
   phone: string | null;
   /** Decrypted resident IDs, aligned with `members`. */
@@ -32,16 +30,16 @@ const byKey = <T>(items: T[], key: (item: T) => string | null): Map<string, T[]>
 
 /** What an import checks rows against: the org tree, the cadres, the households the file names. */
 export class LedgerContext {
-  private readonly units: Map<string, OrgUnitEntity>;
-  private readonly townshipsByName: Map<string, OrgUnitEntity[]>;
-  private readonly villagesByName: Map<string, OrgUnitEntity[]>;
-  private readonly unitsByCode: Map<string, OrgUnitEntity>;
-  private readonly cadresByUsername: Map<string, UserEntity>;
-  private readonly cadresByName: Map<string, UserEntity[]>;
+  private readonly units: Map<string, OrgUnit>;
+  private readonly townshipsByName: Map<string, OrgUnit[]>;
+  private readonly villagesByName: Map<string, OrgUnit[]>;
+  private readonly unitsByCode: Map<string, OrgUnit>;
+  private readonly cadresByUsername: Map<string, User>;
+  private readonly cadresByName: Map<string, User[]>;
 
   constructor(
-    units: OrgUnitEntity[],
-    cadres: UserEntity[],
+    units: OrgUnit[],
+    cadres: User[],
     readonly existing: Map<string, ExistingHousehold>,
     readonly scope: HouseholdScope,
     /** Households of the file with an approval waiting: their village may not change (see HouseholdsService). */
@@ -61,11 +59,11 @@ export class LedgerContext {
     this.cadresByName = byKey(cadres, (c) => c.displayName);
   }
 
-  unit(id: string | null): OrgUnitEntity | undefined {
+  unit(id: string | null): OrgUnit | undefined {
     return id ? this.units.get(id) : undefined;
   }
 
-  resolveTownship(text: string): Resolved<OrgUnitEntity> {
+  resolveTownship(text: string): Resolved<OrgUnit> {
     const byCode = this.unitsByCode.get(text);
     if (byCode?.kind === 'township') return { ok: true, value: byCode };
     const named = this.townshipsByName.get(text) ?? [];
@@ -75,7 +73,7 @@ export class LedgerContext {
   }
 
   /** A village by code, or by name within the township (or anywhere, when the name is unique). */
-  resolveVillage(text: string, township: OrgUnitEntity | null): Resolved<OrgUnitEntity> {
+  resolveVillage(text: string, township: OrgUnit | null): Resolved<OrgUnit> {
     const byCode = this.unitsByCode.get(text);
     if (byCode?.kind === 'village') {
       if (township && byCode.parentId !== township.id)
@@ -98,7 +96,7 @@ export class LedgerContext {
   }
 
   /** A cadre by username, or by display name when only one active cadre has it. */
-  resolveCadre(text: string, currentCadreId: string | null): Resolved<UserEntity> {
+  resolveCadre(text: string, currentCadreId: string | null): Resolved<User> {
     const byUsername = this.cadresByUsername.get(text);
     const named = this.cadresByName.get(text) ?? [];
     const current = [byUsername, ...named].find((c) => c && c.id === currentCadreId);
@@ -115,13 +113,13 @@ export class LedgerContext {
   }
 
   /** Whether the importer's data scope covers a village (officials: their own township or village). */
-  villageInScope(village: OrgUnitEntity): boolean {
+  villageInScope(village: OrgUnit): boolean {
     if (this.scope.kind === 'all') return true;
     if (this.scope.kind !== 'org') return false;
     return village.id === this.scope.orgUnitId || village.parentId === this.scope.orgUnitId;
   }
 
-  householdInScope(household: HouseholdEntity): boolean {
+  householdInScope(household: Household): boolean {
     if (this.scope.kind === 'all') return true;
     if (this.scope.kind !== 'org') return false;
     return household.townshipId === this.scope.orgUnitId || household.villageId === this.scope.orgUnitId;
@@ -135,15 +133,16 @@ export class LedgerContext {
 @Injectable()
 export class LedgerContextLoader {
   constructor(
-    private readonly org: OrgRepository,
-    private readonly ledger: LedgerRepository,
+    private readonly org: OrgDirectory,
+    private readonly ledger: HouseholdRegister,
+    private readonly users: UserDirectory,
     private readonly pii: PiiCipher,
   ) {}
 
   async load(codes: string[], scope: HouseholdScope): Promise<LedgerContext> {
     const [units, cadres, found] = await Promise.all([
       this.org.all(),
-      this.ledger.cadres(),
+      this.users.cadres(),
       this.ledger.byCodes(codes),
     ]);
     const membersOf = byKey(found.members, (m) => m.householdId);

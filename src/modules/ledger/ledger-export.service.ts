@@ -8,7 +8,7 @@ import { maskPhone, maskResidentId, maskSearchText } from '../../common/pii/mask
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { normalizeResidentId } from '../../common/pii/resident-id';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { HouseholdQueryDto } from '../households/dtos/household.dto';
 import {
   ETHNICITIES,
@@ -21,13 +21,13 @@ import {
 } from '../households/household.enums';
 import { flagsFromColumn } from '../households/household.view';
 import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdFilter } from '../households/households.repository';
-import { OrgUnitEntity } from '../org/entities/org-unit.entity';
-import { OrgRepository } from '../org/org.repository';
-import { STAGE_LABELS, Stage } from '../stages/stages';
+import { HouseholdFilter } from '../households/household-scope';
+import { OrgDirectory, OrgUnit } from '../org/org-directory';
+import { STAGE_LABELS, Stage } from '../households/household-stages';
 import { LedgerTemplateService } from './ledger-template.service';
 import { CellInput, LedgerWorkbook } from './ledger-workbook';
-import { ExportHousehold, ExportMember, LedgerRepository } from './ledger.repository';
+import { ExportHousehold, ExportMember, HouseholdRegister } from '../households/household-register';
+import { UserDirectory } from '../users/user-directory';
 
 const PAGE = 100;
 
@@ -42,8 +42,9 @@ const label = (labels: Record<string, string>, value: string | null) =>
 @Injectable()
 export class LedgerExportService {
   constructor(
-    private readonly ledger: LedgerRepository,
-    private readonly org: OrgRepository,
+    private readonly ledger: HouseholdRegister,
+    private readonly users: UserDirectory,
+    private readonly org: OrgDirectory,
     private readonly template: LedgerTemplateService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
@@ -64,7 +65,7 @@ export class LedgerExportService {
     const filter = this.filter(query);
     const [units, cadres, lists] = await Promise.all([
       this.org.all(),
-      this.ledger.cadres(),
+      this.users.cadres(),
       this.template.orgLists(actor),
     ]);
     const names = new OrgNames(units);
@@ -201,7 +202,7 @@ export class LedgerExportService {
       this.audit.record(
         manager,
         actor,
-        ...households.map((h) => ({
+        ...households.map((h): AuditRecord => ({
           action: 'reveal',
           entityType: 'household',
           entityId: h.id,
@@ -220,10 +221,10 @@ async function drained(stream: Writable): Promise<void> {
 
 /** Village and township as the import reads them back: the name, or the code where names repeat. */
 class OrgNames {
-  private readonly units: Map<string, OrgUnitEntity>;
+  private readonly units: Map<string, OrgUnit>;
   private readonly repeated = new Set<string>();
 
-  constructor(units: OrgUnitEntity[]) {
+  constructor(units: OrgUnit[]) {
     this.units = new Map(units.map((u) => [u.id, u]));
     const seen = new Set<string>();
     for (const unit of units) {

@@ -7,7 +7,7 @@ import {
   RELATIONS,
   SEXES,
 } from '../households/household.enums';
-import { STAGE_LABELS } from '../stages/stages';
+import { STAGE_LABELS } from '../households/household-stages';
 
 /** The ledger (台账) format shared by the template, the import and the export. */
 export const HOUSEHOLD_SHEET = '户籍台账';
@@ -223,7 +223,7 @@ export const MEMBER_COLUMNS: LedgerColumn<MemberKey>[] = [
 
 const labels = (map: Record<string, string>) => Object.values(map);
 
-/** The fixed drop-down lists (Chinese labels of design.md §3); townships and villages come from the org tree. */
+/** The fixed drop-down lists (the enums' Chinese labels); townships and villages come from the org tree. */
 export const FIXED_LISTS: Record<Exclude<ListName, 'township' | 'village'>, string[]> = {
   flag: labels(HOUSEHOLD_FLAGS),
   structure: labels(HOUSE_STRUCTURES),

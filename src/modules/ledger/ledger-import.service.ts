@@ -13,7 +13,8 @@ import { LedgerFile, LedgerReader } from './ledger-reader';
 import { cleanCode } from './ledger-values';
 import { ImportStamp, LedgerWriter } from './ledger-writer';
 import { LedgerErrors } from './ledger.errors';
-import { chunks, LedgerRepository } from './ledger.repository';
+import { chunks } from '../../common/chunks';
+import { HouseholdRegister } from '../households/household-register';
 
 /** Households planned and written together: a few write batches (and PostgreSQL's parallel ones). */
 const PLAN_SLICE = 1500;
@@ -34,7 +35,7 @@ export class LedgerImportService {
   constructor(
     private readonly reader: LedgerReader,
     private readonly contexts: LedgerContextLoader,
-    private readonly ledger: LedgerRepository,
+    private readonly ledger: HouseholdRegister,
     private readonly writer: LedgerWriter,
     private readonly pii: PiiCipher,
     private readonly clock: Clock,

@@ -1,24 +1,23 @@
 import { PiiCipher } from '../../common/pii/pii-cipher';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { MemberEntity } from '../households/entities/member.entity';
 import { MemberInput, memberEntities } from '../households/household-members';
 import { newHousehold } from '../households/new-household';
 import { flagsFromColumn, flagsToColumn } from '../households/household.view';
 import { IntentInput } from '../intents/intents.service';
 import { CheckedHousehold, intentChanged } from './ledger-checker';
+import { Household, HouseholdMember, householdRow } from '../households/household-access';
 
 /** What one household of the file will write: a new household, or the changes to an existing one. */
 export interface WritePlan {
   kind: 'create' | 'update';
   source: CheckedHousehold;
   /** The household as it will be after the write (for updates: the stored one with the changes applied). */
-  entity: HouseholdEntity;
-  before: HouseholdEntity | null;
-  beforeMembers: MemberEntity[];
+  entity: Household;
+  before: Household | null;
+  beforeMembers: HouseholdMember[];
   /** Column changes of an update (null: only the intent or the members change). */
-  fields: Partial<HouseholdEntity> | null;
+  fields: Partial<Household> | null;
   /** The new member rows (null: members unchanged). */
-  members: MemberEntity[] | null;
+  members: HouseholdMember[] | null;
   intent: IntentInput | null;
 }
 
@@ -66,8 +65,8 @@ export class LedgerPlanner {
     const existing = source.existing!;
     const before = existing.entity;
     const village = draft.village!;
-    const fields: Partial<HouseholdEntity> = {};
-    const set = <K extends keyof HouseholdEntity>(key: K, value: HouseholdEntity[K] | undefined) => {
+    const fields: Partial<Household> = {};
+    const set = <K extends keyof Household>(key: K, value: Household[K] | undefined) => {
       if (value !== undefined && value !== before[key]) fields[key] = value;
     };
     set('headName', draft.headName);
@@ -102,7 +101,7 @@ export class LedgerPlanner {
     return {
       kind: 'update',
       source,
-      entity: Object.assign(new HouseholdEntity(), before, fields, { version: before.version + bumped }),
+      entity: householdRow(before, fields, { version: before.version + bumped }),
       before,
       beforeMembers: existing.members,
       fields: changed || membersChanged ? fields : null,
@@ -111,7 +110,7 @@ export class LedgerPlanner {
     };
   }
 
-  private memberEntities(householdId: string, inputs: MemberInput[]): MemberEntity[] {
+  private memberEntities(householdId: string, inputs: MemberInput[]): HouseholdMember[] {
     return memberEntities(this.pii, householdId, inputs, this.now);
   }
 }

@@ -5,8 +5,8 @@ import {
   INTENT_OPTIONS,
   LIVELIHOODS,
 } from '../households/household.enums';
-import { OrgUnitEntity } from '../org/entities/org-unit.entity';
-import { STAGE_LABELS } from '../stages/stages';
+import { OrgUnit } from '../org/org-directory';
+import { STAGE_LABELS } from '../households/household-stages';
 import { halfWidth } from './ledger-cells';
 import { ExistingHousehold, LedgerContext } from './ledger-context';
 import { flagOfWord, ID_AS_NUMBER, idDigitsLost, phoneDigitsLost } from './ledger-habits';
@@ -34,7 +34,7 @@ export interface IntentTarget {
 export interface HouseholdDraft {
   headName: string;
   headIdNumber: string;
-  village: OrgUnitEntity | null;
+  village: OrgUnit | null;
   phone?: string | null;
   group?: string | null;
   address?: string | null;
@@ -151,9 +151,9 @@ function resolveVillage(
   row: SheetRow,
   context: LedgerContext,
   issues: Issues,
-): OrgUnitEntity | null {
+): OrgUnit | null {
   const townshipText = sheet.get(row, 'township') ?? '';
-  let township: OrgUnitEntity | null = null;
+  let township: OrgUnit | null = null;
   if (townshipText) {
     const found = context.resolveTownship(townshipText);
     if (!found.ok) {

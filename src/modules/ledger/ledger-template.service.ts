@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Writable } from 'node:stream';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
-import { OrgUnitEntity } from '../org/entities/org-unit.entity';
-import { OrgRepository } from '../org/org.repository';
+import { OrgDirectory, OrgUnit } from '../org/org-directory';
 import { LedgerWorkbook } from './ledger-workbook';
 
 /** GET /households/import/template: the empty ledger, with drop-downs for the caller's townships and villages. */
 @Injectable()
 export class LedgerTemplateService {
-  constructor(private readonly org: OrgRepository) {}
+  constructor(private readonly org: OrgDirectory) {}
 
   async write(actor: Actor, stream: Writable): Promise<void> {
     const workbook = new LedgerWorkbook(stream, await this.orgLists(actor), true);
@@ -20,7 +19,7 @@ export class LedgerTemplateService {
   async orgLists(actor: Actor): Promise<{ township: string[]; village: string[] }> {
     const units = await this.org.all();
     const scope = AccessPolicy.householdScope(actor);
-    const inScope = (unit: OrgUnitEntity) =>
+    const inScope = (unit: OrgUnit) =>
       scope.kind !== 'org' || unit.id === scope.orgUnitId || unit.parentId === scope.orgUnitId;
     const villages = units.filter((u) => u.kind === 'village' && inScope(u));
     const townshipIds = new Set(villages.map((v) => v.parentId));
@@ -28,7 +27,7 @@ export class LedgerTemplateService {
       (u) =>
         u.kind === 'township' && (scope.kind !== 'org' || townshipIds.has(u.id) || u.id === scope.orgUnitId),
     );
-    const names = (list: OrgUnitEntity[]) => [...new Set(list.map((u) => u.name))];
+    const names = (list: OrgUnit[]) => [...new Set(list.map((u) => u.name))];
     return { township: names(townships), village: names(villages) };
   }
 }

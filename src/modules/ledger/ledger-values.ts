@@ -32,7 +32,7 @@ function indexOf(labels: Record<string, string>): EnumIndex {
 }
 
 /**
- * An enum cell: its Chinese label or English value (design.md §3, as enumValue reads them), forgiving
+ * An enum cell: its Chinese label or English value (docs/architecture.md, "The domain and its words"; as enumValue reads them), forgiving
  * full-width brackets and spacing (集中安置（统规统建） is 集中安置(统规统建)). Null when it is neither.
  */
 export function parseEnum<T extends Record<string, string>>(

@@ -6,12 +6,13 @@ import { Actor } from '../../common/policy/actor';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditRecord, AuditService } from '../audit/audit.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
 import { householdAuditView } from '../households/household.view';
 import { IntentChange, IntentsService } from '../intents/intents.service';
 import { HOUSEHOLD_SHEET, HouseholdKey } from './ledger-format';
 import { WritePlan } from './ledger-planner';
-import { chunks, LedgerRepository } from './ledger.repository';
+import { chunks } from '../../common/chunks';
+import { HouseholdRegister } from '../households/household-register';
+import { householdRow } from '../households/household-access';
 
 /** Which import wrote an entry: on every household's audit entry, so the timeline can name the file. */
 export interface ImportStamp {
@@ -46,7 +47,7 @@ export class LedgerWriter {
 
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly ledger: LedgerRepository,
+    private readonly ledger: HouseholdRegister,
     private readonly audit: AuditService,
     private readonly intents: IntentsService,
     private readonly pii: PiiCipher,
@@ -105,7 +106,7 @@ export class LedgerWriter {
     // Copies, so a retry starts again from the plan: the intent columns are merged into them below.
     const plans = batch.map((plan) => ({
       ...plan,
-      entity: Object.assign(new HouseholdEntity(), plan.entity),
+      entity: householdRow(plan.entity),
       fields: plan.fields && { ...plan.fields },
     }));
     // The household's own audit entry shows what the row changed besides the intent (which has its own).

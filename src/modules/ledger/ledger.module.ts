@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HouseholdsModule } from '../households/households.module';
 import { IntentsModule } from '../intents/intents.module';
 import { OrgModule } from '../org/org.module';
+import { UsersModule } from '../users/users.module';
 import { LedgerContextLoader } from './ledger-context';
 import { LedgerExportService } from './ledger-export.service';
 import { LedgerImportService } from './ledger-import.service';
@@ -10,14 +11,12 @@ import { LedgerTemplateService } from './ledger-template.service';
 import { LedgerUploadInterceptor } from './ledger-upload.interceptor';
 import { LedgerWriter } from './ledger-writer';
 import { LedgerController } from './ledger.controller';
-import { LedgerRepository } from './ledger.repository';
 
 /** The household ledger (台账): template, import and export over HTTP, and the `npm run ledger` command. */
 @Module({
-  imports: [HouseholdsModule, OrgModule, IntentsModule],
+  imports: [HouseholdsModule, OrgModule, UsersModule, IntentsModule],
   controllers: [LedgerController],
   providers: [
-    LedgerRepository,
     LedgerReader,
     LedgerContextLoader,
     LedgerWriter,

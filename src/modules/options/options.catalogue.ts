@@ -1,5 +1,5 @@
-import { ORG_UNIT_KIND_LABELS } from '../org/entities/org-unit.entity';
-import { ROLE_LABELS } from '../users/entities/user.entity';
+import { ORG_UNIT_KIND_LABELS } from '../org/org-unit-kinds';
+import { ROLE_LABELS } from '../../common/policy/role';
 import {
   ETHNICITIES,
   HOLD_REASONS,
@@ -11,10 +11,10 @@ import {
   RELATIONS,
   SEXES,
 } from '../households/household.enums';
-import { LIGHT_REASON_LABELS } from '../lights/lights';
+import { LIGHT_REASON_LABELS } from '../households/lights';
 import { PROBLEM_CATEGORY_LABELS, SEVERITIES, STATUS_LABELS } from '../problems/problem-states';
-import { APPROVAL_LEVEL_LABELS } from '../stages/stage-machine';
-import { STAGE_LABELS, STAGES } from '../stages/stages';
+import { APPROVAL_LEVEL_LABELS } from '../approvals/approval-levels';
+import { STAGE_LABELS, STAGES } from '../households/household-stages';
 import { ATTITUDE_LABELS, VISIT_METHOD_LABELS } from '../visits/dtos/visit.dto';
 
 export interface Option {
@@ -60,5 +60,3 @@ export function optionsCatalogue() {
     orgUnitKinds: list(ORG_UNIT_KIND_LABELS),
   };
 }
-
-export type OptionsCatalogue = ReturnType<typeof optionsCatalogue>;

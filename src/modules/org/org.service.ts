@@ -6,9 +6,11 @@ import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { CreateOrgUnitDto, OrgUnitResponseDto } from './dtos/org-unit.dto';
-import { OrgUnitEntity, OrgUnitKind } from './entities/org-unit.entity';
+import { OrgUnitEntity } from './entities/org-unit.entity';
+import { ORG_UNIT_KIND_LABELS, OrgUnitKind } from './org-unit-kinds';
 import { OrgErrors } from './org.errors';
 import { OrgRepository } from './org.repository';
+import { orgUnitView } from './org-unit.view';
 
 /** The tree: command centre → township → village; task forces and units hang off the command centre. */
 const ALLOWED_PARENTS: Record<OrgUnitKind, (OrgUnitKind | null)[]> = {
@@ -17,14 +19,6 @@ const ALLOWED_PARENTS: Record<OrgUnitKind, (OrgUnitKind | null)[]> = {
   village: ['township'],
   task_force: [null, 'command_centre'],
   unit: [null, 'command_centre', 'township'],
-};
-
-const KIND_LABELS: Record<OrgUnitKind, string> = {
-  command_centre: '指挥部',
-  township: '乡镇',
-  village: '村',
-  task_force: '专班',
-  unit: '单位',
 };
 
 @Injectable()
@@ -36,17 +30,13 @@ export class OrgService {
     private readonly clock: Clock,
   ) {}
 
-  static toResponse(unit: OrgUnitEntity): OrgUnitResponseDto {
-    return { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId, code: unit.code };
-  }
-
   async create(actor: Actor, dto: CreateOrgUnitDto): Promise<OrgUnitResponseDto> {
     const parent = dto.parentId ? await this.org.findById(dto.parentId) : null;
     if (dto.parentId && !parent) throw OrgErrors.badParent('上级单位不存在');
     const allowed = ALLOWED_PARENTS[dto.kind];
     if (!allowed.includes(parent?.kind ?? null)) {
-      const names = allowed.map((k) => (k ? KIND_LABELS[k] : '无')).join('或');
-      throw OrgErrors.badParent(`${KIND_LABELS[dto.kind]}的上级应为${names}`);
+      const names = allowed.map((k) => (k ? ORG_UNIT_KIND_LABELS[k] : '无')).join('或');
+      throw OrgErrors.badParent(`${ORG_UNIT_KIND_LABELS[dto.kind]}的上级应为${names}`);
     }
     const unit = Object.assign(new OrgUnitEntity(), {
       id: randomUUID(),
@@ -70,10 +60,10 @@ export class OrgService {
       if (uniqueViolation(error)) throw OrgErrors.duplicateCode();
       throw error;
     }
-    return OrgService.toResponse(unit);
+    return orgUnitView(unit);
   }
 
   async list(): Promise<OrgUnitResponseDto[]> {
-    return (await this.org.all()).map(OrgService.toResponse);
+    return (await this.org.all()).map(orgUnitView);
   }
 }

@@ -53,6 +53,12 @@ export const PROBLEM_TRANSITIONS: Record<ProblemAction, { from: ProblemStatus[];
 /** Still someone's work: counts toward a household's open problems and can be overdue. */
 export const ACTIVE_STATUSES: ProblemStatus[] = ['open', 'assigned', 'reopened'];
 
+/** Whether a problem in this status is still someone's work. */
+export const isActive = (status: string): boolean => ACTIVE_STATUSES.includes(status as ProblemStatus);
+
+/** ACTIVE_STATUSES as an SQL list, for the set-based reports: `p.status IN ${ACTIVE_STATUSES_SQL}`. */
+export const ACTIVE_STATUSES_SQL = `(${ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
 export const STATUS_LABELS: Record<ProblemStatus, string> = {
   open: '已挂号',
   assigned: '已交办',

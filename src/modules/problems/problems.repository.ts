@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ProblemScope } from '../../common/policy/access-policy';
-import { HouseholdEntity } from '../households/entities/household.entity';
 import { ProblemEntity } from './entities/problem.entity';
 import { ProblemEventEntity } from './entities/problem-event.entity';
-import { ACTIVE_STATUSES } from './problem-states';
+import { ACTIVE_STATUSES, ACTIVE_STATUSES_SQL } from './problem-states';
+import { ProblemCounts } from '../households/household-links';
+import { joinHousehold } from '../households/household-scope';
+import { num, rawQuery } from '../../database/raw-query';
+import { problemScopeSql } from './problem-scope';
 
 export interface ProblemFilter {
   status?: string;
@@ -22,26 +25,11 @@ export class ProblemsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private scoped(scope: ProblemScope, manager?: EntityManager): SelectQueryBuilder<ProblemEntity> {
-    const query = (manager ?? this.dataSource.manager)
-      .getRepository(ProblemEntity)
-      .createQueryBuilder('p')
-      .leftJoin(HouseholdEntity, 'h', 'h.id = p.household_id');
-    switch (scope.kind) {
-      case 'all':
-        return query;
-      case 'cadre':
-        return query.andWhere('(h.cadre_id = :scopeCadre OR p.reporter_id = :scopeCadre)', {
-          scopeCadre: scope.cadreId,
-        });
-      case 'org':
-        return query.andWhere('(p.township_id = :scopeOrg OR p.village_id = :scopeOrg)', {
-          scopeOrg: scope.orgUnitId,
-        });
-      case 'unit':
-        return query.andWhere('p.unit_id = :scopeUnit', { scopeUnit: scope.unitId });
-      case 'none':
-        return query.andWhere('1 = 0');
-    }
+    const query = (manager ?? this.dataSource.manager).getRepository(ProblemEntity).createQueryBuilder('p');
+    joinHousehold(query, 'h.id = p.household_id', { left: true });
+    if (scope.kind === 'all') return query;
+    const { sql, params } = problemScopeSql(scope);
+    return query.andWhere(sql, params);
   }
 
   findVisible(scope: ProblemScope, id: string, manager?: EntityManager): Promise<ProblemEntity | null> {
@@ -78,12 +66,47 @@ export class ProblemsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async adjustOpenCount(manager: EntityManager, householdId: string, delta: number): Promise<void> {
+  /** Overdue and P1 problems still being worked on, for one household. */
+  async activeCounts(manager: EntityManager, householdId: string, now: Date): Promise<ProblemCounts> {
+    const row = await manager
+      .getRepository(ProblemEntity)
+      .createQueryBuilder('p')
+      .select('SUM(CASE WHEN p.due_at < :now THEN 1 ELSE 0 END)', 'overdue')
+      .addSelect("SUM(CASE WHEN p.severity = 'p1' THEN 1 ELSE 0 END)", 'p1')
+      .where('p.household_id = :householdId', { householdId })
+      .andWhere('p.status IN (:...statuses)', { statuses: ACTIVE_STATUSES })
+      .setParameter('now', now)
+      .getRawOne<{ overdue: string | number | null; p1: string | number | null }>();
+    return { overdue: Number(row?.overdue ?? 0), p1: Number(row?.p1 ?? 0) };
+  }
+
+  /** Overdue and P1 counts of every household with active problems, in one GROUP BY. */
+  async activeCountsByHousehold(now: Date): Promise<Map<string, ProblemCounts>> {
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT household_id,
+              SUM(CASE WHEN due_at < :now THEN 1 ELSE 0 END) AS overdue,
+              SUM(CASE WHEN severity = 'p1' THEN 1 ELSE 0 END) AS p1
+         FROM problem
+        WHERE household_id IS NOT NULL AND status IN ${ACTIVE_STATUSES_SQL}
+        GROUP BY household_id`,
+      { now },
+    );
+    return new Map(rows.map((r) => [r.household_id as string, { overdue: num(r.overdue), p1: num(r.p1) }]));
+  }
+
+  /** A moved household's problems follow it (their copies of its village and township). */
+  async followHousehold(
+    manager: EntityManager,
+    householdId: string,
+    villageId: string,
+    townshipId: string | null,
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
-      .update(HouseholdEntity)
-      .set({ openProblems: () => `open_problems + (${Number(delta)})` })
-      .where('id = :householdId', { householdId })
+      .update(ProblemEntity)
+      .set({ villageId, townshipId })
+      .where('household_id = :householdId', { householdId })
       .execute();
   }
 

@@ -5,18 +5,14 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Page } from '../../common/http/pagination';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
-import { businessDate, Clock } from '../../common/time/business-clock';
+import { businessDate, Clock, HOUR_MS } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
 import { AuditService } from '../audit/audit.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdsRepository } from '../households/households.repository';
-import { LightsService } from '../lights/lights.service';
-import { problemLight } from '../lights/lights';
-import { OrgRepository } from '../org/org.repository';
-import { UsersRepository } from '../users/users.repository';
+import { HouseholdDerived } from '../households/household-derived.service';
+import { OrgDirectory } from '../org/org-directory';
+import { UserDirectory } from '../users/user-directory';
 import {
   AssignProblemDto,
   CreateProblemDto,
@@ -31,12 +27,8 @@ import { ProblemEventEntity } from './entities/problem-event.entity';
 import { ACTIVE_STATUSES, nextStatus, ProblemAction, ProblemStatus, Severity } from './problem-states';
 import { ProblemErrors } from './problems.errors';
 import { ProblemsRepository } from './problems.repository';
-
-/** What a view shows beside the ids: households' code and head, users' display names. */
-interface ProblemNames {
-  households: Map<string, { code: string; headName: string }>;
-  users: Map<string, string>;
-}
+import { Household, HouseholdAccess } from '../households/household-access';
+import { ProblemNames, problemView } from './problem.view';
 
 const ACTION_LABELS: Record<ProblemAction, string> = {
   assign: '交办',
@@ -51,27 +43,22 @@ export class ProblemsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly problems: ProblemsRepository,
-    private readonly households: HouseholdsRepository,
-    private readonly org: OrgRepository,
-    private readonly users: UsersRepository,
+    private readonly households: HouseholdAccess,
+    private readonly org: OrgDirectory,
+    private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly lights: LightsService,
+    private readonly derived: HouseholdDerived,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: CreateProblemDto): Promise<ProblemView> {
     const created = await this.transactions.run(async (manager) => {
-      let household: HouseholdEntity | null = null;
+      let household: Household | null = null;
       if (dto.householdId) {
-        household = await this.households.findVisible(
-          AccessPolicy.householdScope(actor),
-          dto.householdId,
-          manager,
-        );
-        if (!household) throw HouseholdErrors.notFound();
-        if (actor.role === 'cadre' && household.cadreId !== actor.id) throw ProblemErrors.notYourHousehold();
+        household = await this.households.requireVisible(actor, dto.householdId, manager);
+        if (!AccessPolicy.canReportProblemFor(actor, household)) throw ProblemErrors.notYourHousehold();
       }
       const now = this.clock.now();
       const hours = this.config.problemDueHours[dto.severity as Severity];
@@ -89,7 +76,7 @@ export class ProblemsService {
         ownerId: null,
         openedAt: now,
         openedDate: businessDate(now, this.config.businessTimeZone),
-        dueAt: new Date(now.getTime() + hours * 3_600_000),
+        dueAt: new Date(now.getTime() + hours * HOUR_MS),
         resolvedAt: null,
         closedAt: null,
         closedDate: null,
@@ -109,9 +96,9 @@ export class ProblemsService {
         after: { category: problem.category, severity: problem.severity, dueAt: problem.dueAt.toISOString() },
       });
       if (household) {
-        await this.problems.adjustOpenCount(manager, household.id, 1);
+        await this.derived.adjustOpenProblems(manager, household.id, 1);
         household.openProblems += 1;
-        await this.lights.refresh(manager, household);
+        await this.derived.refreshLight(manager, household);
       }
       return problem;
     });
@@ -191,7 +178,7 @@ export class ProblemsService {
       events.map((e) => e.actorId),
     );
     return {
-      ...this.view(problem, names),
+      ...problemView(problem, names, this.clock.now()),
       history: events.map((e) => ({
         at: e.at.toISOString(),
         kind: e.kind,
@@ -214,7 +201,7 @@ export class ProblemsService {
     );
     const names = await this.names(rows);
     return {
-      items: rows.map((p) => this.view(p, names)),
+      items: rows.map((p) => problemView(p, names, this.clock.now())),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -271,10 +258,10 @@ export class ProblemsService {
       if (household) {
         const wasActive = ACTIVE_STATUSES.includes(from) || from === 'resolved';
         if (to === 'closed' && wasActive) {
-          await this.problems.adjustOpenCount(manager, household.id, -1);
+          await this.derived.adjustOpenProblems(manager, household.id, -1);
           household.openProblems -= 1;
         }
-        await this.lights.refresh(manager, household);
+        await this.derived.refreshLight(manager, household);
       }
       return problem;
     });
@@ -294,7 +281,7 @@ export class ProblemsService {
   }
 
   private async named(problem: ProblemEntity): Promise<ProblemView> {
-    return this.view(problem, await this.names([problem]));
+    return problemView(problem, await this.names([problem]), this.clock.now());
   }
 
   private async event(
@@ -318,36 +305,5 @@ export class ProblemsService {
         at: this.clock.now(),
       }),
     );
-  }
-
-  view(problem: ProblemEntity, names: ProblemNames): ProblemView {
-    const now = this.clock.now();
-    const household = problem.householdId ? names.households.get(problem.householdId) : undefined;
-    return {
-      id: problem.id,
-      householdId: problem.householdId,
-      householdCode: household?.code ?? null,
-      headName: household?.headName ?? null,
-      villageId: problem.villageId,
-      category: problem.category,
-      severity: problem.severity,
-      description: problem.description,
-      status: problem.status,
-      reporterId: problem.reporterId,
-      reporterName: names.users.get(problem.reporterId) ?? null,
-      unitId: problem.unitId,
-      ownerId: problem.ownerId,
-      ownerName: problem.ownerId ? (names.users.get(problem.ownerId) ?? null) : null,
-      openedAt: problem.openedAt.toISOString(),
-      dueAt: problem.dueAt.toISOString(),
-      resolvedAt: problem.resolvedAt?.toISOString() ?? null,
-      closedAt: problem.closedAt?.toISOString() ?? null,
-      resolution: problem.resolution,
-      supervised: problem.supervised,
-      overdue: ACTIVE_STATUSES.includes(problem.status as ProblemStatus) && problem.dueAt < now,
-      light: problemLight(problem, now),
-      reopenCount: problem.reopenCount,
-      version: problem.version,
-    };
   }
 }

@@ -1,12 +1,5 @@
-import { Stage, STAGES } from './stages';
-
-export const APPROVAL_LEVELS = ['township', 'command_centre'] as const;
-export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
-
-export const APPROVAL_LEVEL_LABELS: Record<ApprovalLevel, string> = {
-  township: '乡镇',
-  command_centre: '指挥部',
-};
+import { APPROVAL_LEVELS, ApprovalLevel } from '../approvals/approval-levels';
+import { Stage, STAGES } from '../households/household-stages';
 
 export type GuardName = 'notOnHold' | 'intentRecorded';
 
@@ -39,7 +32,7 @@ export const GUARDS: Record<
   },
 };
 
-/** design.md §3: forward one step at a time; who approves the step into each stage. */
+/** Forward one step at a time; who approves the step into each stage (docs/architecture.md, "Stages"). */
 export const STAGE_TRANSITIONS: StageTransition[] = [
   { from: 'registered', to: 'surveyed', approvers: [], guards: ['notOnHold'] },
   { from: 'surveyed', to: 'indicators_confirmed', approvers: ['township'], guards: ['notOnHold'] },

@@ -6,11 +6,10 @@ import { CommonErrors } from '../../common/errors/domain-error';
 import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock } from '../../common/time/business-clock';
 import { AuditService } from '../audit/audit.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdsRepository } from '../households/households.repository';
-import { LightsService } from '../lights/lights.service';
+import { HouseholdDerived } from '../households/household-derived.service';
 import { StageEventEntity } from './entities/stage-event.entity';
 import { StageEventsRepository } from './stage-events.repository';
+import { Household, HouseholdAccess } from '../households/household-access';
 
 export interface MoveOptions {
   kind: 'advance' | 'rollback';
@@ -25,17 +24,17 @@ export interface MoveOptions {
 export class StageMover {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
     private readonly events: StageEventsRepository,
     private readonly audit: AuditService,
-    private readonly lights: LightsService,
+    private readonly derived: HouseholdDerived,
     private readonly clock: Clock,
   ) {}
 
   async move(
     manager: EntityManager,
     actor: Actor,
-    household: HouseholdEntity,
+    household: Household,
     to: string,
     options: MoveOptions,
   ): Promise<void> {
@@ -72,6 +71,6 @@ export class StageMover {
       after: { stage: to },
       context: { reason: options.reason ?? undefined, approvalId: options.approvalId ?? undefined },
     });
-    await this.lights.refresh(manager, household);
+    await this.derived.refreshLight(manager, household);
   }
 }

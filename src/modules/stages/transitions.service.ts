@@ -1,26 +1,23 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CommonErrors } from '../../common/errors/domain-error';
-import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ApprovalView } from '../approvals/dtos/approval.dto';
 import { ApprovalsService } from '../approvals/approvals.service';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdsRepository } from '../households/households.repository';
 import { RollbackDto, TransitionDto } from './dtos/transition.dto';
-import { checkForwardMove, STAGE_TRANSITIONS, validateStageTable } from './stage-machine';
+import { checkForwardMove } from './stage-machine';
 import { StageMover } from './stage-mover.service';
 import { StageErrors } from './stages.errors';
-import { STAGES } from './stages';
+import { STAGES } from '../households/household-stages';
+import { HouseholdAccess } from '../households/household-access';
 
 export type TransitionResult = { moved: true } | { moved: false; approval: ApprovalView };
 
 @Injectable()
 export class TransitionsService implements OnModuleInit {
   constructor(
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
     private readonly approvals: ApprovalsService,
     private readonly mover: StageMover,
     private readonly transactions: TransactionRunner,
@@ -28,8 +25,6 @@ export class TransitionsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const problems = validateStageTable(STAGE_TRANSITIONS);
-    if (problems.length) throw new Error(`Stage table is invalid:\n  ${problems.join('\n  ')}`);
     this.approvals.registerApplier('stage', async (manager, actor, approval, household) => {
       if (household.stage !== approval.fromStage) throw StageErrors.stageChanged();
       const check = checkForwardMove(household.stage, approval.toStage, household);
@@ -43,8 +38,7 @@ export class TransitionsService implements OnModuleInit {
 
   async request(actor: Actor, id: string, dto: TransitionDto): Promise<TransitionResult> {
     return this.transactions.run(async (manager) => {
-      const household = await this.visible(actor, id, manager);
-      if (!AccessPolicy.canWorkOnHousehold(actor, household)) throw StageErrors.notYours();
+      const household = await this.households.requireWorkable(actor, id, manager, StageErrors.notYours);
       if (household.version !== dto.version) throw CommonErrors.staleVersion();
       const check = checkForwardMove(household.stage, dto.to, household);
       if (!check.ok) throw StageErrors.refused(check.code, check.message);
@@ -74,7 +68,7 @@ export class TransitionsService implements OnModuleInit {
   /** The command centre's one step back, with a reason; pending requests for the household are cancelled. */
   async rollback(actor: Actor, id: string, dto: RollbackDto): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const household = await this.visible(actor, id, manager);
+      const household = await this.households.requireVisible(actor, id, manager);
       if (household.version !== dto.version) throw CommonErrors.staleVersion();
       const index = STAGES.indexOf(household.stage as (typeof STAGES)[number]);
       if (index <= 0) throw StageErrors.nothingToRollBack();
@@ -85,15 +79,5 @@ export class TransitionsService implements OnModuleInit {
         expectedVersion: dto.version,
       });
     });
-  }
-
-  private async visible(
-    actor: Actor,
-    id: string,
-    manager: Parameters<HouseholdsRepository['findVisible']>[2],
-  ): Promise<HouseholdEntity> {
-    const household = await this.households.findVisible(AccessPolicy.householdScope(actor), id, manager);
-    if (!household) throw HouseholdErrors.notFound();
-    return household;
   }
 }

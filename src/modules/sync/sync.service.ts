@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { maskPhone } from '../../common/pii/masking';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { Actor } from '../../common/policy/actor';
-import { Clock } from '../../common/time/business-clock';
+import { Clock, DAY_MS } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { flagsFromColumn } from '../households/household.view';
 import {
@@ -15,7 +15,6 @@ import {
 import { decodeCursor, encodeCursor } from './sync-cursor';
 import { HouseholdRow, SyncRepository, TaskRow } from './sync.repository';
 
-const DAY_MS = 86_400_000;
 /** Removals are answered for this long; an older cursor gets a reset. */
 export const CURSOR_MAX_AGE_MS = 30 * DAY_MS;
 const DONE_TASKS_MS = 7 * DAY_MS;

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Page } from '../../common/http/pagination';
-import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
-import { AuditRepository } from '../audit/audit.repository';
-import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdsRepository } from '../households/households.repository';
-import { UsersRepository } from '../users/users.repository';
+import { AuditService } from '../audit/audit.service';
+import { UserDirectory } from '../users/user-directory';
+import { HouseholdAccess } from '../households/household-access';
+import { AuditAction } from '../audit/audit-action';
 
 /** What kind of event an audit action is, on a household's timeline. */
-const EVENT_TYPES: Record<string, string> = {
+const EVENT_TYPES: Partial<Record<AuditAction, string>> = {
   create: 'created',
   update: 'edited',
   import: 'imported',
@@ -38,9 +37,9 @@ export interface TimelineEvent {
 @Injectable()
 export class TimelineService {
   constructor(
-    private readonly audit: AuditRepository,
-    private readonly households: HouseholdsRepository,
-    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+    private readonly households: HouseholdAccess,
+    private readonly users: UserDirectory,
   ) {}
 
   async forHousehold(
@@ -49,15 +48,15 @@ export class TimelineService {
     page: number,
     pageSize: number,
   ): Promise<Page<TimelineEvent>> {
-    if (!(await this.households.findVisible(AccessPolicy.householdScope(actor), householdId)))
-      throw HouseholdErrors.notFound();
+    await this.households.requireVisible(actor, householdId);
     const [rows, total] = await this.audit.forHousehold(householdId, page, pageSize);
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))];
     const names = new Map((await this.users.findByIds(actorIds)).map((u) => [u.id, u.displayName]));
     return {
       items: rows.map((row) => ({
         at: row.at.toISOString(),
-        type: EVENT_TYPES[row.action] ?? (row.entityType === 'problem' ? 'problem' : row.action),
+        type:
+          EVENT_TYPES[row.action as AuditAction] ?? (row.entityType === 'problem' ? 'problem' : row.action),
         action: row.action,
         entityType: row.entityType,
         entityId: row.entityId,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { UserEntity, Role } from './entities/user.entity';
+import { Role } from '../../common/policy/role';
+import { UserEntity } from './entities/user.entity';
 
 @Injectable()
 export class UsersRepository {
@@ -51,6 +52,27 @@ export class UsersRepository {
       .where('id = :id AND version = :version', { id, version })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  byRole(role: Role): Promise<UserEntity[]> {
+    return this.repo().find({ where: { role } });
+  }
+
+  recipients(): Promise<Pick<UserEntity, 'id' | 'role' | 'orgUnitId'>[]> {
+    return this.repo()
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.role', 'u.orgUnitId'])
+      .where("u.active = :active AND u.role IN ('handler', 'official', 'commander')", { active: true })
+      .getMany();
+  }
+
+  async activeIds(role: Role, orgUnitId?: string | null): Promise<string[]> {
+    const query = this.repo()
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.active = :active AND u.role = :role', { active: true, role });
+    if (orgUnitId !== undefined) query.andWhere('u.org_unit_id = :orgUnitId', { orgUnitId });
+    return (await query.getRawMany<{ id: string }>()).map((r) => r.id);
   }
 
   list(filter: { role?: Role; orgUnitId?: string }, page: number, pageSize: number) {

@@ -1,27 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { CommonErrors } from '../../common/errors/domain-error';
 import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Page } from '../../common/http/pagination';
 import { Actor } from '../../common/policy/actor';
-import { maskPhone } from '../../common/pii/masking';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { OrgRepository } from '../org/org.repository';
+import { OrgDirectory } from '../org/org-directory';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserResponseDto } from './dtos/user.dto';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { UserStatusCache } from './user-status.cache';
 import { UserErrors } from './users.errors';
+import { UserDirectory } from './user-directory';
 import { UsersRepository } from './users.repository';
+import { userView } from './user.view';
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly org: OrgRepository,
+    private readonly org: OrgDirectory,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -30,39 +30,21 @@ export class UsersService {
     private readonly passwords: PasswordHasher,
   ) {}
 
-  toResponse(user: UserEntity): UserResponseDto {
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      orgUnitId: user.orgUnitId,
-      phone: maskPhone(this.pii.decryptOptional(user.phoneEnc)),
-      active: user.active,
-      version: user.version,
-      createdAt: user.createdAt.toISOString(),
-      updatedAt: user.updatedAt.toISOString(),
-    };
-  }
-
   /** `passwordHash`: one made beforehand (the demo users share one hash of the published demo password). */
   async create(actor: Actor, dto: CreateUserDto, passwordHash?: string): Promise<UserResponseDto> {
     if (dto.orgUnitId && !(await this.org.findById(dto.orgUnitId))) throw UserErrors.orgUnitNotFound();
     const now = this.clock.now();
-    const user = Object.assign(new UserEntity(), {
-      id: randomUUID(),
-      username: dto.username,
-      displayName: dto.displayName,
-      passwordHash: passwordHash ?? (await this.passwords.hash(dto.password)),
-      role: dto.role,
-      orgUnitId: dto.orgUnitId ?? null,
-      phoneEnc: this.pii.encryptOptional(dto.phone),
-      active: true,
-      version: 1,
-      tokenVersion: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const user = UserDirectory.build(
+      {
+        username: dto.username,
+        displayName: dto.displayName,
+        passwordHash: passwordHash ?? (await this.passwords.hash(dto.password)),
+        role: dto.role,
+        orgUnitId: dto.orgUnitId ?? null,
+        phoneEnc: this.pii.encryptOptional(dto.phone),
+      },
+      now,
+    );
     try {
       await this.transactions.run(async (manager) => {
         await this.users.insert(manager, user);
@@ -82,18 +64,23 @@ export class UsersService {
       if (uniqueViolation(error)) throw UserErrors.duplicateUsername();
       throw error;
     }
-    return this.toResponse(user);
+    return userView(user, this.pii);
   }
 
   async list(query: ListUsersQueryDto): Promise<Page<UserResponseDto>> {
     const [rows, total] = await this.users.list(query, query.page, query.pageSize);
-    return { items: rows.map((u) => this.toResponse(u)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((u) => userView(u, this.pii)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(id: string): Promise<UserResponseDto> {
     const user = await this.users.findById(id);
     if (!user) throw UserErrors.notFound();
-    return this.toResponse(user);
+    return userView(user, this.pii);
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
@@ -131,7 +118,7 @@ export class UsersService {
       return after;
     });
     this.statusCache.forget(id);
-    return this.toResponse(updated);
+    return userView(updated, this.pii);
   }
 
   async deactivate(actor: Actor, id: string): Promise<UserResponseDto> {
@@ -161,7 +148,7 @@ export class UsersService {
       return (await this.users.findById(id, manager))!;
     });
     this.statusCache.forget(id);
-    return this.toResponse(updated);
+    return userView(updated, this.pii);
   }
 
   private auditView(user: UserEntity): Record<string, unknown> {

@@ -4,8 +4,8 @@ import { Actor } from '../../common/policy/actor';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
 import { OutboxService } from '../../jobs/outbox.service';
-import { AuditService } from '../audit/audit.service';
-import { LightsService } from '../lights/lights.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { HouseholdDerived } from '../households/household-derived.service';
 import { VisitEntity } from './entities/visit.entity';
 import { VisitsRepository } from './visits.repository';
 
@@ -35,7 +35,7 @@ export class VisitWriter {
     private readonly visits: VisitsRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly lights: LightsService,
+    private readonly derived: HouseholdDerived,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -94,17 +94,7 @@ export class VisitWriter {
       const current = latest.get(visit.householdId);
       if (!current || current < visit.visitedAt) latest.set(visit.householdId, visit.visitedAt);
     }
-    const households = (await this.visits.householdsForUpdate(manager, [...latest.keys()])).filter(
-      (household) => !household.lastVisitAt || household.lastVisitAt < latest.get(household.id)!,
-    );
-    await this.visits.markVisited(
-      manager,
-      households.map((household) => ({ householdId: household.id, visitedAt: latest.get(household.id)! })),
-    );
-    for (const household of households) {
-      household.lastVisitAt = latest.get(household.id)!;
-      await this.lights.refresh(manager, household);
-    }
+    await this.derived.markVisited(manager, latest);
 
     const byActor = new Map<string, Pending[]>();
     for (const item of written) {
@@ -116,7 +106,7 @@ export class VisitWriter {
       await this.audit.record(
         manager,
         items[0].actor,
-        ...items.map(({ visit }) => ({
+        ...items.map(({ visit }): AuditRecord => ({
           action: 'visit',
           entityType: 'visit',
           entityId: visit.id,

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HouseholdScope } from '../../common/policy/access-policy';
-import { HouseholdEntity } from '../households/entities/household.entity';
-import { HouseholdsRepository } from '../households/households.repository';
 import { bulkInsert } from '../../database/bulk-insert';
 import { rawQuery } from '../../database/raw-query';
 import { VisitEntity } from './entities/visit.entity';
+import { householdScopeSql, joinHousehold } from '../households/household-scope';
 
 export interface VisitFilter {
   householdId?: string;
@@ -20,10 +19,7 @@ const VISITS_PER_INSERT = 300;
 
 @Injectable()
 export class VisitsRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly households: HouseholdsRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * The hot path's one read: the household as the caller's scope sees it (null if not visible) and the visit
@@ -34,7 +30,7 @@ export class VisitsRepository {
     householdId: string,
     clientId: string | null,
   ): Promise<{ household: { cadreId: string | null } | null; existingId: string | null }> {
-    const { sql, params } = HouseholdsRepository.scopeSql(scope, 'h');
+    const { sql, params } = householdScopeSql(scope, 'h');
     const [row] = await rawQuery<{
       visible: number | null;
       cadre_id: string | null;
@@ -56,6 +52,10 @@ export class VisitsRepository {
     return manager.getRepository(VisitEntity).findOneBy({ id });
   }
 
+  async belongsTo(manager: EntityManager, visitId: string, householdId: string): Promise<boolean> {
+    return (await manager.getRepository(VisitEntity).countBy({ id: visitId, householdId })) > 0;
+  }
+
   findByClientId(manager: EntityManager, clientId: string): Promise<VisitEntity | null> {
     return manager.getRepository(VisitEntity).findOneBy({ clientId });
   }
@@ -75,47 +75,9 @@ export class VisitsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** The households a batch touches, read inside its transaction (their light depends on the current row). */
-  householdsForUpdate(manager: EntityManager, ids: string[]): Promise<HouseholdEntity[]> {
-    return manager
-      .getRepository(HouseholdEntity)
-      .createQueryBuilder('h')
-      .where('h.id IN (:...ids)', { ids })
-      .getMany();
-  }
-
-  /**
-   * Each household's lastVisitAt moved to its visit's time, in one statement for the whole batch; only ever
-   * forward (a late upload of an old visit must not rewind it, whoever committed in between).
-   */
-  async markVisited(
-    manager: EntityManager,
-    visits: { householdId: string; visitedAt: Date }[],
-  ): Promise<void> {
-    if (visits.length === 0) return;
-    const postgres = manager.connection.driver.options.type === 'postgres';
-    const params: Record<string, unknown> = {};
-    const whens = visits.map(({ householdId, visitedAt }, i) => {
-      params[`h${i}`] = householdId;
-      params[`t${i}`] = visitedAt;
-      // PostgreSQL types an untyped parameter in a CASE as text.
-      return `WHEN :h${i} THEN ${postgres ? `CAST(:t${i} AS timestamptz)` : `:t${i}`}`;
-    });
-    const at = `CASE id ${whens.join(' ')} END`;
-    await rawQuery(
-      manager,
-      `UPDATE household SET last_visit_at = ${at}
-        WHERE id IN (${visits.map((_, i) => `:h${i}`).join(', ')}) AND (last_visit_at IS NULL OR last_visit_at < ${at})`,
-      params,
-    );
-  }
-
   list(scope: HouseholdScope, filter: VisitFilter, page: number, pageSize: number) {
-    const query = this.dataSource
-      .getRepository(VisitEntity)
-      .createQueryBuilder('v')
-      .innerJoin(HouseholdEntity, 'h', 'h.id = v.household_id');
-    this.households.applyScope(query, scope);
+    const query = this.dataSource.getRepository(VisitEntity).createQueryBuilder('v');
+    joinHousehold(query, 'h.id = v.household_id', { scope });
     if (filter.householdId)
       query.andWhere('v.household_id = :householdId', { householdId: filter.householdId });
     if (filter.cadreId) query.andWhere('v.cadre_id = :cadreId', { cadreId: filter.cadreId });

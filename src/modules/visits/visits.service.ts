@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { createHash, randomUUID } from 'node:crypto';
@@ -11,12 +12,13 @@ import { Actor } from '../../common/policy/actor';
 import { businessDate, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { HouseholdErrors } from '../households/households.errors';
-import { HouseholdsRepository } from '../households/households.repository';
 import { CreateVisitDto, SyncResultItem, SyncVisitDto, VisitQueryDto, VisitView } from './dtos/visit.dto';
 import { VisitEntity } from './entities/visit.entity';
 import { VisitErrors } from './visits.errors';
 import { VisitWriter } from './visit-writer';
 import { VisitsRepository } from './visits.repository';
+import { HouseholdAccess } from '../households/household-access';
+import { visitView } from './visit.view';
 
 // Devices' clocks drift; a visit a few minutes "in the future" is still a real visit.
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
@@ -29,7 +31,7 @@ export class VisitsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly visits: VisitsRepository,
-    private readonly households: HouseholdsRepository,
+    private readonly households: HouseholdAccess,
     private readonly transactions: TransactionRunner,
     private readonly writer: VisitWriter,
     private readonly clock: Clock,
@@ -68,7 +70,7 @@ export class VisitsService {
       contentHash,
       createdAt: now,
     });
-    if (await this.writer.write(actor, visit)) return { status: 'created', visit: VisitsService.view(visit) };
+    if (await this.writer.write(actor, visit)) return { status: 'created', visit: visitView(visit) };
     // Another upload of this clientId was stored first: answer as a resend (or 409 if the content differs).
     const stored = await this.visits.findByClientId(manager, dto.clientId!);
     if (!stored) throw new Error('visit was neither stored nor found by its clientId');
@@ -112,6 +114,11 @@ export class VisitsService {
     }
   }
 
+  /** Whether the visit was made to this household (an intent may cite the visit that collected it). */
+  belongsTo(manager: EntityManager, visitId: string, householdId: string): Promise<boolean> {
+    return this.visits.belongsTo(manager, visitId, householdId);
+  }
+
   async list(actor: Actor, query: VisitQueryDto): Promise<Page<VisitView>> {
     const [rows, total] = await this.visits.list(
       AccessPolicy.householdScope(actor),
@@ -119,16 +126,16 @@ export class VisitsService {
       query.page,
       query.pageSize,
     );
-    return { items: rows.map(VisitsService.view), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(visitView), total, page: query.page, pageSize: query.pageSize };
   }
 
   private async duplicate(actor: Actor, existing: VisitEntity, contentHash: string): Promise<VisitOutcome> {
     if (existing.contentHash !== contentHash) throw VisitErrors.clientIdReused();
     // The stored visit is only returned to someone who may see its household.
-    if (!(await this.households.findVisible(AccessPolicy.householdScope(actor), existing.householdId))) {
+    if (!(await this.households.isVisible(actor, existing.householdId))) {
       throw VisitErrors.clientIdReused();
     }
-    return { status: 'duplicate', visit: VisitsService.view(existing) };
+    return { status: 'duplicate', visit: visitView(existing) };
   }
 
   private contentHash(householdId: string, visitedAt: Date, dto: CreateVisitDto): string {
@@ -143,23 +150,5 @@ export class VisitsService {
       dto.location ? [dto.location.lat, dto.location.lng] : null,
     ]);
     return createHash('sha256').update(canonical).digest('hex');
-  }
-
-  static view(visit: VisitEntity): VisitView {
-    return {
-      id: visit.id,
-      householdId: visit.householdId,
-      cadreId: visit.cadreId,
-      visitedAt: visit.visitedAt.toISOString(),
-      businessDate: visit.businessDate,
-      method: visit.method,
-      summary: visit.summary,
-      attitude: visit.attitude,
-      concerns: visit.concerns,
-      intentObserved: visit.intentObserved,
-      location: visit.lat === null || visit.lng === null ? null : { lat: visit.lat, lng: visit.lng },
-      clientId: visit.clientId,
-      createdAt: visit.createdAt.toISOString(),
-    };
   }
 }

@@ -10,7 +10,7 @@ const { join } = require('node:path');
 const dates = (process.env.SLOW_REPORT_DATES ?? '').split(',').filter(Boolean);
 if (dates.length > 0) {
   const ms = Number(process.env.SLOW_REPORT_MS ?? 3000);
-  const target = join(__dirname, '..', '..', '..', 'src', 'modules', 'reports', 'daily-report.service.ts');
+  const target = join(__dirname, '..', '..', '..', 'src', 'modules', 'daily-cycle', 'reports', 'daily-report.service.ts');
   require('./ts-register'); // NODE_OPTIONS preloads run before `-r ts-register.js`; this is the same module
   const load = require.extensions['.ts'];
   require.extensions['.ts'] = (module, filename) => {

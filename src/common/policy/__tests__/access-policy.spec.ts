@@ -1,4 +1,4 @@
-import { ROLES, Role } from '../../../modules/users/entities/user.entity';
+import { ROLES, Role } from '../role';
 import { AccessPolicy } from '../access-policy';
 import { Actor } from '../actor';
 
@@ -112,5 +112,26 @@ describe('AccessPolicy.ledgerImportScope', () => {
 
   it.each(['supervisor', 'cadre', 'handler'] as Role[])('%s may not import', (role) => {
     expect(AccessPolicy.ledgerImportScope(actor(role))).toBeNull();
+  });
+});
+
+describe('AccessPolicy.canDecideApproval', () => {
+  const household = { townshipId: 'official-org' };
+
+  it('lets a township official decide at township level for their own township only', () => {
+    expect(AccessPolicy.canDecideApproval(actor('official'), 'township', household)).toBe(true);
+    expect(AccessPolicy.canDecideApproval(actor('official'), 'township', { townshipId: 'elsewhere' })).toBe(
+      false,
+    );
+    expect(AccessPolicy.canDecideApproval(actor('official'), 'command_centre', household)).toBe(false);
+  });
+
+  it('lets commanders decide at command-centre level, admins at any, nobody else', () => {
+    expect(AccessPolicy.canDecideApproval(actor('commander'), 'command_centre', household)).toBe(true);
+    expect(AccessPolicy.canDecideApproval(actor('commander'), 'township', household)).toBe(false);
+    expect(AccessPolicy.canDecideApproval(actor('admin'), 'township', household)).toBe(true);
+    for (const role of ['supervisor', 'cadre', 'handler'] as Role[]) {
+      expect(AccessPolicy.canDecideApproval(actor(role), 'command_centre', household)).toBe(false);
+    }
   });
 });

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { IsOneOf } from '../../../common/http/validation';
-import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVELS } from '../../stages/stage-machine';
+import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVELS } from '../approval-levels';
 import { APPROVAL_STATUS_LABELS, DECISION_LABELS } from '../entities/approval.entity';
-import { STAGES } from '../../stages/stages';
+import { STAGES } from '../../households/household-stages';
 
 /** A status, or every decided one at once (the inbox's history). */
 const APPROVAL_QUERY_STATUS_LABELS = { ...APPROVAL_STATUS_LABELS, decided: '已处理（通过、驳回或撤销）' };

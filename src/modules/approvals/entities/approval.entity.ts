@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { instantColumn, uuidColumn, uuidPrimary } from '../../../database/column-types';
+import type { ApprovalKind } from '../approval-levels';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
-export type ApprovalKind = 'stage' | 'intent_change';
 
 export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
   pending: '待审批',

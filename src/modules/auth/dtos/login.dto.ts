@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { Role, ROLES } from '../../users/entities/user.entity';
+import { Role, ROLES } from '../../../common/policy/role';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' }) @IsString() @MinLength(1) @MaxLength(64) username!: string;

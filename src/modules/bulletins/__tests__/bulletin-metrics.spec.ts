@@ -16,7 +16,7 @@ import {
   toRow,
   TOTAL_STEPS,
 } from '../bulletin-metrics';
-import { BulletinFacts } from '../bulletin.repository';
+import { BulletinFacts } from '../bulletins.repository';
 
 const group = (name: string, figures: Partial<GroupFigures>): Group => ({
   id: `id-${name}`,

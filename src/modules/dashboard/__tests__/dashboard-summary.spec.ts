@@ -1,5 +1,5 @@
 import { summarize } from '../dashboard-summary';
-import { STAGE_LABELS, STAGES } from '../../stages/stages';
+import { STAGE_LABELS, STAGES } from '../../households/household-stages';
 
 describe('dashboard summary folding', () => {
   const names = {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { STAGES } from '../../stages/stages';
+import { STAGES } from '../../households/household-stages';
 
 /** OpenAPI shapes of GET /dashboard/summary. */
 export class LightCountsDto {

@@ -21,8 +21,8 @@ import {
 import { PageQueryDto } from '../../../common/http/pagination';
 import { IsOneOf, NotBlank, OptionalNotNull } from '../../../common/http/validation';
 import { IsCalendarDate, IsMobilePhone, IsResidentId } from '../../../common/pii/validators';
-import { LIGHT_REASON_LABELS } from '../../lights/lights';
-import { STAGE_LABELS, STAGES, Stage } from '../../stages/stages';
+import { LIGHT_REASON_LABELS } from '../lights';
+import { STAGE_LABELS, STAGES, Stage } from '../household-stages';
 import {
   ETHNICITIES,
   HOUSE_STRUCTURES,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, OrgUnitKind } from '../entities/org-unit.entity';
+import { ORG_UNIT_KIND_LABELS, ORG_UNIT_KINDS, OrgUnitKind } from '../org-unit-kinds';
 import { IsOneOf, NotBlank } from '../../../common/http/validation';
 
 export class CreateOrgUnitDto {

@@ -1,16 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { instantColumn, uuidColumn, uuidPrimary } from '../../../database/column-types';
-
-export const ORG_UNIT_KINDS = ['command_centre', 'township', 'village', 'task_force', 'unit'] as const;
-
-export const ORG_UNIT_KIND_LABELS: Record<(typeof ORG_UNIT_KINDS)[number], string> = {
-  command_centre: '指挥部',
-  township: '乡镇',
-  village: '村',
-  task_force: '专班',
-  unit: '单位',
-};
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+import type { OrgUnitKind } from '../org-unit-kinds';
 
 @Entity('org_unit')
 export class OrgUnitEntity {

@@ -1,5 +1,5 @@
+import { APPROVAL_LEVEL_LABELS } from '../../approvals/approval-levels';
 import {
-  APPROVAL_LEVEL_LABELS,
   checkForwardMove,
   GUARDS,
   STAGE_TRANSITIONS,
@@ -7,7 +7,7 @@ import {
   transitionFrom,
   validateStageTable,
 } from '../stage-machine';
-import { STAGES } from '../stages';
+import { STAGES } from '../../households/household-stages';
 
 const facts = { onHold: false, intentOption: 'cash' };
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { IsOneOf } from '../../../common/http/validation';
-import { STAGE_LABELS, STAGES, Stage } from '../stages';
+import { STAGE_LABELS, STAGES, Stage } from '../../households/household-stages';
 
 export class TransitionDto {
   @ApiProperty({ enum: STAGES }) @IsOneOf(STAGE_LABELS) to!: Stage;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { keysOf, HOUSEHOLD_FLAGS, INTENT_OPTIONS, LIGHTS } from '../../households/household.enums';
-import { LIGHT_REASON_LABELS } from '../../lights/lights';
+import { LIGHT_REASON_LABELS } from '../../households/lights';
 import { PROBLEM_STATUSES } from '../../problems/problem-states';
-import { STAGES } from '../../stages/stages';
+import { STAGES } from '../../households/household-stages';
 
 export class SyncPullQueryDto {
   @ApiPropertyOptional({

@@ -14,7 +14,7 @@ import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../../common/http/pagination';
 import { IsOneOf, NotBlank, OptionalNotNull } from '../../../common/http/validation';
 import { IsMobilePhone } from '../../../common/pii/validators';
-import { Role, ROLE_LABELS, ROLES } from '../entities/user.entity';
+import { Role, ROLE_LABELS, ROLES } from '../../../common/policy/role';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'cadre01' })

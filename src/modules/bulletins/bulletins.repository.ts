@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { num, rawQuery } from '../../database/raw-query';
+import { STAGES } from '../households/household-stages';
+import { SIGNED_STEP } from './bulletin-metrics';
+import { ACTIVE_STATUSES_SQL } from '../problems/problem-states';
+
+export interface BulletinWindow {
+  /** Monday, YYYY-MM-DD. */
+  weekStart: string;
+  /** Sunday, the week's last business date. */
+  lastDate: string;
+  /** The instant the week ends (next Monday 00:00 in Asia/Shanghai). */
+  weekEnd: Date;
+  /** Households not visited after this instant (and registered before it) are overdue for a visit at week end. */
+  visitCutoff: Date;
+  /** The start of the last STALL_WEEKS weeks: a unit without progress since then is stalled. */
+  stallFrom: Date;
+}
+
+/** A (village, township, task force, cadre) cell of the household query. */
+export interface HouseholdCell {
+  villageId: string | null;
+  townshipId: string | null;
+  taskForceId: string | null;
+  cadreId: string | null;
+  households: number;
+  stepsStart: number;
+  stepsEnd: number;
+  signed: number;
+  overdueVisits: number;
+}
+
+/** A (village, township, task force, cadre, unit) cell of the problem query. */
+export interface ProblemCell {
+  villageId: string | null;
+  townshipId: string | null;
+  taskForceId: string | null;
+  cadreId: string | null;
+  unitId: string | null;
+  closed: number;
+  closedOnTime: number;
+  overdue: number;
+  active: number;
+  /** Active at week end and with the unit since before the stall window began. */
+  activeSinceBeforeStall: number;
+}
+
+export interface UnitProgress {
+  unitId: string;
+  lastProgressAt: Date | null;
+  inWindow: number;
+}
+
+export interface SupervisedRow {
+  id: string;
+  category: string;
+  severity: string;
+  description: string;
+  status: string;
+  unitId: string | null;
+  villageId: string | null;
+  townshipId: string | null;
+  householdCode: string | null;
+  openedAt: Date;
+  dueAt: Date;
+}
+
+export interface BulletinFacts {
+  households: HouseholdCell[];
+  problems: ProblemCell[];
+  unitProgress: UnitProgress[];
+  supervised: SupervisedRow[];
+}
+
+const STEP_OF = (column: string) =>
+  `CASE ${column} ${STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE 0 END`;
+
+/**
+ * A household's stage step at an instant is its step now minus the steps of its stage events since (each event
+ * moves it by step(to) − step(from)); a sum, so it aggregates per group without a row per household, reads only
+ * the events since the week began, and is right for households imported at a later stage without events.
+ * The upper bound on business_date only steers SQLite's planner to the date index.
+ */
+const EVENTS_SINCE_WEEK_START = `(
+  SELECT household_id, business_date,
+         (${STEP_OF('to_stage')}) - (${STEP_OF('from_stage')}) AS delta,
+         CASE WHEN (${STEP_OF('from_stage')}) < :signedStep AND (${STEP_OF('to_stage')}) >= :signedStep THEN 1
+              WHEN (${STEP_OF('to_stage')}) < :signedStep AND (${STEP_OF('from_stage')}) >= :signedStep THEN -1
+              ELSE 0 END AS signing
+    FROM stage_event WHERE business_date >= :weekStart AND business_date <= '9999-12-31')`;
+
+/**
+ * A problem's status at week end: the from_status of its first event after it, else its status now. Every
+ * change of a problem sets updated_at, so only problems changed since then need the look-up.
+ */
+const STATUS_AT_END = `CASE WHEN p.updated_at < :weekEnd THEN p.status ELSE COALESCE(
+    (SELECT e.from_status FROM problem_event e WHERE e.problem_id = p.id AND e.at >= :weekEnd ORDER BY e.id LIMIT 1),
+    p.status) END`;
+
+/** SQLite gives instants back as UTC text, PostgreSQL as Dates. */
+export function toInstant(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+/** The weekly bulletin's set-based SQL: four GROUP BY queries and the supervised list, none per row. */
+@Injectable()
+export class BulletinsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async facts(window: BulletinWindow): Promise<BulletinFacts> {
+    const m = this.dataSource.manager;
+    const params = { ...window, signedStep: SIGNED_STEP };
+    const keys = 'h.village_id, h.township_id, h.task_force_id, h.cadre_id';
+    // Overdue for a visit at week end: last visit (or registration) on or before the cutoff. last_visit_at is the
+    // latest visit, so only a household visited after the week needs to look at its visits.
+    const households = await rawQuery(
+      m,
+      `SELECT ${keys}, count(*) AS n, SUM(${STEP_OF('h.stage')}) AS steps_now,
+              SUM(CASE WHEN ${STEP_OF('h.stage')} >= :signedStep THEN 1 ELSE 0 END) AS signed_now,
+              SUM(CASE WHEN h.created_at > :visitCutoff THEN 0
+                       WHEN h.stage = 'closed' AND h.stage_changed_at < :weekEnd THEN 0
+                       WHEN h.last_visit_at IS NULL OR h.last_visit_at <= :visitCutoff THEN 1
+                       WHEN h.last_visit_at < :weekEnd THEN 0
+                       WHEN EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id
+                                      AND v.visited_at > :visitCutoff AND v.visited_at < :weekEnd) THEN 0
+                       ELSE 1 END) AS overdue_visits
+         FROM household h WHERE h.created_at < :weekEnd
+        GROUP BY ${keys}`,
+      params,
+    );
+    const moves = await rawQuery(
+      m,
+      `SELECT ${keys}, SUM(e.delta) AS back_start,
+              SUM(CASE WHEN e.business_date > :lastDate THEN e.delta ELSE 0 END) AS back_end,
+              SUM(CASE WHEN e.business_date > :lastDate THEN e.signing ELSE 0 END) AS unsigned_end
+         FROM ${EVENTS_SINCE_WEEK_START} e JOIN household h ON h.id = e.household_id
+        WHERE h.created_at < :weekEnd
+        GROUP BY ${keys}`,
+      params,
+    );
+    const problems = await rawQuery(
+      m,
+      `SELECT village_id, township_id, task_force_id, cadre_id, unit_id,
+              SUM(closed_in_week) AS closed,
+              SUM(CASE WHEN closed_in_week = 1 AND closed_at <= due_at THEN 1 ELSE 0 END) AS on_time,
+              SUM(CASE WHEN active = 1 AND due_at < :weekEnd THEN 1 ELSE 0 END) AS overdue,
+              SUM(active) AS active,
+              SUM(CASE WHEN active = 1 AND unit_id IS NOT NULL AND COALESCE(
+                    (SELECT MAX(e.at) FROM problem_event e
+                      WHERE e.problem_id = x.id AND e.kind = 'assign' AND e.at < :weekEnd),
+                    opened_at) < :stallFrom THEN 1 ELSE 0 END) AS stale
+         FROM (
+           SELECT p.id, p.village_id, p.township_id, h.task_force_id, h.cadre_id, p.unit_id, p.opened_at,
+                  p.due_at, p.closed_at,
+                  CASE WHEN p.closed_date >= :weekStart AND p.closed_date <= :lastDate THEN 1 ELSE 0 END
+                    AS closed_in_week,
+                  CASE WHEN ${STATUS_AT_END} IN ${ACTIVE_STATUSES_SQL} THEN 1 ELSE 0 END AS active
+             FROM problem p LEFT JOIN household h ON h.id = p.household_id
+            WHERE p.opened_at < :weekEnd) x
+        WHERE closed_in_week = 1 OR active = 1
+        GROUP BY village_id, township_id, task_force_id, cadre_id, unit_id`,
+      params,
+    );
+    // Progress of a unit: anything its own staff did on a problem, or any of its problems resolved or closed.
+    const progress = await rawQuery(
+      m,
+      `SELECT unit_id, MAX(last_at) AS last_at, SUM(in_window) AS in_window
+         FROM (
+           SELECT u.org_unit_id AS unit_id, a.last_at, a.in_window
+             FROM (SELECT actor_id, MAX(at) AS last_at,
+                          SUM(CASE WHEN at >= :stallFrom THEN 1 ELSE 0 END) AS in_window
+                     FROM problem_event WHERE at < :weekEnd GROUP BY actor_id) a
+             JOIN app_user u ON CAST(u.id AS VARCHAR(36)) = a.actor_id
+            WHERE u.org_unit_id IS NOT NULL
+           UNION ALL
+           SELECT p.unit_id, MAX(e.at), SUM(CASE WHEN e.at >= :stallFrom THEN 1 ELSE 0 END)
+             FROM problem_event e JOIN problem p ON p.id = e.problem_id
+            WHERE p.unit_id IS NOT NULL AND e.kind IN ('resolve', 'satisfied') AND e.at < :weekEnd
+            GROUP BY p.unit_id) x
+        GROUP BY unit_id`,
+      params,
+    );
+    const supervised = await rawQuery(
+      m,
+      `SELECT * FROM (
+         SELECT p.id, p.category, p.severity, p.description, ${STATUS_AT_END} AS status, p.unit_id,
+                p.village_id, p.township_id, h.code, p.opened_at, p.due_at
+           FROM problem p LEFT JOIN household h ON h.id = p.household_id
+          WHERE p.supervised = :yes AND p.opened_at < :weekEnd
+            AND NOT EXISTS (SELECT 1 FROM problem_event s
+                             WHERE s.problem_id = p.id AND s.kind = 'supervised' AND s.at >= :weekEnd)) x
+        WHERE status <> 'closed'
+        ORDER BY due_at, id`,
+      { ...params, yes: true },
+    );
+    const id = (value: unknown) => (value === null || value === undefined ? null : String(value));
+    const cellKey = (r: Record<string, unknown>) =>
+      [r.village_id, r.township_id, r.task_force_id, r.cadre_id].map((v) => v ?? '').join('|');
+    const backwards = new Map(moves.map((r) => [cellKey(r), r]));
+    return {
+      households: households.map((r) => {
+        const back = backwards.get(cellKey(r)) ?? {};
+        return {
+          villageId: id(r.village_id),
+          townshipId: id(r.township_id),
+          taskForceId: id(r.task_force_id),
+          cadreId: id(r.cadre_id),
+          households: num(r.n),
+          stepsStart: num(r.steps_now) - num(back.back_start),
+          stepsEnd: num(r.steps_now) - num(back.back_end),
+          signed: num(r.signed_now) - num(back.unsigned_end),
+          overdueVisits: num(r.overdue_visits),
+        };
+      }),
+      problems: problems.map((r) => ({
+        villageId: id(r.village_id),
+        townshipId: id(r.township_id),
+        taskForceId: id(r.task_force_id),
+        cadreId: id(r.cadre_id),
+        unitId: id(r.unit_id),
+        closed: num(r.closed),
+        closedOnTime: num(r.on_time),
+        overdue: num(r.overdue),
+        active: num(r.active),
+        activeSinceBeforeStall: num(r.stale),
+      })),
+      unitProgress: progress.map((r) => ({
+        unitId: String(r.unit_id),
+        lastProgressAt: toInstant(r.last_at),
+        inWindow: num(r.in_window),
+      })),
+      supervised: supervised.map((r) => ({
+        id: String(r.id),
+        category: String(r.category),
+        severity: String(r.severity),
+        description: String(r.description),
+        status: String(r.status),
+        unitId: id(r.unit_id),
+        villageId: id(r.village_id),
+        townshipId: id(r.township_id),
+        householdCode: id(r.code),
+        openedAt: toInstant(r.opened_at)!,
+        dueAt: toInstant(r.due_at)!,
+      })),
+    };
+  }
+}

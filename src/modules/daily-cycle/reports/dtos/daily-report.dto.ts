@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AuditCheckpointDto } from '../../../audit/dtos/audit.dto';
+import { STAGES, Stage } from '../../../households/household-stages';
+import type { Breakdown, CadreRow, DailyReportBody, Figures } from '../report-builder';
+
+/** OpenAPI shapes of the daily report (日汇报), mirroring DailyReportBody. */
+export class ReportFiguresDto implements Figures {
+  @ApiProperty() households!: number;
+  @ApiProperty() visits!: number;
+  @ApiProperty() householdsVisited!: number;
+  @ApiProperty() intentChanges!: number;
+  @ApiProperty() stageMoves!: number;
+  @ApiProperty() problemsOpened!: number;
+  @ApiProperty() problemsClosed!: number;
+  @ApiProperty() problemsOverdue!: number;
+}
+
+export class ReportTotalsDto extends ReportFiguresDto {
+  @ApiProperty() approvalsPending!: number;
+  @ApiProperty({ description: 'flagged (priority) households touched that day' })
+  priorityHouseholdsTouched!: number;
+}
+
+export class ReportStageRowDto {
+  @ApiProperty({ enum: STAGES }) stage!: Stage;
+  @ApiProperty({ description: 'households at this stage' }) count!: number;
+  @ApiProperty({ description: 'households that reached it that day' }) today!: number;
+  @ApiProperty({ description: 'share of all households, %' }) percent!: number;
+}
+
+export class ReportBreakdownDto extends ReportFiguresDto implements Breakdown {
+  @ApiProperty({ nullable: true, type: String, description: 'null: households without one' }) id!:
+    string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'households per stage (stages with none are left out)',
+  })
+  stages!: Record<string, number>;
+}
+
+export class ReportCadreRowDto implements CadreRow {
+  @ApiProperty() cadreId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() assigned!: number;
+  @ApiProperty() visitedToday!: number;
+  @ApiProperty() overdueVisits!: number;
+}
+
+export class DailyReportDto implements DailyReportBody {
+  @ApiProperty({ example: '2026-11-28' }) date!: string;
+  @ApiProperty() generatedAt!: string;
+  @ApiProperty({ type: ReportTotalsDto }) totals!: ReportTotalsDto;
+  @ApiProperty({ type: [ReportStageRowDto] }) stages!: ReportStageRowDto[];
+  @ApiProperty({ type: [ReportBreakdownDto] }) byVillage!: ReportBreakdownDto[];
+  @ApiProperty({ type: [ReportBreakdownDto] }) byTownship!: ReportBreakdownDto[];
+  @ApiProperty({ type: [ReportBreakdownDto], description: 'empty for officials' })
+  byTaskForce!: ReportBreakdownDto[];
+  @ApiProperty({ type: [ReportCadreRowDto] }) byCadre!: ReportCadreRowDto[];
+  @ApiPropertyOptional({
+    type: AuditCheckpointDto,
+    nullable: true,
+    description: "the audit chain's keyed checkpoint when the report ran (GET /audit/verify?entries=&head=)",
+  })
+  auditCheckpoint?: AuditCheckpointDto | null;
+}

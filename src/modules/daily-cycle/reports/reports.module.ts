@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OrgModule } from '../../org/org.module';
+import { UsersModule } from '../../users/users.module';
+import { DailyReportRepository } from './daily-report.repository';
+import { DailyReportService } from './daily-report.service';
+import { DailyReportJob } from './jobs/daily-report.job';
+import { OrgNamesService } from './org-names.service';
+import { ReportsController } from './reports.controller';
+import { SnapshotStore } from '../snapshot-store';
+
+@Module({
+  imports: [OrgModule, UsersModule],
+  controllers: [ReportsController],
+  providers: [DailyReportRepository, DailyReportService, OrgNamesService, SnapshotStore, DailyReportJob],
+  exports: [DailyReportService, OrgNamesService, SnapshotStore],
+})
+export class ReportsModule {}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { instant, rawQuery } from '../../database/raw-query';
+import { HouseholdEntity } from './entities/household.entity';
+
+/** A household's facts for its light, as the review reads them a page at a time. */
+export interface LightRow {
+  id: string;
+  stage: string;
+  onHold: boolean;
+  createdAt: Date;
+  stageChangedAt: Date;
+  lastVisitAt: Date | null;
+  light: string;
+  lightReasons: string;
+}
+
+/**
+ * The household's derived columns (last_visit_at, open_problems, light, light_reasons): written by the system,
+ * never edited, so none of these writes bumps the row's version.
+ */
+@Injectable()
+export class HouseholdDerivedRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The households a batch touches, read inside its transaction (their light depends on the current row). */
+  byIds(manager: EntityManager, ids: string[]): Promise<HouseholdEntity[]> {
+    return manager
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .where('h.id IN (:...ids)', { ids })
+      .getMany();
+  }
+
+  async saveLight(
+    manager: EntityManager,
+    householdId: string,
+    light: string,
+    reasons: string[],
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ light, lightReasons: JSON.stringify(reasons) })
+      .where('id = :householdId', { householdId })
+      .execute();
+  }
+
+  /** One UPDATE per distinct (light, reasons) in the batch. */
+  async saveLights(manager: EntityManager, groups: Map<string, string[]>): Promise<void> {
+    for (const [key, ids] of groups) {
+      const [light, reasons] = JSON.parse(key) as [string, string];
+      for (let i = 0; i < ids.length; i += 500) {
+        await manager
+          .createQueryBuilder()
+          .update(HouseholdEntity)
+          .set({ light, lightReasons: reasons })
+          .where('id IN (:...ids)', { ids: ids.slice(i, i + 500) })
+          .execute();
+      }
+    }
+  }
+
+  /** Households in id order, a page at a time (keyset, so the walk is linear). */
+  async lightPage(afterId: string | null, limit: number): Promise<LightRow[]> {
+    // Plain rows, not entities: hydrating 100,000 households was most of the review's memory.
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT id, stage, on_hold, created_at, stage_changed_at, last_visit_at, light, light_reasons
+         FROM household ${afterId ? 'WHERE id > :afterId' : ''} ORDER BY id LIMIT ${Number(limit)}`,
+      { afterId },
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      stage: r.stage as string,
+      onHold: r.on_hold === true || Number(r.on_hold) === 1,
+      createdAt: instant(r.created_at),
+      stageChangedAt: instant(r.stage_changed_at),
+      lastVisitAt: r.last_visit_at === null ? null : instant(r.last_visit_at),
+      light: r.light as string,
+      lightReasons: r.light_reasons as string,
+    }));
+  }
+
+  /**
+   * Each household's lastVisitAt moved to its visit's time, in one statement for the whole batch; only ever
+   * forward (a late upload of an old visit must not rewind it, whoever committed in between).
+   */
+  async markVisited(
+    manager: EntityManager,
+    visits: { householdId: string; visitedAt: Date }[],
+  ): Promise<void> {
+    if (visits.length === 0) return;
+    const postgres = manager.connection.driver.options.type === 'postgres';
+    const params: Record<string, unknown> = {};
+    const whens = visits.map(({ householdId, visitedAt }, i) => {
+      params[`h${i}`] = householdId;
+      params[`t${i}`] = visitedAt;
+      // PostgreSQL types an untyped parameter in a CASE as text.
+      return `WHEN :h${i} THEN ${postgres ? `CAST(:t${i} AS timestamptz)` : `:t${i}`}`;
+    });
+    const at = `CASE id ${whens.join(' ')} END`;
+    await rawQuery(
+      manager,
+      `UPDATE household SET last_visit_at = ${at}
+        WHERE id IN (${visits.map((_, i) => `:h${i}`).join(', ')}) AND (last_visit_at IS NULL OR last_visit_at < ${at})`,
+      params,
+    );
+  }
+
+  async adjustOpenProblems(manager: EntityManager, householdId: string, delta: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ openProblems: () => `open_problems + (${Number(delta)})` })
+      .where('id = :householdId', { householdId })
+      .execute();
+  }
+}

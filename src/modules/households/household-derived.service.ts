@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Clock } from '../../common/time/business-clock';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { HouseholdEntity } from './entities/household.entity';
+import { HouseholdDerivedRepository } from './household-derived.repository';
+import { computeLight, Light, LightFacts, LightReason } from './lights';
+import { HouseholdLinks } from './household-links';
+
+const BATCH = 5000;
+
+/**
+ * The one place that writes a household's derived columns: its light (recomputed inside the transaction of
+ * whatever changed it, and for every household by the daily review), last visit and open-problem count.
+ */
+@Injectable()
+export class HouseholdDerived {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: HouseholdDerivedRepository,
+    private readonly links: HouseholdLinks,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async refreshLight(
+    manager: EntityManager,
+    household: HouseholdEntity,
+  ): Promise<{ light: Light; reasons: LightReason[] }> {
+    const now = this.clock.now();
+    // Most households have no open problem: skip the query then (it is on the visit hot path).
+    const problems =
+      household.openProblems > 0
+        ? await this.links.problems.activeCounts(manager, household.id, now)
+        : { overdue: 0, p1: 0 };
+    const result = computeLight(
+      {
+        stage: household.stage,
+        onHold: household.onHold,
+        createdAt: household.createdAt,
+        stageChangedAt: household.stageChangedAt,
+        lastVisitAt: household.lastVisitAt,
+        overdueProblems: problems.overdue,
+        openP1Problems: problems.p1,
+      },
+      now,
+      this.config.lights,
+    );
+    if (result.light !== household.light || JSON.stringify(result.reasons) !== household.lightReasons) {
+      await this.repository.saveLight(manager, household.id, result.light, result.reasons);
+      household.light = result.light;
+      household.lightReasons = JSON.stringify(result.reasons);
+    }
+    return result;
+  }
+
+  /** Every household's light as of `now`; idempotent, so a crash halfway is repaired by running again. */
+  async recomputeLights(now: Date) {
+    const problems = await this.links.problems.activeCountsByHousehold(now);
+    const lights: Record<string, number> = { green: 0, yellow: 0, red: 0 };
+    const reasons: Record<string, number> = {};
+    let households = 0;
+    let changed = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.repository.lightPage(after, BATCH);
+      if (page.length === 0) break;
+      const groups = new Map<string, string[]>();
+      for (const h of page) {
+        const counts = problems.get(h.id) ?? { overdue: 0, p1: 0 };
+        // The facts by name, not `{ ...h }`: spreading a hydrated entity (every column a field) per household
+        // made most of the review's garbage (bench/README.md, "Daily cycle").
+        const facts: LightFacts = {
+          stage: h.stage,
+          onHold: h.onHold,
+          createdAt: h.createdAt,
+          stageChangedAt: h.stageChangedAt,
+          lastVisitAt: h.lastVisitAt,
+          overdueProblems: counts.overdue,
+          openP1Problems: counts.p1,
+        };
+        const result = computeLight(facts, now, this.config.lights);
+        lights[result.light] += 1;
+        for (const reason of result.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
+        const serialized = JSON.stringify(result.reasons);
+        if (result.light !== h.light || serialized !== h.lightReasons) {
+          const key = JSON.stringify([result.light, serialized]);
+          const ids = groups.get(key);
+          if (ids) ids.push(h.id);
+          else groups.set(key, [h.id]);
+          changed += 1;
+        }
+      }
+      if (groups.size) await this.transactions.run((manager) => this.repository.saveLights(manager, groups));
+      households += page.length;
+      after = page[page.length - 1].id;
+    }
+    return { households, changed, lights, reasons };
+  }
+
+  /**
+   * Each household's latest new visit (`latest`: household id → visit time) moves its lastVisitAt forward,
+   * never back (a late upload of an old visit does not rewind it), and its light is recomputed from the row
+   * as it is now, inside the visits' transaction.
+   */
+  async markVisited(manager: EntityManager, latest: Map<string, Date>): Promise<void> {
+    const households = (await this.repository.byIds(manager, [...latest.keys()])).filter(
+      (household) => !household.lastVisitAt || household.lastVisitAt < latest.get(household.id)!,
+    );
+    await this.repository.markVisited(
+      manager,
+      households.map((household) => ({ householdId: household.id, visitedAt: latest.get(household.id)! })),
+    );
+    for (const household of households) {
+      household.lastVisitAt = latest.get(household.id)!;
+      await this.refreshLight(manager, household);
+    }
+  }
+
+  adjustOpenProblems(manager: EntityManager, householdId: string, delta: number): Promise<void> {
+    return this.repository.adjustOpenProblems(manager, householdId, delta);
+  }
+}

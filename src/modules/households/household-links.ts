@@ -1,0 +1,62 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface ProblemCounts {
+  overdue: number;
+  p1: number;
+}
+
+/** What households need of a household's problems; the problems module provides it. */
+export interface HouseholdProblems {
+  /** Overdue and P1 problems still being worked on, for one household (its light). */
+  activeCounts(manager: EntityManager, householdId: string, now: Date): Promise<ProblemCounts>;
+  /** The same for every household that has active problems, in one GROUP BY (the daily review). */
+  activeCountsByHousehold(now: Date): Promise<Map<string, ProblemCounts>>;
+  /** A moved household's problems follow it: their village and township decide which officials see them. */
+  followMove(
+    manager: EntityManager,
+    householdId: string,
+    villageId: string,
+    townshipId: string | null,
+  ): Promise<void>;
+}
+
+/** What households need of the approvals: a pending request blocks moving a household to another village. */
+export interface HouseholdApprovals {
+  /** Of these households, those with a request waiting (one query). */
+  pendingAmong(householdIds: string[], manager?: EntityManager): Promise<Set<string>>;
+}
+
+/**
+ * The modules above households that households must ask or tell something (problems, approvals) fill these
+ * ports at start-up, so households never read or write their tables and never import them; start-up fails
+ * if one is missing.
+ */
+@Injectable()
+export class HouseholdLinks implements OnApplicationBootstrap {
+  private problemsPort: HouseholdProblems | null = null;
+  private approvalsPort: HouseholdApprovals | null = null;
+
+  provideProblems(port: HouseholdProblems): void {
+    this.problemsPort = port;
+  }
+
+  provideApprovals(port: HouseholdApprovals): void {
+    this.approvalsPort = port;
+  }
+
+  onApplicationBootstrap(): void {
+    const missing = [!this.problemsPort && 'problems', !this.approvalsPort && 'approvals'].filter(Boolean);
+    if (missing.length) throw new Error(`Households need the ${missing.join(' and ')} module(s) at start-up`);
+  }
+
+  get problems(): HouseholdProblems {
+    if (!this.problemsPort) throw new Error('Households need the problems module');
+    return this.problemsPort;
+  }
+
+  get approvals(): HouseholdApprovals {
+    if (!this.approvalsPort) throw new Error('Households need the approvals module');
+    return this.approvalsPort;
+  }
+}

@@ -1,0 +1,19 @@
+import { maskPhone } from '../../common/pii/masking';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { UserResponseDto } from './dtos/user.dto';
+import { UserEntity } from './entities/user.entity';
+
+export function userView(user: UserEntity, pii: PiiCipher): UserResponseDto {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgUnitId: user.orgUnitId,
+    phone: maskPhone(pii.decryptOptional(user.phoneEnc)),
+    active: user.active,
+    version: user.version,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
