@@ -297,33 +297,26 @@ export function intentChanged(existing: ExistingHousehold | null, intent: Househ
   );
 }
 
-function memberPlain(member: MemberDraft) {
+/** The fields every member row carries, in the order the API shows them. */
+function memberCore(member: Pick<MemberDraft, 'name' | 'idNumber' | 'sex' | 'birthDate' | 'relation'>) {
   return {
     name: member.name,
     idNumber: member.idNumber,
     sex: member.sex,
     birthDate: member.birthDate,
     relation: member.relation,
-    ...(member.ethnicity ? { ethnicity: member.ethnicity } : {}),
   };
 }
 
-function memberInput(member: {
-  name: string;
-  idNumber: string;
-  sex: string;
-  birthDate: string;
-  relation: string;
-  ethnicity: string | null;
-  hukouStatus: string | null;
-}): MemberInput {
-  return {
-    name: member.name,
-    idNumber: member.idNumber,
-    sex: member.sex,
-    birthDate: member.birthDate,
-    relation: member.relation,
-    ethnicity: member.ethnicity,
-    hukouStatus: member.hukouStatus,
-  };
+function memberPlain(member: MemberDraft) {
+  return { ...memberCore(member), ...(member.ethnicity ? { ethnicity: member.ethnicity } : {}) };
+}
+
+function memberInput(
+  member: Pick<MemberDraft, 'name' | 'idNumber' | 'sex' | 'birthDate' | 'relation'> & {
+    ethnicity: string | null;
+    hukouStatus: string | null;
+  },
+): MemberInput {
+  return { ...memberCore(member), ethnicity: member.ethnicity, hukouStatus: member.hukouStatus };
 }
