@@ -20,19 +20,7 @@ import { SheetRow } from './ledger-sheet';
 import { checkDuplicateIds, checkOwners } from './ledger-id-checks';
 import { unreadableMembers } from './ledger-member-codes';
 import { cleanCode } from './ledger-values';
-
-/** One household of the file: its rows, what is wrong with them, and (when nothing is) its target state. */
-export interface CheckedHousehold {
-  code: string;
-  row: SheetRow;
-  memberRows: MemberDraft[];
-  issues: Issues;
-  existing: ExistingHousehold | null;
-  draft: HouseholdDraft;
-  /** The household's full member list as it will be stored (head first); set when the rows are valid. */
-  members?: MemberInput[];
-  membersGiven: boolean;
-}
+import { CheckedHousehold } from './ledger-checked-household';
 
 const HOUSEHOLD_FIELDS: Record<string, HouseholdKey | null> = {
   code: 'code',
