@@ -2,19 +2,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { AppConfig, loadConfigOrExit } from './config/app-config';
 import { renderStartSummary, StartSummary } from './common/logging/start-summary';
 import type { CreatedAdmin } from './modules/auth/admin-bootstrap.service';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    // Fail fast with a message a person can act on, not a stack trace.
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const { createApp } = await import('./bootstrap');
   const { AdminBootstrapService } = await import('./modules/auth/admin-bootstrap.service');
   const app = await createApp();

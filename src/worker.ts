@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadConfigOrExit } from './config/app-config';
 
 /**
  * The job worker: the application context (no HTTP) running BullMQ workers and the outbox relay. Scale it out on
@@ -7,13 +7,7 @@ import { ConfigError, loadConfig } from './config/app-config';
  */
 async function main(): Promise<void> {
   process.env.RUN_WORKERS = 'true'; // what makes this process a worker; the API runs workers only if asked
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   if (!config.redisUrl) {
     console.error(
       'REDIS_URL is not set. Without Redis the API process runs the jobs itself (inline driver); ' +

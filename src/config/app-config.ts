@@ -170,6 +170,16 @@ export function databaseFromUrl(url: string | undefined, dataDir: string): AppCo
   return { kind: 'postgres', url };
 }
 
+/** The configuration, or its faults on stderr and exit 1: a message a person can act on, not a stack trace. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = plainToInstance(EnvironmentSchema, { ...source }, { enableImplicitConversion: false });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });

@@ -3,12 +3,12 @@ import { Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import IORedis, { RedisOptions } from 'ioredis';
 import { hostname } from 'node:os';
 import { AppConfig } from '../../config/app-config';
-import { canBeScheduled, isJobName, JobName, JobPayloads, scheduledPayload } from '../job-catalogue';
+import { canBeScheduled, isJobName, JobPayloads, scheduledPayload } from '../job-catalogue';
 import { JobExecutor } from '../job-executor';
 import { JobResult } from '../job-handler';
 import { bullJobId, fireTimeOf, logicalJobId, rerunJobId } from '../job-ids';
-import { JobPolicy, jobPolicy } from '../job-policy';
-import { EnqueuedJob, EnqueueOptions, JobQueue, JobToEnqueue, ScheduleDefinition } from '../job-queue';
+import { EnqueuedJob, JobToEnqueue, ScheduleDefinition } from '../job-queue';
+import { DrivenJobQueue } from './driven-job-queue';
 import { JobRunsRepository } from '../job-runs.repository';
 import { isPermanentJobError } from '../jobs.errors';
 
@@ -36,11 +36,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | void> {
  * BullMQ driver: one queue on Redis, workers in the processes that run them (the worker entry, or the API with
  * RUN_WORKERS=true), schedules as BullMQ job schedulers so any number of replicas fire each once.
  */
-export class BullmqJobQueue extends JobQueue implements OnModuleDestroy {
+export class BullmqJobQueue extends DrivenJobQueue implements OnModuleDestroy {
   readonly driver = 'bullmq';
   readonly queue: Queue<QueuedJobData>;
   private readonly logger = new Logger('BullmqJobQueue');
-  private readonly policy: JobPolicy;
   private readonly producer: IORedis;
   private workerConnection?: IORedis;
   private worker?: Worker<QueuedJobData, JobResult>;
@@ -48,13 +47,8 @@ export class BullmqJobQueue extends JobQueue implements OnModuleDestroy {
   private lastErrorLog = 0;
   private closing = false;
 
-  constructor(
-    private readonly config: AppConfig,
-    private readonly executor: JobExecutor,
-    private readonly runs: JobRunsRepository,
-  ) {
-    super();
-    this.policy = jobPolicy(config);
+  constructor(config: AppConfig, executor: JobExecutor, runs: JobRunsRepository) {
+    super(config, executor, runs);
     // Producer: fails fast while Redis is away (no offline queue), so the outbox keeps the rows and retries.
     this.producer = this.connect({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.producer.on('ready', () => void this.applySchedules());
@@ -78,15 +72,6 @@ export class BullmqJobQueue extends JobQueue implements OnModuleDestroy {
 
   get available(): boolean {
     return this.producer.status === 'ready';
-  }
-
-  async enqueue<N extends JobName>(
-    name: N,
-    payload: JobPayloads[N],
-    options: EnqueueOptions = {},
-  ): Promise<EnqueuedJob> {
-    const [job] = await this.enqueueMany([{ name, payload, options } as JobToEnqueue]);
-    return job;
   }
 
   async enqueueMany(jobs: JobToEnqueue[]): Promise<EnqueuedJob[]> {

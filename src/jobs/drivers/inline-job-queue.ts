@@ -1,12 +1,11 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
-import { AppConfig } from '../../config/app-config';
 import { canBeScheduled, JobName, JobPayloads, scheduledPayload } from '../job-catalogue';
-import { ExecuteOptions, JobExecutor } from '../job-executor';
+import { ExecuteOptions } from '../job-executor';
 import { logicalJobId, rerunJobId } from '../job-ids';
-import { JobPolicy, jobPolicy, retryDelayMs } from '../job-policy';
-import { EnqueuedJob, EnqueueOptions, JobQueue, JobToEnqueue, ScheduleDefinition } from '../job-queue';
-import { JobRunsRepository } from '../job-runs.repository';
+import { retryDelayMs } from '../job-policy';
+import { EnqueuedJob, JobToEnqueue, ScheduleDefinition } from '../job-queue';
+import { DrivenJobQueue } from './driven-job-queue';
 import { isPermanentJobError } from '../jobs.errors';
 
 // setTimeout takes at most 2^31-1 ms (24.8 days); longer waits re-arm.
@@ -31,34 +30,15 @@ export function nextFireTime(definition: ScheduleDefinition, after: number, defa
  * the same backoff, schedules on timers. One process only; jobs pending in memory die with it, which is why the
  * outbox marks a row sent only once its job has run here.
  */
-export class InlineJobQueue extends JobQueue implements OnModuleDestroy {
+export class InlineJobQueue extends DrivenJobQueue implements OnModuleDestroy {
   readonly driver = 'inline';
   private readonly logger = new Logger('InlineJobQueue');
-  private readonly policy: JobPolicy;
   private readonly pending = new Map<string, Promise<boolean>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly sleeping = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
   private readonly slotWaiters: (() => void)[] = [];
   private active = 0;
   private closed = false;
-
-  constructor(
-    private readonly config: AppConfig,
-    private readonly executor: JobExecutor,
-    private readonly runs: JobRunsRepository,
-  ) {
-    super();
-    this.policy = jobPolicy(config);
-  }
-
-  async enqueue<N extends JobName>(
-    name: N,
-    payload: JobPayloads[N],
-    options: EnqueueOptions = {},
-  ): Promise<EnqueuedJob> {
-    const [job] = await this.enqueueMany([{ name, payload, options } as JobToEnqueue]);
-    return job;
-  }
 
   async enqueueMany(jobs: JobToEnqueue[]): Promise<EnqueuedJob[]> {
     if (this.closed) throw new Error('the job queue is shutting down');

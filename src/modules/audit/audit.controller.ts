@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page } from '../../common/http/pagination';
 import { Roles } from '../../common/policy/roles.decorator';
-import { AuditRepository } from './audit.repository';
+import { auditEntryView } from './audit-entry.view';
+import { AuditService } from './audit.service';
 import { AuditSealerService } from './audit-sealer.service';
 import { AuditVerifierService, VerifyResult } from './audit-verifier.service';
 import { AuditEntryDto, AuditVerifyResultDto } from './dtos/audit.dto';
@@ -15,7 +16,7 @@ import { AuditQueryDto, VerifyQueryDto } from './dtos/audit-query.dto';
 @Controller('audit')
 export class AuditController {
   constructor(
-    private readonly repository: AuditRepository,
+    private readonly audit: AuditService,
     private readonly sealer: AuditSealerService,
     private readonly verifier: AuditVerifierService,
   ) {}
@@ -25,7 +26,7 @@ export class AuditController {
   @ApiPageResponse(AuditEntryDto)
   async list(@Query() query: AuditQueryDto): Promise<Page<Record<string, unknown>>> {
     await this.sealer.sealPending();
-    const [rows, total] = await this.repository.list(
+    const [rows, total] = await this.audit.list(
       {
         entityType: query.entityType,
         entityId: query.entityId,
@@ -36,20 +37,8 @@ export class AuditController {
       query.page,
       query.pageSize,
     );
-    const items = rows.map((row) => ({
-      id: row.id,
-      at: row.at.toISOString(),
-      actorId: row.actorId,
-      actorRole: row.actorRole,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      changes: JSON.parse(row.changes),
-      requestId: row.requestId,
-      sealIndex: row.sealIndex,
-      hash: row.hash,
-      prevHash: row.prevHash,
-    }));
+    const items = rows.map(auditEntryView);
+
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

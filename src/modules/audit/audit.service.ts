@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
-import { AuditRepository } from './audit.repository';
+import { AuditFilter, AuditRepository } from './audit.repository';
 import { diffChanges } from './audit-hash';
 import { AuditAction } from './audit-action';
 
@@ -46,6 +46,11 @@ export class AuditService {
         };
       }),
     );
+  }
+
+  /** GET /audit: entries by filter, a page at a time. */
+  list(filter: AuditFilter, page: number, pageSize: number) {
+    return this.repository.list(filter, page, pageSize);
   }
 
   /** A household's entries, newest first, reveals left out: its timeline. */

@@ -8,7 +8,7 @@ import { AuthErrors } from './auth.errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService } from './auth.service';
 import { csrfMatches, sessionTokenOf } from './session-cookies';
-import { authUserView } from './auth-user.view';
+import { userIdentity } from '../users/user.view';
 
 export type AuthenticatedRequest = Request & { actor?: Actor; id?: string; viaSession?: boolean };
 
@@ -47,7 +47,7 @@ export class AuthGuard implements CanActivate {
       !csrfMatches(request, token, this.config.jwtSecret)
     )
       throw AuthErrors.csrfFailed();
-    request.actor = { ...authUserView(user), requestId: request.id ? String(request.id) : null };
+    request.actor = { ...userIdentity(user), requestId: request.id ? String(request.id) : null };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) throw AuthErrors.forbidden();
     return true;

@@ -13,7 +13,7 @@ import { AuthErrors } from './auth.errors';
 import { LoginResponseDto } from './dtos/login.dto';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { TokenPayload, validClaims } from './token-claims';
-import { authUserView } from './auth-user.view';
+import { userIdentity } from '../users/user.view';
 
 @Injectable()
 export class AuthService {
@@ -54,12 +54,12 @@ export class AuthService {
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyNobody(password);
     if (!user || !valid || !user.active) throw AuthErrors.invalidCredentials();
-    const actor: Actor = { ...authUserView(user), requestId };
+    const actor: Actor = { ...userIdentity(user), requestId };
     await this.transactions.run(async (manager) => {
       await this.failures.clear(manager, username, client, windowStart);
       await this.audit.record(manager, actor, { action: 'login', entityType: 'user', entityId: user.id });
     });
-    return { accessToken: await this.issue(user), user: authUserView(user) };
+    return { accessToken: await this.issue(user), user: userIdentity(user) };
   }
 
   /**
@@ -114,7 +114,7 @@ export class AuthService {
       return (await this.users.findById(user.id, manager))!;
     });
     this.statusCache.forget(user.id);
-    return { accessToken: await this.issue(updated), user: authUserView(updated) };
+    return { accessToken: await this.issue(updated), user: userIdentity(updated) };
   }
 
   /** When a token this server issued expires: the session cookie lives exactly as long. */

@@ -8,7 +8,14 @@ import {
   RankRow,
   RANKING_RULES,
 } from './bulletin-metrics';
-import { completionPercent, gainPoints, GroupFigures, onTimeRate, sharePercent } from './bulletin-metrics';
+import {
+  completionPercent,
+  gainPoints,
+  GroupFigures,
+  onTimeRate,
+  RankFigures,
+  sharePercent,
+} from './bulletin-metrics';
 import { BulletinFacts, HouseholdCell, ProblemCell } from './bulletins.repository';
 import { isActive } from '../problems/problem-states';
 
@@ -47,20 +54,12 @@ export interface WeeklyBulletinBody {
   lastDate: string;
   generatedAt: string;
   stallWeeks: number;
-  totals: {
-    households: number;
-    completionStart: number | null;
-    completion: number | null;
-    gain: number | null;
-    signedPercent: number | null;
-    closed: number;
-    closedOnTime: number;
-    onTimeRate: number | null;
-    overdueProblems: number;
-    overdueVisits: number;
-    supervised: number;
-    stalledUnits: number;
-  };
+  totals: { households: number } & RankFigures & {
+      overdueProblems: number;
+      overdueVisits: number;
+      supervised: number;
+      stalledUnits: number;
+    };
   rankings: {
     taskForces: Ranking;
     townships: Ranking;

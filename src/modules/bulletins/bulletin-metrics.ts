@@ -77,6 +77,12 @@ export interface RankRow {
   overdue: number;
 }
 
+/** The completion and problem figures of a ranked row, also the bulletin's totals. */
+export type RankFigures = Pick<
+  RankRow,
+  'completionStart' | 'completion' | 'gain' | 'signedPercent' | 'closed' | 'closedOnTime' | 'onTimeRate'
+>;
+
 export interface Group {
   id: string;
   name: string;

@@ -3,6 +3,7 @@ import { PiiCipher } from '../../common/pii/pii-cipher';
 import { HouseholdResponseDto, MemberResponseDto } from './dtos/household.dto';
 import { HouseholdEntity } from './entities/household.entity';
 import { MemberEntity } from './entities/member.entity';
+import { AuditRecord } from '../audit/audit.service';
 
 export const flagsToColumn = (flags: string[] | undefined): string =>
   flags?.length ? `,${flags.join(',')},` : '';
@@ -89,5 +90,18 @@ export function householdAuditView(
     cadreId: household.cadreId,
     note: household.note,
     ...(members ? { members: members.map((m) => `${m.name}/${m.relation}/${m.idHash.slice(0, 8)}`) } : {}),
+  };
+}
+
+/** The audit entry of revealing a household's resident IDs and phones in full (`context`: e.g. the export). */
+export function householdRevealAudit(
+  householdId: string,
+  context: Record<string, unknown> = {},
+): AuditRecord {
+  return {
+    action: 'reveal',
+    entityType: 'household',
+    entityId: householdId,
+    context: { fields: ['headIdNumber', 'phone', 'members.idNumber'], ...context },
   };
 }

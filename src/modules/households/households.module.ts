@@ -11,28 +11,20 @@ import { HouseholdRegister } from './household-register';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdLinks } from './household-links';
 
+/** The gateway other modules use; the repositories stay inside (docs/architecture.md, "Households"). */
+const GATEWAY = [
+  HouseholdAccess,
+  HouseholdDerived,
+  HouseholdLinks,
+  HouseholdRegister,
+  HouseholdsService,
+  HoldService,
+];
+
 @Module({
   imports: [OrgModule, UsersModule],
   controllers: [HouseholdsController],
-  providers: [
-    HouseholdsRepository,
-    HouseholdDerivedRepository,
-    HouseholdAccess,
-    HouseholdDerived,
-    HouseholdLinks,
-    HouseholdRegister,
-    HouseholdsService,
-    HoldService,
-  ],
-  // The gateway (HouseholdAccess, HouseholdDerived, HouseholdRegister for the ledger, the ports of
-  // HouseholdLinks), never the repositories.
-  exports: [
-    HouseholdAccess,
-    HouseholdDerived,
-    HouseholdLinks,
-    HouseholdRegister,
-    HouseholdsService,
-    HoldService,
-  ],
+  providers: [HouseholdsRepository, HouseholdDerivedRepository, ...GATEWAY],
+  exports: GATEWAY,
 })
 export class HouseholdsModule {}

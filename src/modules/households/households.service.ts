@@ -23,7 +23,7 @@ import { HouseholdEntity } from './entities/household.entity';
 import { MemberEntity } from './entities/member.entity';
 import { changedFields, sameMembers } from './household-changes';
 import { MemberInput, memberEntities, normalizeMembers } from './household-members';
-import { flagsToColumn, householdAuditView, householdView } from './household.view';
+import { flagsToColumn, householdAuditView, householdRevealAudit, householdView } from './household.view';
 import { HouseholdErrors } from './households.errors';
 import { newHousehold } from './new-household';
 import { HouseholdAccess } from './household-access';
@@ -236,16 +236,7 @@ export class HouseholdsService {
     if (households.some((h) => !AccessPolicy.canReveal(actor, h))) throw HouseholdErrors.revealForbidden();
     if (households.length === 0) return;
     await this.transactions.run((manager) =>
-      this.audit.record(
-        manager,
-        actor,
-        ...households.map((h): AuditRecord => ({
-          action: 'reveal',
-          entityType: 'household',
-          entityId: h.id,
-          context: { fields: ['headIdNumber', 'phone', 'members.idNumber'] },
-        })),
-      ),
+      this.audit.record(manager, actor, ...households.map((h) => householdRevealAudit(h.id))),
     );
   }
 

@@ -20,19 +20,7 @@ import { SheetRow } from './ledger-sheet';
 import { checkDuplicateIds, checkOwners } from './ledger-id-checks';
 import { unreadableMembers } from './ledger-member-codes';
 import { cleanCode } from './ledger-values';
-
-/** One household of the file: its rows, what is wrong with them, and (when nothing is) its target state. */
-export interface CheckedHousehold {
-  code: string;
-  row: SheetRow;
-  memberRows: MemberDraft[];
-  issues: Issues;
-  existing: ExistingHousehold | null;
-  draft: HouseholdDraft;
-  /** The household's full member list as it will be stored (head first); set when the rows are valid. */
-  members?: MemberInput[];
-  membersGiven: boolean;
-}
+import { CheckedHousehold } from './ledger-checked-household';
 
 const HOUSEHOLD_FIELDS: Record<string, HouseholdKey | null> = {
   code: 'code',
@@ -297,33 +285,26 @@ export function intentChanged(existing: ExistingHousehold | null, intent: Househ
   );
 }
 
-function memberPlain(member: MemberDraft) {
+/** The fields every member row carries, in the order the API shows them. */
+function memberCore(member: Pick<MemberDraft, 'name' | 'idNumber' | 'sex' | 'birthDate' | 'relation'>) {
   return {
     name: member.name,
     idNumber: member.idNumber,
     sex: member.sex,
     birthDate: member.birthDate,
     relation: member.relation,
-    ...(member.ethnicity ? { ethnicity: member.ethnicity } : {}),
   };
 }
 
-function memberInput(member: {
-  name: string;
-  idNumber: string;
-  sex: string;
-  birthDate: string;
-  relation: string;
-  ethnicity: string | null;
-  hukouStatus: string | null;
-}): MemberInput {
-  return {
-    name: member.name,
-    idNumber: member.idNumber,
-    sex: member.sex,
-    birthDate: member.birthDate,
-    relation: member.relation,
-    ethnicity: member.ethnicity,
-    hukouStatus: member.hukouStatus,
-  };
+function memberPlain(member: MemberDraft) {
+  return { ...memberCore(member), ...(member.ethnicity ? { ethnicity: member.ethnicity } : {}) };
+}
+
+function memberInput(
+  member: Pick<MemberDraft, 'name' | 'idNumber' | 'sex' | 'birthDate' | 'relation'> & {
+    ethnicity: string | null;
+    hukouStatus: string | null;
+  },
+): MemberInput {
+  return { ...memberCore(member), ethnicity: member.ethnicity, hukouStatus: member.hukouStatus };
 }

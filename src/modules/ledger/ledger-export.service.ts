@@ -8,22 +8,14 @@ import { maskPhone, maskResidentId, maskSearchText } from '../../common/pii/mask
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { normalizeResidentId } from '../../common/pii/resident-id';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditRecord, AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { HouseholdQueryDto } from '../households/dtos/household.dto';
-import {
-  ETHNICITIES,
-  HOUSE_STRUCTURES,
-  HOUSEHOLD_FLAGS,
-  INTENT_OPTIONS,
-  LIVELIHOODS,
-  RELATIONS,
-  SEXES,
-} from '../households/household.enums';
-import { flagsFromColumn } from '../households/household.view';
+import { flagsFromColumn, householdRevealAudit } from '../households/household.view';
 import { HouseholdErrors } from '../households/households.errors';
 import { HouseholdFilter } from '../households/household-scope';
 import { OrgDirectory, OrgUnit } from '../org/org-directory';
 import { STAGE_LABELS, Stage } from '../households/household-stages';
+import { LIST_LABELS } from './ledger-format';
 import { LedgerTemplateService } from './ledger-template.service';
 import { CellInput, LedgerWorkbook } from './ledger-workbook';
 import { ExportHousehold, ExportMember, HouseholdRegister } from '../households/household-register';
@@ -145,10 +137,10 @@ export class LedgerExportService {
           household.code,
           member.name,
           reveal ? idNumber : maskResidentId(idNumber),
-          label(SEXES, member.sex),
+          label(LIST_LABELS.sex, member.sex),
           member.birthDate,
-          label(RELATIONS, member.relation),
-          label(ETHNICITIES, member.ethnicity),
+          label(LIST_LABELS.relation, member.relation),
+          label(LIST_LABELS.ethnicity, member.ethnicity),
         ]);
       }
     }
@@ -172,15 +164,15 @@ export class LedgerExportService {
       reveal ? phone : maskPhone(phone),
       household.address,
       flagsFromColumn(household.flags)
-        .map((flag) => label(HOUSEHOLD_FLAGS, flag))
+        .map((flag) => label(LIST_LABELS.flag, flag))
         .join('、'),
       household.houseFloorArea,
-      label(HOUSE_STRUCTURES, household.houseStructure),
+      label(LIST_LABELS.structure, household.houseStructure),
       household.cadreId ? (cadreNames.get(household.cadreId) ?? null) : null,
       STAGE_LABELS[household.stage as Stage] ?? household.stage,
-      label(INTENT_OPTIONS, household.intentOption),
+      label(LIST_LABELS.intentOption, household.intentOption),
       household.intentSite,
-      label(LIVELIHOODS, household.intentLivelihood),
+      label(LIST_LABELS.livelihood, household.intentLivelihood),
       household.note,
     ];
   }
@@ -202,12 +194,7 @@ export class LedgerExportService {
       this.audit.record(
         manager,
         actor,
-        ...households.map((h): AuditRecord => ({
-          action: 'reveal',
-          entityType: 'household',
-          entityId: h.id,
-          context: { fields: ['headIdNumber', 'phone', 'members.idNumber'], export: exportId },
-        })),
+        ...households.map((h) => householdRevealAudit(h.id, { export: exportId })),
       ),
     );
   }

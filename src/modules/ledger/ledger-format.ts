@@ -221,19 +221,22 @@ export const MEMBER_COLUMNS: LedgerColumn<MemberKey>[] = [
   { key: 'ethnicity', header: '民族', field: 'ethnicity', width: 10, list: 'ethnicity' },
 ];
 
-const labels = (map: Record<string, string>) => Object.values(map);
+/** Each fixed list's value → label map; the export writes labels through it. */
+export const LIST_LABELS: Record<Exclude<ListName, 'township' | 'village'>, Record<string, string>> = {
+  flag: HOUSEHOLD_FLAGS,
+  structure: HOUSE_STRUCTURES,
+  stage: STAGE_LABELS,
+  intentOption: INTENT_OPTIONS,
+  livelihood: LIVELIHOODS,
+  sex: SEXES,
+  relation: RELATIONS,
+  ethnicity: ETHNICITIES,
+};
 
 /** The fixed drop-down lists (the enums' Chinese labels); townships and villages come from the org tree. */
-export const FIXED_LISTS: Record<Exclude<ListName, 'township' | 'village'>, string[]> = {
-  flag: labels(HOUSEHOLD_FLAGS),
-  structure: labels(HOUSE_STRUCTURES),
-  stage: labels(STAGE_LABELS),
-  intentOption: labels(INTENT_OPTIONS),
-  livelihood: labels(LIVELIHOODS),
-  sex: labels(SEXES),
-  relation: labels(RELATIONS),
-  ethnicity: labels(ETHNICITIES),
-};
+export const FIXED_LISTS = Object.fromEntries(
+  Object.entries(LIST_LABELS).map(([name, labels]) => [name, Object.values(labels)]),
+) as Record<keyof typeof LIST_LABELS, string[]>;
 
 export const LIST_TITLES: Record<ListName, string> = {
   township: '乡镇',

@@ -1,4 +1,4 @@
-import type { CheckedHousehold } from './ledger-checker';
+import type { CheckedHousehold } from './ledger-checked-household';
 
 /** A resident ID may be in one household only: every household of the file that shares one fails. */
 export function checkDuplicateIds(checked: CheckedHousehold[]): void {

@@ -3,7 +3,8 @@ import { MemberInput, memberEntities } from '../households/household-members';
 import { newHousehold } from '../households/new-household';
 import { flagsFromColumn, flagsToColumn } from '../households/household.view';
 import { IntentInput } from '../intents/intents.service';
-import { CheckedHousehold, intentChanged } from './ledger-checker';
+import { CheckedHousehold } from './ledger-checked-household';
+import { intentChanged } from './ledger-checker';
 import { Household, HouseholdMember, householdRow } from '../households/household-access';
 
 /** What one household of the file will write: a new household, or the changes to an existing one. */

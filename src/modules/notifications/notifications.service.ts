@@ -9,6 +9,7 @@ import { NotificationEntity } from './entities/notification.entity';
 import { notificationTarget } from './notification-target';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationErrors } from './notifications.errors';
+import { notificationView } from './notification.view';
 
 /** A notification row as the dispatch hands it over. */
 export type Notification = NotificationEntity;
@@ -62,16 +63,7 @@ export class NotificationsService {
       return householdId ? { type: 'household', id: householdId } : null;
     };
     return {
-      items: rows.map((n, i) => ({
-        id: n.id,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        taskId: n.taskId,
-        target: link(targets[i]),
-        createdAt: n.createdAt.toISOString(),
-        readAt: n.readAt?.toISOString() ?? null,
-      })),
+      items: rows.map((n, i) => notificationView(n, link(targets[i]))),
       total,
       page: query.page,
       pageSize: query.pageSize,

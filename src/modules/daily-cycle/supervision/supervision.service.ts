@@ -72,28 +72,32 @@ export class SupervisionService {
       since: iso(row.since),
       days: days(row.since),
     });
+    /** A household on a list: its cadre owns it. */
+    const householdItem = (row: Record<string, unknown>, kind: OverdueItem['kind'], reason: string) =>
+      item(row, {
+        kind,
+        targetType: 'household',
+        targetId: row.id as string,
+        householdId: row.id as string,
+        reason,
+        owner: cadre(row.cadre_id),
+      });
     return {
       generatedAt: now.toISOString(),
       counts,
       overdueVisits: visits.map((r) =>
-        item(r, {
-          kind: 'overdue_visit',
-          targetType: 'household',
-          targetId: r.id as string,
-          householdId: r.id as string,
-          reason: r.last_visit_at ? `已 ${days(r.since)} 天未走访` : `登记 ${days(r.since)} 天从未走访`,
-          owner: cadre(r.cadre_id),
-        }),
+        householdItem(
+          r,
+          'overdue_visit',
+          r.last_visit_at ? `已 ${days(r.since)} 天未走访` : `登记 ${days(r.since)} 天从未走访`,
+        ),
       ),
       stalledHouseholds: stalled.map((r) =>
-        item(r, {
-          kind: 'stalled',
-          targetType: 'household',
-          targetId: r.id as string,
-          householdId: r.id as string,
-          reason: `停留在"${STAGE_LABELS[r.stage as Stage] ?? r.stage}" ${days(r.since)} 天`,
-          owner: cadre(r.cadre_id),
-        }),
+        householdItem(
+          r,
+          'stalled',
+          `停留在"${STAGE_LABELS[r.stage as Stage] ?? r.stage}" ${days(r.since)} 天`,
+        ),
       ),
       overdueProblems: problems.map((r) =>
         item(r, {
