@@ -8,7 +8,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('大兴寨水库移民安置 case management')
       .setDescription(
-        'Households, cadres, approvals and the daily report / review / dispatch cycle. See api.md.',
+        'Households, cadres, approvals and the daily report / review / dispatch cycle. The design: docs/architecture.md in the repository.',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -3,7 +3,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 type Body = Record<string, any>;
 
-describe('households: who sees and edits what (design.md §2)', () => {
+describe('households: who sees and edits what (docs/architecture.md, "Roles and access")', () => {
   let t: TestApp;
   let factory: Factory;
   let world: World;

@@ -21,7 +21,7 @@ describe('stage table', () => {
     expect(STAGE_TRANSITIONS.map((t) => t.to)).toEqual(STAGES.slice(1));
   });
 
-  it('needs township then command centre for intent approval, as design.md says', () => {
+  it('needs township then command centre for intent approval, as docs/architecture.md ("Approvals") says', () => {
     expect(STAGE_TRANSITIONS.find((t) => t.to === 'intent_approved')!.approvers).toEqual([
       'township',
       'command_centre',
