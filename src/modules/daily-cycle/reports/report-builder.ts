@@ -89,9 +89,18 @@ export function breakdowns(
     if (cell.stage && cell.households)
       group.stages[cell.stage] = (group.stages[cell.stage] ?? 0) + cell.households;
   }
+  // Stages in the lifecycle's order, not in the order the database grouped the rows (it differs by driver).
+  for (const group of groups.values()) group.stages = inStageOrder(group.stages);
   return [...groups.values()].sort(
     (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || String(a.id).localeCompare(String(b.id)),
   );
+}
+
+function inStageOrder(counts: Record<string, number>): Record<string, number> {
+  const ordered: Record<string, number> = {};
+  for (const stage of STAGES) if (counts[stage] !== undefined) ordered[stage] = counts[stage];
+  for (const [stage, count] of Object.entries(counts)) if (!(stage in ordered)) ordered[stage] = count;
+  return ordered;
 }
 
 export function totals(cells: Cell[]): Figures {
