@@ -22,17 +22,20 @@ export interface TestApp {
 /** The real application (all modules, migrations, global pipes and filters) on a fresh database. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { database?: TestDatabase } = {},
+  options: { database?: TestDatabase; overrides?: { provide: unknown; useValue: unknown }[] } = {},
 ): Promise<TestApp> {
   // A database handed in (a second app on the first one's data) is the caller's to drop.
   const database = options.database ?? (await createTestDatabase());
   process.env.DATABASE_URL = database.url.startsWith('sqlite:') ? database.url : database.url;
   Object.assign(process.env, env);
   const clock = new FixedClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  const builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  // Other providers replaced for this app (a bumped metric table, …).
+  for (const { provide, useValue } of options.overrides ?? [])
+    builder.overrideProvider(provide).useValue(useValue);
+  const moduleRef = await builder.compile();
   const app = configureApp(
     moduleRef.createNestApplication({ logger: process.env.TEST_LOGS ? ['error', 'warn'] : false }),
   );

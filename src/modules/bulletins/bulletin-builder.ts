@@ -18,6 +18,7 @@ import {
 } from './bulletin-metrics';
 import { BulletinFacts, HouseholdCell, ProblemCell } from './bulletins.repository';
 import { isActive } from '../problems/problem-states';
+import type { MetricVersions } from '../daily-cycle/metrics/metric-definitions';
 
 export interface Ranking {
   /** How the ranking is ordered, in words. */
@@ -69,6 +70,8 @@ export interface WeeklyBulletinBody {
   };
   stalledUnits: StalledUnit[];
   supervised: SupervisedItem[];
+  /** The metric versions it was computed with (docs/metrics.md); null: stored before versioning. */
+  metricVersions?: MetricVersions | null;
 }
 
 export interface Names {

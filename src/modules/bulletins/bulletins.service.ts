@@ -10,6 +10,7 @@ import {
 import { weekStartOf } from '../../jobs/job-catalogue';
 import { OrgDirectory } from '../org/org-directory';
 import { SnapshotStore, SnapshotTable } from '../daily-cycle/snapshot-store';
+import { MetricCatalogue } from '../daily-cycle/metrics/metric-catalogue';
 import { WeeklyBulletinEntity } from './entities/weekly-bulletin.entity';
 import { UserDirectory } from '../users/user-directory';
 import { buildBulletin, Names, WeeklyBulletinBody } from './bulletin-builder';
@@ -20,7 +21,7 @@ import { lightCutoffs } from '../households/lights';
 export type BulletinRunResult = { status: 'done' | 'skipped'; bulletin: WeeklyBulletinBody };
 
 /** 周通报: computed once per week after it has ended, stored, and never changed; a second run says so. */
-const WEEKLY_BULLETINS: SnapshotTable = { entity: WeeklyBulletinEntity, key: 'weekStart' };
+const WEEKLY_BULLETINS: SnapshotTable = { entity: WeeklyBulletinEntity, key: 'weekStart', versioned: true };
 
 @Injectable()
 export class BulletinsService {
@@ -31,12 +32,16 @@ export class BulletinsService {
     private readonly users: UserDirectory,
     private readonly snapshots: SnapshotStore,
     private readonly clock: Clock,
+    private readonly metrics: MetricCatalogue,
   ) {}
 
   async generate(weekStart: string): Promise<BulletinRunResult> {
     this.checkWeekStart(weekStart);
-    const { status, body } = await this.snapshots.storeOnce(WEEKLY_BULLETINS, weekStart, () =>
-      this.compute(weekStart),
+    const { status, body } = await this.snapshots.storeOnce(
+      WEEKLY_BULLETINS,
+      weekStart,
+      () => this.compute(weekStart),
+      this.metrics.versionsOf('weekly_bulletin'),
     );
     return { status, bulletin: body };
   }

@@ -1812,6 +1812,16 @@ export interface components {
       rankings: components['schemas']['RankingsDto'];
       stalledUnits: components['schemas']['StalledUnitDto'][];
       supervised: components['schemas']['SupervisedItemDto'][];
+      /**
+       * @description the version of each metric definition it was computed with (docs/metrics.md); null: stored before metric versioning
+       * @example {
+       *       "households": 1,
+       *       "completion": 1
+       *     }
+       */
+      metricVersions: {
+        [key: string]: number;
+      } | null;
     };
     BulletinRunResponseDto: {
       weekStart: string;
@@ -1895,6 +1905,16 @@ export interface components {
       byCadre: components['schemas']['ReportCadreRowDto'][];
       /** @description the audit chain's keyed checkpoint when the report ran (GET /audit/verify?entries=&head=) */
       auditCheckpoint?: components['schemas']['AuditCheckpointDto'] | null;
+      /**
+       * @description the version of each metric definition it was computed with (docs/metrics.md); null: stored before metric versioning
+       * @example {
+       *       "households": 1,
+       *       "visits": 1
+       *     }
+       */
+      metricVersions: {
+        [key: string]: number;
+      } | null;
     };
     LightCountsDto: {
       green: number;

@@ -89,6 +89,15 @@ export class WeeklyBulletinDto implements WeeklyBulletinBody {
   @ApiProperty() rankings!: RankingsDto;
   @ApiProperty({ type: [StalledUnitDto] }) stalledUnits!: StalledUnitDto[];
   @ApiProperty({ type: [SupervisedItemDto] }) supervised!: SupervisedItemDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    nullable: true,
+    example: { households: 1, completion: 1 },
+    description:
+      'the version of each metric definition it was computed with (docs/metrics.md); null: stored before metric versioning',
+  })
+  metricVersions?: Record<string, number> | null;
 }
 
 export class BulletinRunResponseDto {

@@ -8,6 +8,8 @@ export class DailyReportEntity {
   @Column({ ...instantColumn(), name: 'generated_at' }) generatedAt!: Date;
   @Column({ type: 'text' }) body!: string;
   @Column({ type: 'varchar', length: 64, name: 'body_hash' }) bodyHash!: string;
+  /** JSON `{ metricId: version }`; null: stored before metric versioning. */
+  @Column({ type: 'text', name: 'metric_versions', nullable: true }) metricVersions!: string | null;
 }
 
 @Entity('daily_review')

@@ -13,9 +13,10 @@ import { AuditSealerService } from '../../audit/audit-sealer.service';
 import { DailyReportRepository } from './daily-report.repository';
 import { scopeReport } from './report-scope';
 import { OrgNamesService } from './org-names.service';
-import { breakdowns, DailyReportBody, stageRows, totals } from './report-builder';
+import { buildDailyReport, DailyReportBody } from './report-builder';
 import { ReportErrors } from './reports.errors';
 import { DAILY_REPORTS, SnapshotStore } from '../snapshot-store';
+import { MetricCatalogue } from '../metrics/metric-catalogue';
 import { lightCutoffs } from '../../households/lights';
 
 const EMPTY_SCOPE = {
@@ -36,11 +37,17 @@ export class DailyReportService {
     private readonly snapshots: SnapshotStore,
     private readonly clock: Clock,
     private readonly auditSealer: AuditSealerService,
+    private readonly metrics: MetricCatalogue,
   ) {}
 
   async generate(date: string): Promise<GenerateResult> {
     if (!isValidDateString(date)) throw ReportErrors.badDate();
-    const { status, body } = await this.snapshots.storeOnce(DAILY_REPORTS, date, () => this.compute(date));
+    const { status, body } = await this.snapshots.storeOnce(
+      DAILY_REPORTS,
+      date,
+      () => this.compute(date),
+      this.metrics.versionsOf('daily_report'),
+    );
     return { status, report: body };
   }
 
@@ -82,32 +89,7 @@ export class DailyReportService {
     const { visitCutoff } = lightCutoffs(dayEnd, this.config.lights);
     const facts = await this.reports.facts({ date, dayEnd, visitCutoff });
     const names = await this.names.load(facts.cadres.map((c) => c.cadreId));
-    const sum = totals(facts.cells);
-    const stageCounts = new Map<string, number>();
-    for (const cell of facts.cells) {
-      if (cell.stage)
-        stageCounts.set(cell.stage, (stageCounts.get(cell.stage) ?? 0) + (cell.households ?? 0));
-    }
-    return {
-      date,
-      generatedAt: now.toISOString(),
-      totals: {
-        ...sum,
-        approvalsPending: facts.approvalsPending,
-        priorityHouseholdsTouched: facts.priorityHouseholdsTouched,
-      },
-      stages: stageRows(stageCounts, facts.movesToday, sum.households),
-      byVillage: breakdowns(facts.cells, (c) => c.villageId, names.unitName),
-      byTownship: breakdowns(facts.cells, (c) => names.townshipOf(c.villageId), names.unitName),
-      byTaskForce: breakdowns(facts.cells, (c) => c.taskForceId, names.unitName),
-      byCadre: facts.cadres
-        .map((c) => ({ ...c, displayName: names.cadreName(c.cadreId) }))
-        // Namesakes in id order, not in whatever order the database grouped the rows.
-        .sort(
-          (a, b) =>
-            a.displayName.localeCompare(b.displayName, 'zh-Hans-CN') || a.cadreId.localeCompare(b.cadreId),
-        ),
-      auditCheckpoint: await this.auditSealer.checkpointNow(),
-    };
+    const auditCheckpoint = await this.auditSealer.checkpointNow();
+    return buildDailyReport({ date, generatedAt: now, auditCheckpoint }, facts, names);
   }
 }

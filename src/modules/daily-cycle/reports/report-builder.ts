@@ -1,5 +1,7 @@
 import type { AuditCheckpoint } from '../../audit/audit-checkpoint-key';
 import { Stage, STAGES } from '../../households/household-stages';
+import type { MetricVersions } from '../metrics/metric-definitions';
+import type { ReportFacts } from './daily-report.repository';
 
 /** Figures the report repeats for every breakdown (village, township, task force) and for the total. */
 export interface Figures {
@@ -38,6 +40,8 @@ export interface DailyReportBody {
   byCadre: CadreRow[];
   /** The audit chain's keyed checkpoint when the report ran: a copy outside the audit tables. */
   auditCheckpoint?: AuditCheckpoint | null;
+  /** The metric versions it was computed with (docs/metrics.md); null: stored before versioning. */
+  metricVersions?: MetricVersions | null;
 }
 
 /** One cell of the set-based queries: a (village, task force) pair and the figures counted for it. */
@@ -85,9 +89,18 @@ export function breakdowns(
     if (cell.stage && cell.households)
       group.stages[cell.stage] = (group.stages[cell.stage] ?? 0) + cell.households;
   }
+  // Stages in the lifecycle's order, not in the order the database grouped the rows (it differs by driver).
+  for (const group of groups.values()) group.stages = inStageOrder(group.stages);
   return [...groups.values()].sort(
     (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || String(a.id).localeCompare(String(b.id)),
   );
+}
+
+function inStageOrder(counts: Record<string, number>): Record<string, number> {
+  const ordered: Record<string, number> = {};
+  for (const stage of STAGES) if (counts[stage] !== undefined) ordered[stage] = counts[stage];
+  for (const [stage, count] of Object.entries(counts)) if (!(stage in ordered)) ordered[stage] = count;
+  return ordered;
 }
 
 export function totals(cells: Cell[]): Figures {
@@ -107,4 +120,45 @@ export function stageRows(
     today: movesToday.get(stage) ?? 0,
     percent: percent(stageCounts.get(stage) ?? 0, households),
   }));
+}
+
+/** Names for the ids of a report (OrgNamesService.load). */
+export interface ReportNames {
+  unitName(id: string | null): string;
+  townshipOf(villageId: string | null): string | null;
+  cadreName(id: string): string;
+}
+
+/** The report from its facts: pure, so every figure it emits is unit-tested (and defined, docs/metrics.md). */
+export function buildDailyReport(
+  run: { date: string; generatedAt: Date; auditCheckpoint: AuditCheckpoint | null },
+  facts: ReportFacts,
+  names: ReportNames,
+): DailyReportBody {
+  const sum = totals(facts.cells);
+  const stageCounts = new Map<string, number>();
+  for (const cell of facts.cells) {
+    if (cell.stage) stageCounts.set(cell.stage, (stageCounts.get(cell.stage) ?? 0) + (cell.households ?? 0));
+  }
+  return {
+    date: run.date,
+    generatedAt: run.generatedAt.toISOString(),
+    totals: {
+      ...sum,
+      approvalsPending: facts.approvalsPending,
+      priorityHouseholdsTouched: facts.priorityHouseholdsTouched,
+    },
+    stages: stageRows(stageCounts, facts.movesToday, sum.households),
+    byVillage: breakdowns(facts.cells, (c) => c.villageId, names.unitName),
+    byTownship: breakdowns(facts.cells, (c) => names.townshipOf(c.villageId), names.unitName),
+    byTaskForce: breakdowns(facts.cells, (c) => c.taskForceId, names.unitName),
+    byCadre: facts.cadres
+      .map((c) => ({ ...c, displayName: names.cadreName(c.cadreId) }))
+      // Namesakes in id order, not in whatever order the database grouped the rows.
+      .sort(
+        (a, b) =>
+          a.displayName.localeCompare(b.displayName, 'zh-Hans-CN') || a.cadreId.localeCompare(b.cadreId),
+      ),
+    auditCheckpoint: run.auditCheckpoint,
+  };
 }

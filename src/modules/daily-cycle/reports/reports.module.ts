@@ -7,11 +7,19 @@ import { DailyReportJob } from './jobs/daily-report.job';
 import { OrgNamesService } from './org-names.service';
 import { ReportsController } from './reports.controller';
 import { SnapshotStore } from '../snapshot-store';
+import { MetricCatalogue } from '../metrics/metric-catalogue';
 
 @Module({
   imports: [OrgModule, UsersModule],
   controllers: [ReportsController],
-  providers: [DailyReportRepository, DailyReportService, OrgNamesService, SnapshotStore, DailyReportJob],
-  exports: [DailyReportService, OrgNamesService, SnapshotStore],
+  providers: [
+    DailyReportRepository,
+    DailyReportService,
+    OrgNamesService,
+    SnapshotStore,
+    DailyReportJob,
+    { provide: MetricCatalogue, useFactory: () => new MetricCatalogue() },
+  ],
+  exports: [DailyReportService, OrgNamesService, SnapshotStore, MetricCatalogue],
 })
 export class ReportsModule {}

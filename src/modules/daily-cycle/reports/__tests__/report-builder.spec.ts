@@ -191,3 +191,18 @@ describe('stageRows', () => {
     expect(rows.every((r) => r.count === 0 && r.today === 0 && r.percent === 0)).toBe(true);
   });
 });
+
+describe('breakdown stages', () => {
+  it('lists a row’s stages in the lifecycle’s order, whatever order the cells came in', () => {
+    const [row] = breakdowns(
+      [
+        { villageId: 'v1', taskForceId: null, stage: 'intent_collected', households: 1 },
+        { villageId: 'v1', taskForceId: null, stage: 'registered', households: 2 },
+        { villageId: 'v1', taskForceId: 'tf1', stage: 'surveyed', households: 1 },
+      ],
+      byVillage,
+      nameOf,
+    );
+    expect(JSON.stringify(row.stages)).toBe('{"registered":2,"surveyed":1,"intent_collected":1}');
+  });
+});

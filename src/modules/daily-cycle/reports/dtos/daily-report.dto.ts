@@ -64,4 +64,13 @@ export class DailyReportDto implements DailyReportBody {
     description: "the audit chain's keyed checkpoint when the report ran (GET /audit/verify?entries=&head=)",
   })
   auditCheckpoint?: AuditCheckpointDto | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    nullable: true,
+    example: { households: 1, visits: 1 },
+    description:
+      'the version of each metric definition it was computed with (docs/metrics.md); null: stored before metric versioning',
+  })
+  metricVersions?: Record<string, number> | null;
 }
