@@ -63,11 +63,20 @@ test('commander: dashboard → matrix cell → filtered list → household → a
   // The report on the page is the stored one.
   const response = await page.request.get(`/api/v1/reports/daily/${today}`);
   expect(response.status()).toBe(200);
-  const report = (await response.json()) as { totals: { households: number; visits: number } };
+  const report = (await response.json()) as {
+    totals: { households: number; visits: number };
+    metricVersions: Record<string, number>;
+  };
   expect(report.totals.households).toBeGreaterThan(0);
   await expect(page.getByTestId('daily-report')).toBeVisible();
   expect(await statistic(page, 'report-total-households')).toBe(report.totals.households);
   expect(await statistic(page, 'report-total-visits')).toBe(report.totals.visits);
+  // The definitions it was computed with (stored with the snapshot): all first versions today.
+  const versions = Object.keys(report.metricVersions);
+  expect(versions.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('report-metric-versions')).toHaveText(
+    `指标口径：${versions.length} 项指标均为第 1 版`,
+  );
   await page.getByRole('tab', { name: /按村/ }).click();
   await expect(page.getByTestId('report-villages').locator('tbody tr.ant-table-row').first()).toBeVisible();
   // Dispatch sheet and overdue lists are there, even on a day with nothing to dispatch.

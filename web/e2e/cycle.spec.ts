@@ -117,8 +117,13 @@ test('commander: generates the week’s bulletin, reads the rankings, downloads 
   const bulletin = (await (await page.request.get(`/api/v1/bulletins/weekly/${week}`)).json()) as {
     totals: { households: number };
     rankings: Record<string, { rows: { name: string }[] }>;
+    metricVersions: Record<string, number>;
   };
   expect(await statistic(page, 'bulletin-total-households')).toBe(bulletin.totals.households);
+  // Generated now, it names the definitions it used: every metric at its first version.
+  await expect(page.getByTestId('bulletin-metric-versions')).toHaveText(
+    `指标口径：${Object.keys(bulletin.metricVersions).length} 项指标均为第 1 版`,
+  );
   // Every ranking's tab counts what the API ranked. A fresh demo database has no household registered before an
   // ended week, so its rankings may be empty; with history the first row is checked too.
   const tabs: [string, string][] = [

@@ -1,11 +1,24 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Skeleton,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../api/client';
 import { isCommand } from '../../app/roles';
 import { DownloadButton } from '../../components/DownloadButton';
 import { businessDate, formatDateTime } from '../../lib/format';
+import { describeMetricVersions, listMetricVersions } from '../../lib/metric-versions';
 import { useSession } from '../auth/session';
 import { useRunBulletin, useWeeklyBulletin } from './api';
 import { BulletinOverview } from './BulletinOverview';
@@ -100,7 +113,12 @@ export default function BulletinPage() {
         </Flex>
         {bulletin.data && (
           <Typography.Text type="secondary">
-            生成于 {formatDateTime(bulletin.data.generatedAt)}（按周日 24 时的数据统计，生成后不再变化）
+            生成于 {formatDateTime(bulletin.data.generatedAt)}（按周日 24 时的数据统计，生成后不再变化） ·{' '}
+            <Tooltip title={listMetricVersions(bulletin.data.metricVersions)}>
+              <span data-testid="bulletin-metric-versions">
+                {describeMetricVersions(bulletin.data.metricVersions)}
+              </span>
+            </Tooltip>
           </Typography.Text>
         )}
       </Card>

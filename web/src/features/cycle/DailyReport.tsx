@@ -1,7 +1,8 @@
-import { Card, Col, Row, Statistic, Table, Tabs, Typography } from 'antd';
+import { Card, Col, Row, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadButton } from '../../components/DownloadButton';
 import { formatDateTime, percent } from '../../lib/format';
+import { describeMetricVersions, listMetricVersions } from '../../lib/metric-versions';
 import { useOptions } from '../reference/reference';
 import type { Breakdown, CadreRow, DailyReport as Report } from './api';
 
@@ -122,7 +123,10 @@ export function DailyReport({ report, taskForces }: { report: Report; taskForces
       data-testid="daily-report"
     >
       <Typography.Paragraph type="secondary">
-        生成于 {formatDateTime(report.generatedAt)}
+        生成于 {formatDateTime(report.generatedAt)} ·{' '}
+        <Tooltip title={listMetricVersions(report.metricVersions)}>
+          <span data-testid="report-metric-versions">{describeMetricVersions(report.metricVersions)}</span>
+        </Tooltip>
       </Typography.Paragraph>
       <Row gutter={[12, 12]} data-testid="report-totals">
         {TOTALS.map(([key, title]) => (
