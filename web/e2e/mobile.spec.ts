@@ -217,6 +217,7 @@ test('a task marked done offline reaches the server once, though the first answe
   await page.getByPlaceholder(/^办理情况/).fill(`已入户-${run}`);
   await page.getByRole('dialog').getByRole('button', { name: '完成', exact: true }).click();
   await expect(item).toContainText('已完成 · 待同步');
+  await keep(page, 'mobile-tasks');
   await expect(page.getByTestId('pending-badge')).toHaveText('1');
 
   // Back online: the completion reaches the server, but its answer is lost; the resend must not meet "already done".
