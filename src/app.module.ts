@@ -24,6 +24,7 @@ import { TimelineModule } from './modules/timeline/timeline.module';
 import { ProblemsModule } from './modules/problems/problems.module';
 import { BulletinsModule } from './modules/bulletins/bulletins.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { HistoryModule } from './modules/history/history.module';
 import { DailyCycleModule } from './modules/daily-cycle/daily-cycle.module';
 import { ReportsModule } from './modules/daily-cycle/reports/reports.module';
 import { ReviewModule } from './modules/daily-cycle/review/review.module';
@@ -59,6 +60,7 @@ import { SyncModule } from './modules/sync/sync.module';
     ProblemsModule,
     BulletinsModule,
     DashboardModule,
+    HistoryModule,
     ReportsModule,
     SupervisionModule,
     ReviewModule,

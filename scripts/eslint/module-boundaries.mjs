@@ -18,7 +18,7 @@ export const LAYERS = [
   ['problems', 'visits', 'timeline'],
   ['stages'],
   ['intents'],
-  ['ledger', 'sync', 'dashboard', 'notifications'],
+  ['ledger', 'sync', 'dashboard', 'notifications', 'history'],
   ['daily-cycle'],
   ['bulletins'],
   ['options'],

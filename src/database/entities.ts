@@ -3,6 +3,7 @@ import { AuditEntryEntity } from '../modules/audit/entities/audit-entry.entity';
 import { AuditCheckpointEntity } from '../modules/audit/entities/audit-checkpoint.entity';
 import { HouseholdEntity } from '../modules/households/entities/household.entity';
 import { MemberEntity } from '../modules/households/entities/member.entity';
+import { HouseholdHistoryEntity } from '../modules/households/entities/household-history.entity';
 import { OrgUnitEntity } from '../modules/org/entities/org-unit.entity';
 import { UserEntity } from '../modules/users/entities/user.entity';
 import { VisitEntity } from '../modules/visits/entities/visit.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   LoginFailureEntity,
   HouseholdEntity,
   MemberEntity,
+  HouseholdHistoryEntity,
   AuditEntryEntity,
   AuditCheckpointEntity,
   VisitEntity,

@@ -70,3 +70,14 @@ export function isValidDateString(value: string): boolean {
 export function daysBetween(fromInstant: Date, toInstant: Date): number {
   return Math.floor((toInstant.getTime() - fromInstant.getTime()) / DAY_MS);
 }
+
+/**
+ * The instant a past business date is read at (`?asOf=`): its last millisecond, or `now` while it is still
+ * today. Null: not a date; 'future': a date still to come.
+ */
+export function asOfInstant(date: string, now: Date, timeZone = 'Asia/Shanghai'): Date | null | 'future' {
+  if (!isValidDateString(date)) return null;
+  if (date > businessDate(now, timeZone)) return 'future';
+  const last = new Date(startOfBusinessDate(addDays(date, 1)).getTime() - 1);
+  return last < now ? last : now;
+}

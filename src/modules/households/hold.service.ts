@@ -7,6 +7,8 @@ import { HouseholdDerived } from './household-derived.service';
 import { HoldDto, ReleaseDto } from './dtos/hold.dto';
 import { HouseholdAccess } from './household-access';
 import { HouseholdErrors } from './households.errors';
+import { historyRow } from './household-history';
+import { HouseholdsRepository } from './households.repository';
 
 /** 暂停推进: a household in dispute, petition or litigation cannot advance until released. */
 @Injectable()
@@ -17,6 +19,7 @@ export class HoldService {
     private readonly audit: AuditService,
     private readonly derived: HouseholdDerived,
     private readonly clock: Clock,
+    private readonly history: HouseholdsRepository,
   ) {}
 
   hold(actor: Actor, id: string, dto: HoldDto): Promise<void> {
@@ -43,6 +46,9 @@ export class HoldService {
       const fields = { onHold, holdReason: reason, updatedAt: this.clock.now() };
       await this.households.touch(manager, id, fields);
       Object.assign(household, fields);
+      await this.history.insertHistory(manager, [
+        historyRow(household, actor.id, onHold ? 'hold' : 'release', fields.updatedAt),
+      ]);
       await this.audit.record(manager, actor, {
         action: onHold ? 'hold' : 'release',
         entityType: 'household',

@@ -1,5 +1,8 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { HouseholdScope } from '../../common/policy/access-policy';
+import { HouseholdEntity } from './entities/household.entity';
+import { HouseholdFilter } from './household-scope';
 
 export interface ProblemCounts {
   overdue: number;
@@ -27,6 +30,42 @@ export interface HouseholdApprovals {
   pendingAmong(householdIds: string[], manager?: EntityManager): Promise<Set<string>>;
 }
 
+/** A household's changing columns as they were at a past instant (the history module rebuilds them). */
+export type PastFields = Pick<
+  HouseholdEntity,
+  | 'villageId'
+  | 'townshipId'
+  | 'taskForceId'
+  | 'cadreId'
+  | 'flags'
+  | 'onHold'
+  | 'holdReason'
+  | 'stage'
+  | 'stageChangedAt'
+  | 'intentOption'
+  | 'intentSite'
+  | 'intentLivelihood'
+  | 'intentRecordedAt'
+  | 'lastVisitAt'
+  | 'openProblems'
+  | 'light'
+  | 'lightReasons'
+>;
+
+/** What households need of the history module: `?asOf=` reads (docs/architecture.md, "History"). */
+export interface HouseholdPast {
+  /** One household at `at`; null: it did not exist yet. */
+  one(householdId: string, at: Date): Promise<PastFields | null>;
+  /** A page of the households the scope sees (today), filtered and sorted on what they were at `at`. */
+  list(
+    scope: HouseholdScope,
+    filter: HouseholdFilter,
+    at: Date,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: { id: string; fields: PastFields }[]; total: number }>;
+}
+
 /**
  * The modules above households that households must ask or tell something (problems, approvals) fill these
  * ports at start-up, so households never read or write their tables and never import them; start-up fails
@@ -36,6 +75,7 @@ export interface HouseholdApprovals {
 export class HouseholdLinks implements OnApplicationBootstrap {
   private problemsPort: HouseholdProblems | null = null;
   private approvalsPort: HouseholdApprovals | null = null;
+  private pastPort: HouseholdPast | null = null;
 
   provideProblems(port: HouseholdProblems): void {
     this.problemsPort = port;
@@ -45,8 +85,16 @@ export class HouseholdLinks implements OnApplicationBootstrap {
     this.approvalsPort = port;
   }
 
+  providePast(port: HouseholdPast): void {
+    this.pastPort = port;
+  }
+
   onApplicationBootstrap(): void {
-    const missing = [!this.problemsPort && 'problems', !this.approvalsPort && 'approvals'].filter(Boolean);
+    const missing = [
+      !this.problemsPort && 'problems',
+      !this.approvalsPort && 'approvals',
+      !this.pastPort && 'history',
+    ].filter(Boolean);
     if (missing.length) throw new Error(`Households need the ${missing.join(' and ')} module(s) at start-up`);
   }
 
@@ -58,5 +106,10 @@ export class HouseholdLinks implements OnApplicationBootstrap {
   get approvals(): HouseholdApprovals {
     if (!this.approvalsPort) throw new Error('Households need the approvals module');
     return this.approvalsPort;
+  }
+
+  get past(): HouseholdPast {
+    if (!this.pastPort) throw new Error('Households need the history module');
+    return this.pastPort;
   }
 }

@@ -10,6 +10,7 @@ import { HouseholdFilter } from './household-scope';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdScope } from '../../common/policy/access-policy';
 import { HouseholdLinks } from './household-links';
+import { changesHistory, historyRow } from './household-history';
 
 /** A household as the export reads it (column → property). */
 export interface ExportHousehold {
@@ -132,8 +133,17 @@ export class HouseholdRegister {
     return owners;
   }
 
-  insertHouseholds(manager: EntityManager, households: HouseholdEntity[]): Promise<void> {
-    return bulkInsert(manager, HouseholdEntity, households, HOUSEHOLDS_PER_INSERT);
+  /** New households of an import, with their first history rows. */
+  async insertHouseholds(
+    manager: EntityManager,
+    households: HouseholdEntity[],
+    actorId: string,
+  ): Promise<void> {
+    await bulkInsert(manager, HouseholdEntity, households, HOUSEHOLDS_PER_INSERT);
+    await this.households.insertHistory(
+      manager,
+      households.map((h) => historyRow(h, actorId, 'ledger', h.createdAt)),
+    );
   }
 
   insertMembers(manager: EntityManager, members: MemberEntity[]): Promise<void> {
@@ -151,8 +161,20 @@ export class HouseholdRegister {
     }
   }
 
-  update(manager: EntityManager, id: string, version: number, fields: HouseholdFields) {
-    return this.households.update(manager, id, version, fields);
+  /** Optimistic update of an imported row; a change of village, task force, cadre or flags is kept in history. */
+  async update(
+    manager: EntityManager,
+    before: HouseholdEntity,
+    fields: HouseholdFields,
+    actorId: string,
+    at: Date,
+  ): Promise<boolean> {
+    if (!(await this.households.update(manager, before.id, before.version, fields))) return false;
+    if (changesHistory(before, fields))
+      await this.households.insertHistory(manager, [
+        historyRow({ ...before, ...fields }, actorId, 'ledger', at),
+      ]);
+    return true;
   }
 
   /**

@@ -60,7 +60,7 @@ export class HouseholdsController {
     @Param('id', UuidParam) id: string,
     @Query() query: RevealQueryDto,
   ): Promise<HouseholdResponseDto> {
-    return this.households.get(actor, id, query.reveal === true);
+    return this.households.get(actor, id, query.reveal === true, query.asOf);
   }
 
   @Patch(':id')

@@ -32,6 +32,14 @@ export const HouseholdErrors = {
   alreadyOnHold: () =>
     new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'ALREADY_ON_HOLD', '该户已处于暂停状态'),
   notOnHold: () => new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'NOT_ON_HOLD', '该户未处于暂停状态'),
+  notYetRegistered: (date: string) =>
+    new DomainError(HttpStatus.NOT_FOUND, 'HOUSEHOLD_NOT_FOUND', `该户在 ${date} 尚未登记`),
+  badAsOf: () =>
+    new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', [
+      { field: 'asOf', message: '必须是有效日期（YYYY-MM-DD）' },
+    ]),
+  asOfFuture: () =>
+    new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'DATE_IN_FUTURE', '不能查询尚未到来的日期'),
   revealForbidden: () =>
     new DomainError(HttpStatus.FORBIDDEN, 'REVEAL_FORBIDDEN', '当前角色无权查看完整身份证号和手机号'),
   notACadre: () =>

@@ -7,6 +7,8 @@ import { STAGES } from './household-stages';
 import { HouseholdEntity } from './entities/household.entity';
 import { applyHouseholdScope, HouseholdFilter } from './household-scope';
 import { MemberEntity } from './entities/member.entity';
+import { HouseholdHistoryEntity } from './entities/household-history.entity';
+import { bulkInsert } from '../../database/bulk-insert';
 
 const SORTS: Record<string, string> = {
   code: 'h.code',
@@ -31,6 +33,11 @@ export class HouseholdsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<HouseholdEntity | null> {
     return this.households(manager).findOneBy({ id });
+  }
+
+  findByIds(ids: string[], manager?: EntityManager): Promise<HouseholdEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.households(manager).createQueryBuilder('h').where('h.id IN (:...ids)', { ids }).getMany();
   }
 
   findByCodes(codes: string[], manager?: EntityManager): Promise<HouseholdEntity[]> {
@@ -196,5 +203,10 @@ export class HouseholdsRepository {
       .where('id IN (:...ids)', { ids })
       .execute();
     return result.affected ?? 0;
+  }
+
+  /** Appends history rows (household-history.ts), a few hundred per statement. */
+  async insertHistory(manager: EntityManager, rows: Omit<HouseholdHistoryEntity, 'id'>[]): Promise<void> {
+    await bulkInsert(manager, HouseholdHistoryEntity, rows, 500);
   }
 }

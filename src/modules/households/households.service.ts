@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { EntityManager } from 'typeorm';
 import { CommonErrors, ErrorDetail } from '../../common/errors/domain-error';
 import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Page } from '../../common/http/pagination';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessPolicy, HouseholdScope } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { PiiCipher } from '../../common/pii/pii-cipher';
 import { normalizeResidentId } from '../../common/pii/resident-id';
-import { Clock } from '../../common/time/business-clock';
+import { asOfInstant, Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { OrgDirectory } from '../org/org-directory';
@@ -23,12 +24,14 @@ import { HouseholdEntity } from './entities/household.entity';
 import { MemberEntity } from './entities/member.entity';
 import { changedFields, sameMembers } from './household-changes';
 import { MemberInput, memberEntities, normalizeMembers } from './household-members';
+import { changesHistory, historyRow } from './household-history';
 import { flagsToColumn, householdAuditView, householdRevealAudit, householdView } from './household.view';
 import { HouseholdErrors } from './households.errors';
 import { newHousehold } from './new-household';
 import { HouseholdAccess } from './household-access';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdLinks } from './household-links';
+import { HouseholdFilter } from './household-scope';
 
 @Injectable()
 export class HouseholdsService {
@@ -42,6 +45,7 @@ export class HouseholdsService {
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, dto: CreateHouseholdDto): Promise<HouseholdResponseDto> {
@@ -61,6 +65,7 @@ export class HouseholdsService {
     await this.write(dto.code, async (manager) => {
       await this.assertIdsFree(manager, members, dto.members);
       await this.households.insert(manager, household, members);
+      await this.households.insertHistory(manager, [historyRow(household, actor.id, 'create', now)]);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'household',
@@ -75,45 +80,81 @@ export class HouseholdsService {
     });
   }
 
-  async get(actor: Actor, id: string, reveal = false): Promise<HouseholdResponseDto> {
+  async get(actor: Actor, id: string, reveal = false, asOf?: string): Promise<HouseholdResponseDto> {
     if (reveal && !AccessPolicy.mayReveal(actor)) throw HouseholdErrors.revealForbidden();
-    const household = await this.access.requireVisible(actor, id);
+    const at = asOf === undefined ? null : this.asOfInstant(asOf);
+    let household = await this.access.requireVisible(actor, id);
+    if (at) {
+      // Who may see it is decided today; what it was comes from the events (docs/architecture.md, "History").
+      const past = await this.links.past.one(id, at);
+      if (!past) throw HouseholdErrors.notYetRegistered(asOf!);
+      household = Object.assign(new HouseholdEntity(), household, past);
+    }
     if (reveal) await this.auditReveal(actor, [household]);
     const [members, cadres] = await Promise.all([
       this.households.members([id]),
       this.cadreNames([household]),
     ]);
-    return householdView(household, this.pii, {
+    const view = householdView(household, this.pii, {
       reveal,
       cadre: cadres.get(household.cadreId ?? '') ?? null,
       members,
     });
+    return at ? { ...view, asOf } : view;
+  }
+
+  /** The instant `?asOf=` reads at, or the 4xx for a date that is not one or is still to come. */
+  private asOfInstant(asOf: string): Date {
+    const at = asOfInstant(asOf, this.clock.now(), this.config.businessTimeZone);
+    if (at === null) throw HouseholdErrors.badAsOf();
+    if (at === 'future') throw HouseholdErrors.asOfFuture();
+    return at;
   }
 
   async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdResponseDto>> {
     if (query.reveal && !AccessPolicy.mayReveal(actor)) throw HouseholdErrors.revealForbidden();
     const q = query.q?.trim();
     const isIdNumber = q && /^\d{17}[\dXx]$/.test(q);
-    const { items, total } = await this.households.list(
-      AccessPolicy.householdScope(actor),
-      {
-        ...query,
-        text: isIdNumber ? undefined : q || undefined,
-        idHash: isIdNumber ? this.pii.hash(normalizeResidentId(q)) : undefined,
-      },
-      query.page,
-      query.pageSize,
-    );
+    const scope = AccessPolicy.householdScope(actor);
+    const filter = {
+      ...query,
+      text: isIdNumber ? undefined : q || undefined,
+      idHash: isIdNumber ? this.pii.hash(normalizeResidentId(q)) : undefined,
+    };
+    const { items, total } =
+      query.asOf === undefined
+        ? await this.households.list(scope, filter, query.page, query.pageSize)
+        : await this.pastPage(scope, filter, this.asOfInstant(query.asOf), query.page, query.pageSize);
     const reveal = query.reveal === true;
     if (reveal) await this.auditReveal(actor, items);
     const cadres = await this.cadreNames(items);
+    const asOf = query.asOf === undefined ? {} : { asOf: query.asOf };
     return {
-      items: items.map((h) =>
-        householdView(h, this.pii, { reveal, cadre: cadres.get(h.cadreId ?? '') ?? null }),
-      ),
+      items: items.map((h) => ({
+        ...householdView(h, this.pii, { reveal, cadre: cadres.get(h.cadreId ?? '') ?? null }),
+        ...asOf,
+      })),
       total,
       page: query.page,
       pageSize: query.pageSize,
+    };
+  }
+
+  /** A page of the list as it was at `at`: today's rows (names, IDs) with the columns of the past. */
+  private async pastPage(
+    scope: HouseholdScope,
+    filter: HouseholdFilter,
+    at: Date,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: HouseholdEntity[]; total: number }> {
+    const past = await this.links.past.list(scope, filter, at, page, pageSize);
+    const today = new Map(
+      (await this.households.findByIds(past.items.map((item) => item.id))).map((h) => [h.id, h]),
+    );
+    return {
+      items: past.items.map((item) => Object.assign(new HouseholdEntity(), today.get(item.id), item.fields)),
+      total: past.total,
     };
   }
 
@@ -167,6 +208,8 @@ export class HouseholdsService {
       if (changed.villageId)
         await this.links.problems.followMove(manager, id, changed.villageId, fields.townshipId ?? null);
       const after = (await this.households.findById(id, manager))!;
+      if (changesHistory(before, after))
+        await this.households.insertHistory(manager, [historyRow(after, actor.id, 'edit', now)]);
       const afterMembers = membersChanged ? members! : beforeMembers;
       await this.audit.record(manager, actor, {
         action: 'update',
@@ -209,7 +252,8 @@ export class HouseholdsService {
     return this.transactions.run(async (manager) => {
       const found = await this.households
         .filtered(AccessPolicy.householdScope(actor), {}, manager)
-        .select(['h.id', 'h.cadreId'])
+        .select(['h.id', 'h.villageId', 'h.townshipId', 'h.taskForceId', 'h.cadreId', 'h.flags', 'h.onHold'])
+        .addSelect('h.holdReason')
         .andWhere('h.id IN (:...ids)', { ids: dto.householdIds })
         .getMany();
       if (found.length !== dto.householdIds.length) {
@@ -217,6 +261,12 @@ export class HouseholdsService {
         throw HouseholdErrors.someNotFound(dto.householdIds.filter((id) => !present.has(id)));
       }
       const assigned = await this.households.assignCadre(manager, dto.householdIds, cadre.id, now);
+      await this.households.insertHistory(
+        manager,
+        found
+          .filter((h) => h.cadreId !== cadre.id)
+          .map((h) => historyRow({ ...h, cadreId: cadre.id }, actor.id, 'assign', now)),
+      );
       await this.audit.record(
         manager,
         actor,

@@ -125,12 +125,19 @@ export class LedgerWriter {
     await this.ledger.insertHouseholds(
       manager,
       creates.map((p) => p.entity),
+      actor.id,
     );
     const updates = plans.filter((p) => p.kind === 'update');
     for (const plan of updates) {
       if (
         plan.fields &&
-        !(await this.ledger.update(manager, plan.before!.id, plan.before!.version, plan.fields))
+        !(await this.ledger.update(
+          manager,
+          plan.before!,
+          plan.fields,
+          actor.id,
+          plan.fields.updatedAt ?? plan.before!.updatedAt,
+        ))
       )
         throw new StaleRow();
     }

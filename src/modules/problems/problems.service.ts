@@ -303,6 +303,7 @@ export class ProblemsService {
         note,
         actorId: actor.id,
         at: this.clock.now(),
+        dueAt: problem.dueAt,
       }),
     );
   }

@@ -148,6 +148,14 @@ export class HouseholdQueryDto extends PageQueryDto {
   @IsOneOf(HOUSEHOLD_FLAGS)
   flag?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() onHold?: boolean;
+  @ApiPropertyOptional({
+    example: '2026-11-03',
+    description: 'as it was at the end of this business day (Asia/Shanghai), rebuilt from the events',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  asOf?: string;
   @ApiPropertyOptional({ description: 'code or head name (prefix), or an exact resident ID' })
   @IsOptional()
   @IsString()
@@ -169,6 +177,14 @@ export class HouseholdQueryDto extends PageQueryDto {
 
 export class RevealQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() reveal?: boolean;
+  @ApiPropertyOptional({
+    example: '2026-11-03',
+    description: 'as it was at the end of this business day (Asia/Shanghai), rebuilt from the events',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  asOf?: string;
 }
 
 export class MemberResponseDto {
@@ -227,6 +243,12 @@ export class HouseholdResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiPropertyOptional({
+    description:
+      'with ?asOf=: the business date it shows. Stage, intent, cadre, village, task force, flags, hold, light, ' +
+      "last visit and open problems are as they were then; names, IDs and members are today's",
+  })
+  asOf?: string;
 }
 
 export class AssignResultDto {

@@ -12,4 +12,6 @@ export class ProblemEventEntity {
   @Column({ type: 'varchar', length: 2000, nullable: true }) note!: string | null;
   @Column({ type: 'varchar', length: 36, name: 'actor_id' }) actorId!: string;
   @Column({ ...instantColumn() }) at!: Date;
+  /** The deadline in force after this event (交办 may move it); null on events older than the column. */
+  @Column({ ...instantColumn(), name: 'due_at', nullable: true }) dueAt!: Date | null;
 }

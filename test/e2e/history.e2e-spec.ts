@@ -1,0 +1,243 @@
+import { auth, Factory, World } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Any past date (docs/architecture.md, "History"): one household moved through stages, intents, a reassignment,
+ * a move to another village, a hold and problems over several days, read back as it was at the end of each day.
+ */
+describe('households as they were (?asOf=)', () => {
+  let t: TestApp;
+  let f: Factory;
+  let w: World;
+  let id: string;
+  let other: string;
+
+  const ok = (response: { status: number; body: any }, status: number) => {
+    if (response.status !== status)
+      throw new Error(`expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const at = (iso: string) => t.clock.set(iso);
+  const asOf = (date: string, token = w.commander, householdId = id) =>
+    t.http.get(`/api/v1/households/${householdId}?asOf=${date}`).set(auth(token));
+  const version = async (householdId: string) =>
+    ok(await t.http.get(`/api/v1/households/${householdId}`).set(auth(w.commander)), 200).version as number;
+  const advance = async (householdId: string, to: string, approvers: string[] = []) => {
+    const response = await t.http
+      .post(`/api/v1/households/${householdId}/transitions`)
+      .set(auth(w.commander))
+      .send({ to, version: await version(householdId) });
+    const body = ok(response, approvers.length ? 202 : 200);
+    for (const token of approvers)
+      ok(
+        await t.http
+          .post(`/api/v1/approvals/${body.approval.id}/decision`)
+          .set(auth(token))
+          .send({ decision: 'approve' }),
+        200,
+      );
+  };
+  const problem = async (householdId: string, severity: string) =>
+    ok(
+      await t.http.post('/api/v1/problems').set(auth(w.commander)).send({
+        householdId,
+        category: 'compensation_dispute',
+        severity,
+        description: '补偿标准有疑问',
+      }),
+      201,
+    ).id as string;
+  const problemAct = async (
+    problemId: string,
+    action: string,
+    body: Record<string, unknown>,
+    token = w.commander,
+  ) => ok(await t.http.post(`/api/v1/problems/${problemId}/${action}`).set(auth(token)).send(body), 200);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = new Factory(t);
+    w = await f.world();
+    // Day 1 (11-02): registered in 村 A with cadre 1.
+    at('2026-11-02T02:00:00Z');
+    id = (await f.household(w, { villageId: w.villageId, taskForceId: w.taskForceId, cadreId: w.cadre.id }))
+      .id as string;
+    other = (await f.household(w, { villageId: w.villageId, cadreId: w.cadre.id })).id as string;
+    // Day 2 (11-03): surveyed, an intent, a visit, an urgent problem opened.
+    at('2026-11-03T02:00:00Z');
+    await advance(id, 'surveyed');
+    ok(
+      await t.http
+        .post(`/api/v1/households/${id}/intent`)
+        .set(auth(w.commander))
+        .send({ option: 'scattered' }),
+      201,
+    );
+    ok(
+      await t.http
+        .post(`/api/v1/households/${id}/visits`)
+        .set(auth(w.commander))
+        .send({ visitedAt: '2026-11-03T01:30:00Z', method: 'in_person', summary: '入户走访' }),
+      201,
+    );
+    const p1 = await problem(id, 'p1');
+    // Day 3 (11-04): reassigned to cadre 2, the problem assigned with a deadline, put on hold.
+    at('2026-11-04T02:00:00Z');
+    ok(
+      await t.http
+        .post('/api/v1/households/assignments')
+        .set(auth(w.commander))
+        .send({ householdIds: [id], cadreId: w.otherCadre.id }),
+      200,
+    );
+    await problemAct(p1, 'assign', { unitId: w.unitId, dueAt: '2026-11-06T02:00:00Z' });
+    ok(
+      await t.http
+        .post(`/api/v1/households/${id}/hold`)
+        .set(auth(w.commander))
+        .send({ reason: 'dispute', note: '宅基地边界纠纷' }),
+      200,
+    );
+    // Day 5 (11-06): released, the problem resolved and closed, indicators confirmed, the intent changed.
+    at('2026-11-06T01:00:00Z');
+    ok(
+      await t.http.post(`/api/v1/households/${id}/release`).set(auth(w.commander)).send({ note: '已化解' }),
+      200,
+    );
+    await problemAct(p1, 'resolve', { resolution: '已按政策答复' }, w.handler.token);
+    await problemAct(p1, 'feedback', { satisfied: true });
+    await advance(id, 'indicators_confirmed', [w.official.token]);
+    ok(
+      await t.http
+        .post(`/api/v1/households/${id}/intent`)
+        .set(auth(w.commander))
+        .send({ option: 'central_gov_built' }),
+      201,
+    );
+    // Day 7 (11-08): moved to 村 B by the command centre, flagged, rolled back to surveyed.
+    at('2026-11-08T02:00:00Z');
+    ok(
+      await t.http
+        .patch(`/api/v1/households/${id}`)
+        .set(auth(w.commander))
+        .send({ version: await version(id), villageId: w.otherVillageId, flags: ['low_income'] }),
+      200,
+    );
+    ok(
+      await t.http
+        .post(`/api/v1/households/${id}/rollback`)
+        .set(auth(w.commander))
+        .send({ reason: '户主对面积有异议，重新调查', version: await version(id) }),
+      200,
+    );
+    at('2026-11-20T02:00:00Z');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers each day with the stage, intent, cadre, village, hold, light and problems of that day', async () => {
+    const days = Object.fromEntries(
+      await Promise.all(
+        ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-08'].map(
+          async (date) => [date, ok(await asOf(date), 200)] as const,
+        ),
+      ),
+    );
+    const pick = (h: any) => ({
+      asOf: h.asOf,
+      stage: h.stage,
+      intent: h.intent.option,
+      cadre: h.cadre?.id ?? null,
+      villageId: h.villageId,
+      onHold: h.onHold,
+      flags: h.flags,
+      openProblems: h.openProblems,
+      light: h.light,
+      lastVisitAt: h.lastVisitAt,
+    });
+    const base = { cadre: w.cadre.id, villageId: w.villageId, onHold: false, flags: [] };
+    expect(pick(days['2026-11-02'])).toEqual({
+      ...base,
+      asOf: '2026-11-02',
+      stage: 'registered',
+      intent: 'undecided',
+      openProblems: 0,
+      light: 'green',
+      lastVisitAt: null,
+    });
+    expect(pick(days['2026-11-03'])).toEqual({
+      ...base,
+      asOf: '2026-11-03',
+      stage: 'surveyed',
+      intent: 'scattered',
+      openProblems: 1,
+      light: 'red', // an urgent (P1) problem still open
+      lastVisitAt: '2026-11-03T01:30:00.000Z',
+    });
+    expect(days['2026-11-03'].lightReasons).toEqual(['problem_p1']);
+    expect(pick(days['2026-11-04'])).toMatchObject({
+      cadre: w.otherCadre.id,
+      onHold: true,
+      stage: 'surveyed',
+    });
+    expect(days['2026-11-04'].holdReason).toBe('dispute');
+    expect(days['2026-11-04'].lightReasons).toEqual(['problem_p1', 'on_hold']);
+    // 11-05 ended before the deadline of 11-06 10:00: not overdue yet.
+    expect(days['2026-11-05'].lightReasons).toEqual(['problem_p1', 'on_hold']);
+    expect(pick(days['2026-11-06'])).toMatchObject({
+      stage: 'indicators_confirmed',
+      intent: 'central_gov_built',
+      onHold: false,
+      openProblems: 0,
+      light: 'green',
+      cadre: w.otherCadre.id,
+      villageId: w.villageId,
+    });
+    expect(pick(days['2026-11-08'])).toMatchObject({
+      stage: 'surveyed',
+      villageId: w.otherVillageId,
+      flags: ['low_income'],
+    });
+    // Today's record is unchanged by the reads, and carries no asOf.
+    const today = ok(await t.http.get(`/api/v1/households/${id}`).set(auth(w.commander)), 200);
+    expect(today.asOf).toBeUndefined();
+    expect(today).toMatchObject({ stage: 'surveyed', villageId: w.otherVillageId });
+    expect(today.cadre.id).toBe(w.otherCadre.id);
+  });
+
+  it('lists with the same filters on what households were that day', async () => {
+    const list = async (query: string) =>
+      ok(await t.http.get(`/api/v1/households?${query}`).set(auth(w.commander)), 200);
+    const ids = (body: any) => body.items.map((h: any) => h.id).sort();
+    expect(ids(await list(`asOf=2026-11-03&cadreId=${w.cadre.id}`))).toEqual([id, other].sort());
+    expect(ids(await list(`asOf=2026-11-05&cadreId=${w.cadre.id}`))).toEqual([other]);
+    expect(ids(await list(`cadreId=${w.otherCadre.id}`))).toContain(id);
+    expect(ids(await list('asOf=2026-11-03&stage=surveyed'))).toEqual([id]);
+    expect(ids(await list('asOf=2026-11-04&onHold=true'))).toEqual([id]);
+    expect(ids(await list('asOf=2026-11-07&onHold=true'))).toEqual([]);
+    expect(ids(await list('asOf=2026-11-04&light=red'))).toEqual([id]);
+    expect(ids(await list(`asOf=2026-11-07&villageId=${w.otherVillageId}`))).toEqual([]);
+    expect(ids(await list(`asOf=2026-11-08&villageId=${w.otherVillageId}`))).toEqual([id]);
+    const page = await list('asOf=2026-11-03&pageSize=1&sort=code');
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0].asOf).toBe('2026-11-03');
+    expect((await list('asOf=2026-11-01')).total).toBe(0);
+  });
+
+  it('refuses a date that is not one or is still to come, and keeps the scope of today', async () => {
+    expect((await asOf('2026-13-01')).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await asOf('2026-13-01')).status).toBe(400);
+    const future = await asOf('2026-11-21');
+    expect(future.status).toBe(422);
+    expect(future.body.code).toBe('DATE_IN_FUTURE');
+    const before = await asOf('2026-11-01');
+    expect(before.status).toBe(404);
+    expect(before.body.message).toContain('尚未登记');
+    // Cadre 1 had it on 11-03 but no longer does: who may see it is decided today.
+    expect((await asOf('2026-11-03', w.cadre.token)).status).toBe(404);
+    expect((await asOf('2026-11-03', w.otherCadre.token)).status).toBe(200);
+  });
+});
