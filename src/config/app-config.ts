@@ -71,6 +71,7 @@ export class EnvironmentSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) PROBLEM_DUE_HOURS_P3?: number;
   @IsOptional() @IsString() CYCLE_CRON?: string;
   @IsOptional() @IsString() BULLETIN_CRON?: string;
+  @IsOptional() @IsString() REPORT_CHECK_CRON?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) STALL_WEEKS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) IMPORT_MAX_BYTES?: number;
   @IsOptional() @Transform(toBool) RUN_WORKERS?: boolean;
@@ -122,6 +123,8 @@ export interface AppConfig {
   problemDueHours: { p1: number; p2: number; p3: number };
   cycleCron: string;
   bulletinCron: string;
+  /** The nightly report check (recompute yesterday's report from the events and compare), business zone. */
+  reportCheckCron: string;
   stallWeeks: number;
   importMaxBytes: number;
   jobs: {
@@ -235,6 +238,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     cycleCron: env.CYCLE_CRON ?? '0 18 * * *',
     bulletinCron: env.BULLETIN_CRON ?? '0 9 * * 1',
+    reportCheckCron: env.REPORT_CHECK_CRON ?? '30 2 * * *',
     stallWeeks: env.STALL_WEEKS ?? 2,
     importMaxBytes: env.IMPORT_MAX_BYTES ?? 20 * 1024 * 1024,
     jobs: {

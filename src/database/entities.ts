@@ -14,6 +14,7 @@ import { ApprovalStepEntity } from '../modules/approvals/entities/approval-step.
 import { ProblemEntity } from '../modules/problems/entities/problem.entity';
 import { ProblemEventEntity } from '../modules/problems/entities/problem-event.entity';
 import { DailyReportEntity, DailyReviewEntity } from '../modules/daily-cycle/entities/snapshot.entities';
+import { ReportCheckEntity } from '../modules/daily-cycle/entities/report-check.entity';
 import { WeeklyBulletinEntity } from '../modules/bulletins/entities/weekly-bulletin.entity';
 import { TaskEntity } from '../modules/daily-cycle/tasks/entities/task.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   ProblemEventEntity,
   DailyReportEntity,
   DailyReviewEntity,
+  ReportCheckEntity,
   WeeklyBulletinEntity,
   TaskEntity,
   NotificationEntity,

@@ -11,6 +11,8 @@ export enum JobName {
   DailyReview = 'review',
   DailyDispatch = 'dispatch',
   WeeklyBulletin = 'bulletin',
+  /** The nightly check: yesterday's stored daily report against the same day recomputed from the events. */
+  ReportCheck = 'report-check',
   /** Built-in no-op (optionally slow or failing) job: proves the pipeline end to end. */
   Ping = 'ping',
   /** Tells the people concerned about an event (an approval awaiting them, a problem assigned, a visit's concerns). */
@@ -32,6 +34,7 @@ export interface JobPayloads {
   [JobName.DailyReview]: DatePayload;
   [JobName.DailyDispatch]: DatePayload;
   [JobName.WeeklyBulletin]: { weekStart: string };
+  [JobName.ReportCheck]: DatePayload;
   [JobName.Ping]: { key: string; sleepMs?: number; failTimes?: number };
   /** `ref` tells two events about one record apart (the approval level reached, the problem's version). */
   [JobName.Notify]: { event: NotifyEvent; id: string; ref?: string };
@@ -46,6 +49,7 @@ export const REQUIRED_JOB_HANDLERS: JobName[] = [
   JobName.DailyReview,
   JobName.DailyDispatch,
   JobName.WeeklyBulletin,
+  JobName.ReportCheck,
   JobName.Ping,
   JobName.Notify,
 ];
@@ -64,6 +68,7 @@ const JOB_KEYS: { [N in JobName]: (payload: JobPayloads[N]) => string } = {
   [JobName.DailyReport]: dateKey,
   [JobName.DailyReview]: dateKey,
   [JobName.DailyDispatch]: dateKey,
+  [JobName.ReportCheck]: dateKey,
   [JobName.WeeklyBulletin]: (payload) => {
     if (!isValidDateString(payload?.weekStart) || weekStartOf(payload.weekStart) !== payload.weekStart)
       throw new Error(`weekStart must be a Monday, YYYY-MM-DD, got ${payload?.weekStart}`);
@@ -94,6 +99,8 @@ const SCHEDULED_PAYLOADS: { [N in JobName]?: (firedAt: Date, timeZone: string) =
   [JobName.WeeklyBulletin]: (firedAt, timeZone) => ({
     weekStart: weekStartOf(addDays(businessDate(firedAt, timeZone), -7)),
   }),
+  // Checks the day before the night it fires in.
+  [JobName.ReportCheck]: (firedAt, timeZone) => ({ date: addDays(businessDate(firedAt, timeZone), -1) }),
   [JobName.Ping]: (firedAt) => ({ key: `tick-${firedAt.getTime()}` }),
 };
 

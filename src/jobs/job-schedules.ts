@@ -11,6 +11,7 @@ export function standingSchedules(config: AppConfig): ScheduleDefinition[] {
   return [
     { id: 'daily-cycle', name: JobName.DailyCycle, pattern: config.cycleCron, tz },
     { id: 'weekly-bulletin', name: JobName.WeeklyBulletin, pattern: config.bulletinCron, tz },
+    { id: 'report-check', name: JobName.ReportCheck, pattern: config.reportCheckCron, tz },
   ];
 }
 

@@ -262,6 +262,13 @@ async function history(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const report = ok(await t.http.get('/api/v1/reports/daily/2026-11-25').set(auth(w.commander)), 200);
+  // The same day recomputed from the events (part 2 of #15) equals the stored report on each database.
+  const recomputed = ok(
+    await t.http.get('/api/v1/reports/daily/2026-11-25?recompute=true').set(auth(w.commander)),
+    200,
+  );
+  if (!recomputed.recompute.compared || recomputed.recompute.differences.length)
+    throw new Error(`recomputed 11-25 differs: ${JSON.stringify(recomputed.recompute)}`);
   if (report.auditCheckpoint)
     report.auditCheckpoint = { ...report.auditCheckpoint, head: '<head>', mac: '<mac>' };
 

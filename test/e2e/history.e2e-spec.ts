@@ -1,5 +1,6 @@
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
+import { ReportRecomputeService } from '../../src/modules/daily-cycle/reports/report-recompute.service';
 
 /**
  * Any past date (docs/architecture.md, "History"): one household moved through stages, intents, a reassignment,
@@ -239,5 +240,74 @@ describe('households as they were (?asOf=)', () => {
     // Cadre 1 had it on 11-03 but no longer does: who may see it is decided today.
     expect((await asOf('2026-11-03', w.cadre.token)).status).toBe(404);
     expect((await asOf('2026-11-03', w.otherCadre.token)).status).toBe(200);
+  });
+
+  describe('recompute and compare the daily report', () => {
+    const report = (date: string, query = '', token = w.commander) =>
+      t.http.get(`/api/v1/reports/daily/${date}${query}`).set(auth(token));
+
+    beforeAll(async () => {
+      // The 11-06 report is made on 11-20, after every event above: stages are counted as of the run.
+      ok(await t.http.post('/api/v1/cycle/2026-11-06/run').set(auth(w.commander)), 202);
+      for (let i = 0; i < 200 && (await report('2026-11-06')).status !== 200; i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+
+    it('recomputes a stored day from the events, figure for figure', async () => {
+      const stored = ok(await report('2026-11-06'), 200);
+      const recomputed = ok(await report('2026-11-06', '?recompute=true'), 200);
+      expect(recomputed.recompute).toEqual({ at: stored.generatedAt, compared: true, differences: [] });
+      const figures = ({ totals, stages, byVillage, byTownship, byTaskForce, byCadre }: any) => ({
+        totals,
+        stages,
+        byVillage,
+        byTownship,
+        byTaskForce,
+        byCadre,
+      });
+      expect(figures(recomputed)).toEqual(figures(stored));
+      // Something happened that day: the figures are not all zeros.
+      expect(stored.totals).toMatchObject({
+        stageMoves: 1,
+        intentChanges: 1,
+        problemsClosed: 1,
+        households: 2,
+      });
+      // A day without a stored report is recomputed at its end, compared with nothing.
+      const unstored = ok(await report('2026-11-03', '?recompute=true'), 200);
+      expect(unstored.recompute).toMatchObject({ compared: false, differences: [] });
+      expect(unstored.totals).toMatchObject({
+        visits: 1,
+        intentChanges: 1,
+        problemsOpened: 1,
+        stageMoves: 1,
+      });
+      expect(unstored.stages.find((row: any) => row.stage === 'surveyed').count).toBe(1);
+    });
+
+    it('is refused to those who do not see every household, and for bad dates', async () => {
+      expect((await report('2026-11-06', '?recompute=true', w.official.token)).status).toBe(403);
+      expect((await report('2026-11-06', '?recompute=maybe')).status).toBe(400);
+      expect((await report('2026-11-31', '?recompute=true')).status).toBe(400);
+      expect((await report('2026-11-21', '?recompute=true')).status).toBe(422);
+    });
+
+    it('the nightly check records no difference, then catches an event changed behind its back', async () => {
+      const checker = t.app.get(ReportRecomputeService);
+      expect(await checker.check('2026-11-06')).toMatchObject({ date: '2026-11-06', differences: 0 });
+      // Tamper: the 11-06 intent record is rewritten to another day, as a hand-edited database would.
+      await t.dataSource.query(
+        `UPDATE intent_record SET business_date = '2026-11-05' WHERE household_id = '${id}' AND business_date = '2026-11-06'`,
+      );
+      const check = await checker.check('2026-11-06');
+      expect(check!.differences).toBeGreaterThan(0);
+      expect(check!.detail).toContainEqual({ path: 'totals.intentChanges', stored: 1, recomputed: 0 });
+      const rows = await t.dataSource.query(
+        `SELECT differences FROM report_check WHERE date = '2026-11-06' ORDER BY id`,
+      );
+      expect(rows.map((r: any) => Number(r.differences))).toEqual([0, check!.differences]);
+      const latest = await checker.latest(1);
+      expect(latest[0].differences).toBe(check!.differences);
+    });
   });
 });

@@ -1291,6 +1291,8 @@ export interface components {
       version: number;
       createdAt: string;
       updatedAt: string;
+      /** @description with ?asOf=: the business date it shows. Stage, intent, cadre, village, task force, flags, hold, light, last visit and open problems are as they were then; names, IDs and members are today's */
+      asOf?: string;
     };
     AssignHouseholdsDto: {
       householdIds: string[];
@@ -1892,6 +1894,19 @@ export interface components {
       visitedToday: number;
       overdueVisits: number;
     };
+    ReportDifferenceDto: {
+      /** @example byVillage.<id>.visits */
+      path: string;
+      stored: number | null;
+      recomputed: number | null;
+    };
+    ReportRecomputeDto: {
+      /** @description the instant the day was recomputed at */
+      at: string;
+      /** @description whether a stored report was compared */
+      compared: boolean;
+      differences: components['schemas']['ReportDifferenceDto'][];
+    };
     DailyReportDto: {
       /** @example 2026-11-28 */
       date: string;
@@ -1915,6 +1930,8 @@ export interface components {
       metricVersions: {
         [key: string]: number;
       } | null;
+      /** @description with ?recompute=true only */
+      recompute?: components['schemas']['ReportRecomputeDto'];
     };
     LightCountsDto: {
       green: number;
@@ -3168,6 +3185,8 @@ export interface operations {
           | 'serious_illness'
           | 'military_family';
         onHold?: boolean;
+        /** @description as it was at the end of this business day (Asia/Shanghai), rebuilt from the events */
+        asOf?: string;
         /** @description code or head name (prefix), or an exact resident ID */
         q?: string;
         sort?: 'code' | '-code' | 'updatedAt' | '-updatedAt' | 'headName' | '-headName' | 'stage' | '-stage';
@@ -3261,6 +3280,8 @@ export interface operations {
           | 'serious_illness'
           | 'military_family';
         onHold?: boolean;
+        /** @description as it was at the end of this business day (Asia/Shanghai), rebuilt from the events */
+        asOf?: string;
         /** @description code or head name (prefix), or an exact resident ID */
         q?: string;
         sort?: 'code' | '-code' | 'updatedAt' | '-updatedAt' | 'headName' | '-headName' | 'stage' | '-stage';
@@ -3435,6 +3456,8 @@ export interface operations {
     parameters: {
       query?: {
         reveal?: boolean;
+        /** @description as it was at the end of this business day (Asia/Shanghai), rebuilt from the events */
+        asOf?: string;
       };
       header?: never;
       path: {
@@ -5170,7 +5193,10 @@ export interface operations {
   };
   ReportsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description recompute the day from the events at the instant the stored report was made (the end of the day if none) and compare: `recompute.differences` must be empty (command centre only) */
+        recompute?: boolean;
+      };
       header?: never;
       path: {
         date: string;

@@ -45,6 +45,11 @@ export class DailyReportRepository {
   }
 
   async facts(window: ReportWindow): Promise<ReportFacts> {
+    return foldFacts(await this.rows(window));
+  }
+
+  /** The rows of the report's queries over today's tables (`foldFacts` turns them into the facts). */
+  private async rows(window: ReportWindow): Promise<FactRows> {
     const m = this.dataSource.manager;
     const p = { date: window.date, dayEnd: window.dayEnd, cutoff: window.visitCutoff };
     // One pass over households: stage counts by village and task force, and the cadres' load.
@@ -107,53 +112,90 @@ export class DailyReportRepository {
           UNION SELECT household_id FROM intent_record WHERE business_date = :date)`,
       { ...p, held: true },
     );
-
-    // Every figure is a sum, and the breakdowns need no finer grain than (village, task force[, stage]): fold
-    // the rows to that here (the ~4,800 (village, task force, cadre, stage) rows become ~500 cells).
-    const folded = new Map<string, Cell>();
-    const add = (row: Record<string, unknown>, stage: string | undefined, figures: Partial<Figures>) => {
-      const villageId = (row.village_id as string) ?? null;
-      const taskForceId = (row.task_force_id as string) ?? null;
-      const key = `${villageId}|${taskForceId}|${stage ?? ''}`;
-      let cell = folded.get(key);
-      if (!cell)
-        folded.set(key, (cell = stage ? { villageId, taskForceId, stage } : { villageId, taskForceId }));
-      for (const name of Object.keys(figures) as (keyof Figures)[])
-        cell[name] = (cell[name] ?? 0) + figures[name]!;
-    };
-    for (const r of households) add(r, r.stage as string, { households: num(r.n) });
-    for (const r of visits) add(r, undefined, { visits: num(r.visits), householdsVisited: num(r.visited) });
-    for (const r of moves) add(r, undefined, { stageMoves: num(r.n) });
-    for (const r of intents) add(r, undefined, { intentChanges: num(r.n) });
-    for (const r of overdueProblems) add(r, undefined, { problemsOverdue: num(r.overdue) });
-    for (const r of problemsToday) {
-      add(r, undefined, { problemsOpened: num(r.opened), problemsClosed: num(r.closed) });
-    }
-    const cells = [...folded.values()];
-    const cadres = new Map<string, CadreFacts>();
-    const cadre = (id: string) => {
-      let facts = cadres.get(id);
-      if (!facts) cadres.set(id, (facts = { cadreId: id, assigned: 0, overdueVisits: 0, visitedToday: 0 }));
-      return facts;
-    };
-    for (const r of households) {
-      if (!r.cadre_id) continue;
-      const facts = cadre(r.cadre_id as string);
-      facts.assigned += num(r.n);
-      if (r.stage !== 'closed') facts.overdueVisits += num(r.overdue);
-    }
-    for (const r of visits) if (r.cadre_id) cadre(r.cadre_id as string).visitedToday += num(r.visited);
-    const movesToday = new Map<string, number>();
-    for (const r of moves) {
-      if (r.kind === 'advance')
-        movesToday.set(r.to_stage as string, (movesToday.get(r.to_stage as string) ?? 0) + num(r.n));
-    }
     return {
-      cells,
-      cadres: [...cadres.values()],
-      movesToday,
+      households,
+      visits,
+      moves,
+      intents,
+      overdueProblems,
+      problemsToday,
       approvalsPending: num(pending.n),
       priorityHouseholdsTouched: num(priority.n),
     };
   }
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * What the report's queries return, before folding: by (village, task force[, cadre][, stage]); the same shape
+ * comes from today's tables (DailyReportRepository) and from the events at a past instant (PastFactsRepository).
+ */
+export interface FactRows {
+  /** village_id, task_force_id, cadre_id, stage, n, overdue (not visited since the cut-off) */
+  households: Row[];
+  /** village_id, task_force_id, cadre_id, visits, visited (distinct households) */
+  visits: Row[];
+  /** village_id, task_force_id, to_stage, kind, n */
+  moves: Row[];
+  /** village_id, task_force_id, n */
+  intents: Row[];
+  /** village_id, task_force_id, overdue */
+  overdueProblems: Row[];
+  /** village_id, task_force_id, opened, closed */
+  problemsToday: Row[];
+  approvalsPending: number;
+  priorityHouseholdsTouched: number;
+}
+
+/** Folds the rows into the report's facts (pure). */
+export function foldFacts(rows: FactRows): ReportFacts {
+  const { households, visits, moves, intents, overdueProblems, problemsToday } = rows;
+  // Every figure is a sum, and the breakdowns need no finer grain than (village, task force[, stage]): fold
+  // the rows to that here (the ~4,800 (village, task force, cadre, stage) rows become ~500 cells).
+  const folded = new Map<string, Cell>();
+  const add = (row: Record<string, unknown>, stage: string | undefined, figures: Partial<Figures>) => {
+    const villageId = (row.village_id as string) ?? null;
+    const taskForceId = (row.task_force_id as string) ?? null;
+    const key = `${villageId}|${taskForceId}|${stage ?? ''}`;
+    let cell = folded.get(key);
+    if (!cell)
+      folded.set(key, (cell = stage ? { villageId, taskForceId, stage } : { villageId, taskForceId }));
+    for (const name of Object.keys(figures) as (keyof Figures)[])
+      cell[name] = (cell[name] ?? 0) + figures[name]!;
+  };
+  for (const r of households) add(r, r.stage as string, { households: num(r.n) });
+  for (const r of visits) add(r, undefined, { visits: num(r.visits), householdsVisited: num(r.visited) });
+  for (const r of moves) add(r, undefined, { stageMoves: num(r.n) });
+  for (const r of intents) add(r, undefined, { intentChanges: num(r.n) });
+  for (const r of overdueProblems) add(r, undefined, { problemsOverdue: num(r.overdue) });
+  for (const r of problemsToday) {
+    add(r, undefined, { problemsOpened: num(r.opened), problemsClosed: num(r.closed) });
+  }
+  const cells = [...folded.values()];
+  const cadres = new Map<string, CadreFacts>();
+  const cadre = (id: string) => {
+    let facts = cadres.get(id);
+    if (!facts) cadres.set(id, (facts = { cadreId: id, assigned: 0, overdueVisits: 0, visitedToday: 0 }));
+    return facts;
+  };
+  for (const r of households) {
+    if (!r.cadre_id) continue;
+    const facts = cadre(r.cadre_id as string);
+    facts.assigned += num(r.n);
+    if (r.stage !== 'closed') facts.overdueVisits += num(r.overdue);
+  }
+  for (const r of visits) if (r.cadre_id) cadre(r.cadre_id as string).visitedToday += num(r.visited);
+  const movesToday = new Map<string, number>();
+  for (const r of moves) {
+    if (r.kind === 'advance')
+      movesToday.set(r.to_stage as string, (movesToday.get(r.to_stage as string) ?? 0) + num(r.n));
+  }
+  return {
+    cells,
+    cadres: [...cadres.values()],
+    movesToday,
+    approvalsPending: rows.approvalsPending,
+    priorityHouseholdsTouched: rows.priorityHouseholdsTouched,
+  };
 }

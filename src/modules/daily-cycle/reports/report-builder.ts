@@ -2,6 +2,7 @@ import type { AuditCheckpoint } from '../../audit/audit-checkpoint-key';
 import { Stage, STAGES } from '../../households/household-stages';
 import type { MetricVersions } from '../metrics/metric-definitions';
 import type { ReportFacts } from './daily-report.repository';
+import type { ReportDifference } from './report-compare';
 
 /** Figures the report repeats for every breakdown (village, township, task force) and for the total. */
 export interface Figures {
@@ -42,6 +43,8 @@ export interface DailyReportBody {
   auditCheckpoint?: AuditCheckpoint | null;
   /** The metric versions it was computed with (docs/metrics.md); null: stored before versioning. */
   metricVersions?: MetricVersions | null;
+  /** With ?recompute=true: this body was recomputed from the events; how it compares with the stored one. */
+  recompute?: { at: string; compared: boolean; differences: ReportDifference[] };
 }
 
 /** One cell of the set-based queries: a (village, task force) pair and the figures counted for it. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiXlsxResponse } from '../../../common/http/api-responses';
 import type { Response } from 'express';
@@ -6,6 +6,9 @@ import { Actor } from '../../../common/policy/actor';
 import { CurrentActor } from '../../../common/policy/current-actor.decorator';
 import { Roles } from '../../../common/policy/roles.decorator';
 import { DailyReportService } from './daily-report.service';
+import { ReportRecomputeService } from './report-recompute.service';
+import { AccessPolicy } from '../../../common/policy/access-policy';
+import { RecomputeQueryDto } from './dtos/recompute.dto';
 import { dailyReportWorkbook } from './daily-report.xlsx';
 import { DailyReportDto } from './dtos/daily-report.dto';
 import { DailyReportBody } from './report-builder';
@@ -16,13 +19,25 @@ import { DailyReportBody } from './report-builder';
 @Roles('admin', 'commander', 'supervisor', 'official')
 @ApiErrorResponses(400, 401, 403, 404)
 export class ReportsController {
-  constructor(private readonly reports: DailyReportService) {}
+  constructor(
+    private readonly reports: DailyReportService,
+    private readonly recomputer: ReportRecomputeService,
+  ) {}
 
   /** The stored snapshot; 404 before the date's report ran. */
   @Get(':date')
   @ApiOkResponse({ type: DailyReportDto, description: 'officials see only their own rows' })
-  get(@CurrentActor() actor: Actor, @Param('date') date: string): Promise<DailyReportBody> {
-    return this.reports.getFor(actor, date);
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('date') date: string,
+    @Query() query: RecomputeQueryDto,
+  ): Promise<DailyReportBody> {
+    if (query.recompute !== true) return this.reports.getFor(actor, date);
+    // The whole report is compared: only those who see every household may ask for it.
+    if (AccessPolicy.householdScope(actor).kind !== 'all')
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: '仅指挥部可重算日汇报' });
+    const { report, ...check } = await this.recomputer.recompute(date);
+    return { ...report, recompute: check };
   }
 
   @Get(':date/export')

@@ -6,6 +6,10 @@ import { DailyReportService } from './daily-report.service';
 import { DailyReportJob } from './jobs/daily-report.job';
 import { OrgNamesService } from './org-names.service';
 import { ReportsController } from './reports.controller';
+import { PastFactsRepository } from './past-facts.repository';
+import { ReportCheckRepository } from './report-check.repository';
+import { ReportRecomputeService } from './report-recompute.service';
+import { ReportCheckJob } from './jobs/report-check.job';
 import { SnapshotStore } from '../snapshot-store';
 import { MetricCatalogue } from '../metrics/metric-catalogue';
 
@@ -18,6 +22,10 @@ import { MetricCatalogue } from '../metrics/metric-catalogue';
     OrgNamesService,
     SnapshotStore,
     DailyReportJob,
+    PastFactsRepository,
+    ReportCheckRepository,
+    ReportRecomputeService,
+    ReportCheckJob,
     { provide: MetricCatalogue, useFactory: () => new MetricCatalogue() },
   ],
   exports: [DailyReportService, OrgNamesService, SnapshotStore, MetricCatalogue],

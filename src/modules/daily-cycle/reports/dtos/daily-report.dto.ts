@@ -48,6 +48,18 @@ export class ReportCadreRowDto implements CadreRow {
   @ApiProperty() overdueVisits!: number;
 }
 
+export class ReportDifferenceDto {
+  @ApiProperty({ example: 'byVillage.<id>.visits' }) path!: string;
+  @ApiProperty({ nullable: true, type: Number }) stored!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) recomputed!: number | null;
+}
+
+export class ReportRecomputeDto {
+  @ApiProperty({ description: 'the instant the day was recomputed at' }) at!: string;
+  @ApiProperty({ description: 'whether a stored report was compared' }) compared!: boolean;
+  @ApiProperty({ type: [ReportDifferenceDto] }) differences!: ReportDifferenceDto[];
+}
+
 export class DailyReportDto implements DailyReportBody {
   @ApiProperty({ example: '2026-11-28' }) date!: string;
   @ApiProperty() generatedAt!: string;
@@ -73,4 +85,6 @@ export class DailyReportDto implements DailyReportBody {
       'the version of each metric definition it was computed with (docs/metrics.md); null: stored before metric versioning',
   })
   metricVersions?: Record<string, number> | null;
+  @ApiPropertyOptional({ type: ReportRecomputeDto, description: 'with ?recompute=true only' })
+  recompute?: ReportRecomputeDto;
 }

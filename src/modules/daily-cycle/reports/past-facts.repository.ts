@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { instant, num, rawQuery } from '../../../database/raw-query';
+import { pastHouseholdsSql } from '../../history/past-sql';
+import { ACTIVE_STATUSES_SQL } from '../../problems/problem-states';
+import { FactRows, ReportWindow } from './daily-report.repository';
+
+/** A household at the report's instant: the columns the report groups and counts by. */
+export interface PastHousehold {
+  id: string;
+  villageId: string | null;
+  taskForceId: string | null;
+  cadreId: string | null;
+  stage: string;
+  lastVisitAt: Date | null;
+  priority: boolean;
+}
+
+/** Everything a past day's report is computed from, as rows per household (drill-down reads these too). */
+export interface PastDay {
+  households: Map<string, PastHousehold>;
+  /** household ids, one per visit of the date recorded by the instant */
+  visits: string[];
+  moves: { householdId: string; toStage: string; kind: string }[];
+  /** household ids, one per intent record of the date */
+  intents: string[];
+  problems: {
+    id: string;
+    householdId: string | null;
+    villageId: string | null;
+    overdue: boolean;
+    opened: boolean;
+    closed: boolean;
+  }[];
+  approvalsPending: number;
+}
+
+/**
+ * The daily report's facts at a past instant, rebuilt from the events (docs/architecture.md, "History"): the
+ * households as they were (history/past-sql.ts), then the day's visits, moves, intents and problems known by then,
+ * grouped here rather than in SQL so the households' past is computed once.
+ */
+@Injectable()
+export class PastFactsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async day(window: ReportWindow, at: Date): Promise<PastDay> {
+    const m = this.dataSource.manager;
+    const p = { date: window.date, dayEnd: window.dayEnd, at };
+    const households = new Map<string, PastHousehold>();
+    for (const r of await rawQuery(
+      m,
+      `${pastHouseholdsSql()}
+       SELECT id, village_id, task_force_id, cadre_id, stage, last_visit_at, flags, on_hold FROM past_household`,
+      p,
+    )) {
+      households.set(r.id as string, {
+        id: r.id as string,
+        villageId: (r.village_id as string | null) ?? null,
+        taskForceId: (r.task_force_id as string | null) ?? null,
+        cadreId: (r.cadre_id as string | null) ?? null,
+        stage: r.stage as string,
+        lastVisitAt:
+          r.last_visit_at === null || r.last_visit_at === undefined ? null : instant(r.last_visit_at),
+        priority: (r.flags ?? '') !== '' || r.on_hold === true || r.on_hold === 1 || r.on_hold === '1',
+      });
+    }
+    const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.household_id as string);
+    const visits = ids(
+      await rawQuery(
+        m,
+        `SELECT household_id FROM visit WHERE business_date = :date AND created_at <= :at`,
+        p,
+      ),
+    );
+    const moves = (
+      await rawQuery(
+        m,
+        `SELECT household_id, to_stage, kind FROM stage_event WHERE business_date = :date AND at <= :at`,
+        p,
+      )
+    ).map((r) => ({
+      householdId: r.household_id as string,
+      toStage: r.to_stage as string,
+      kind: r.kind as string,
+    }));
+    const intents = ids(
+      await rawQuery(
+        m,
+        `SELECT household_id FROM intent_record WHERE business_date = :date AND recorded_at <= :at`,
+        p,
+      ),
+    );
+    const problems = (
+      await rawQuery(
+        m,
+        `${pastHouseholdsSql()}
+         SELECT id, household_id, village_id,
+                CASE WHEN status IN ${ACTIVE_STATUSES_SQL} AND due_at < :dayEnd THEN 1 ELSE 0 END AS overdue,
+                CASE WHEN opened_date = :date THEN 1 ELSE 0 END AS opened,
+                CASE WHEN closed_date = :date AND closed_at <= :at THEN 1 ELSE 0 END AS closed
+           FROM past_problem
+          WHERE (status IN ${ACTIVE_STATUSES_SQL} AND due_at < :dayEnd) OR opened_date = :date
+             OR (closed_date = :date AND closed_at <= :at)`,
+        p,
+      )
+    ).map((r) => ({
+      id: r.id as string,
+      householdId: (r.household_id as string | null) ?? null,
+      villageId: (r.village_id as string | null) ?? null,
+      overdue: num(r.overdue) === 1,
+      opened: num(r.opened) === 1,
+      closed: num(r.closed) === 1,
+    }));
+    const [pending] = await rawQuery(
+      m,
+      `SELECT count(*) AS n FROM approval WHERE requested_at <= :at AND (decided_at IS NULL OR decided_at > :at)`,
+      p,
+    );
+    return { households, visits, moves, intents, problems, approvalsPending: num(pending.n) };
+  }
+}
+
+/** The report's rows (FactRows) from a past day, grouped as the SQL of today's report groups them. */
+export function pastFactRows(day: PastDay, window: ReportWindow): FactRows {
+  const groups = new Map<string, Record<string, unknown>>();
+  const group = (table: string, key: Record<string, unknown>, init: Record<string, unknown>) => {
+    const id = `${table}|${Object.values(key).join('|')}`;
+    let row = groups.get(id);
+    if (!row) groups.set(id, (row = { ...key, ...init, __table: table }));
+    return row as Record<string, any>;
+  };
+  const where = (h: PastHousehold | undefined) => ({
+    village_id: h?.villageId ?? null,
+    task_force_id: h?.taskForceId ?? null,
+  });
+  for (const h of day.households.values()) {
+    const row = group(
+      'households',
+      { ...where(h), cadre_id: h.cadreId, stage: h.stage },
+      { n: 0, overdue: 0 },
+    );
+    row.n += 1;
+    if (h.lastVisitAt === null || h.lastVisitAt < window.visitCutoff) row.overdue += 1;
+  }
+  const visited = new Map<string, Set<string>>();
+  for (const householdId of day.visits) {
+    const h = day.households.get(householdId);
+    const key = { ...where(h), cadre_id: h?.cadreId ?? null };
+    const row = group('visits', key, { visits: 0, visited: 0 });
+    row.visits += 1;
+    const id = Object.values(key).join('|');
+    if (!visited.has(id)) visited.set(id, new Set());
+    const seen = visited.get(id)!;
+    if (!seen.has(householdId)) {
+      seen.add(householdId);
+      row.visited += 1;
+    }
+  }
+  for (const move of day.moves)
+    group(
+      'moves',
+      { ...where(day.households.get(move.householdId)), to_stage: move.toStage, kind: move.kind },
+      { n: 0 },
+    ).n++;
+  for (const householdId of day.intents)
+    group('intents', where(day.households.get(householdId)), { n: 0 }).n++;
+  for (const problem of day.problems) {
+    const h = problem.householdId ? day.households.get(problem.householdId) : undefined;
+    const key = { village_id: h?.villageId ?? problem.villageId, task_force_id: h?.taskForceId ?? null };
+    if (problem.overdue) group('overdueProblems', key, { overdue: 0 }).overdue++;
+    if (problem.opened || problem.closed) {
+      const row = group('problemsToday', key, { opened: 0, closed: 0 });
+      if (problem.opened) row.opened++;
+      if (problem.closed) row.closed++;
+    }
+  }
+  const touched = new Set([...day.visits, ...day.moves.map((move) => move.householdId), ...day.intents]);
+  const rowsOf = (table: string) =>
+    [...groups.values()].filter((row) => row.__table === table).map(({ __table, ...row }) => row);
+  return {
+    households: rowsOf('households'),
+    visits: rowsOf('visits'),
+    moves: rowsOf('moves'),
+    intents: rowsOf('intents'),
+    overdueProblems: rowsOf('overdueProblems'),
+    problemsToday: rowsOf('problemsToday'),
+    approvalsPending: day.approvalsPending,
+    priorityHouseholdsTouched: [...touched].filter((id) => day.households.get(id)?.priority).length,
+  };
+}
