@@ -101,7 +101,11 @@ describe('jobs, BullMQ driver on real Redis with an in-process worker', () => {
     );
     const schedulers = await queue.queue.getJobSchedulers();
     await replica.close();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(['daily-cycle', 'weekly-bulletin']);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(['daily-cycle', 'report-check', 'weekly-bulletin']);
+    expect(schedulers.find((s) => s.key === 'report-check')).toMatchObject({
+      pattern: '30 2 * * *',
+      tz: 'Asia/Shanghai',
+    });
     expect(schedulers.find((s) => s.key === 'daily-cycle')).toMatchObject({
       pattern: '0 18 * * *',
       tz: 'Asia/Shanghai',

@@ -13,8 +13,8 @@ import { migrationColumns } from '../src/database/migration-columns';
  * - `report_check`: each comparison of a stored daily report with the same day recomputed from the events.
  * Raw ALTER TABLE ADD COLUMN, not queryRunner.addColumn: on SQLite TypeORM would rebuild the tables.
  */
-export class History1765200000000 implements MigrationInterface {
-  name = 'History1765200000000';
+export class History1765250000000 implements MigrationInterface {
+  name = 'History1765250000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = migrationColumns(queryRunner);
