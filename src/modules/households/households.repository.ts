@@ -94,18 +94,22 @@ export class HouseholdsRepository {
     const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
     const order = SORTS[sort.replace(/^-/, '')];
     const key = this.dataSource.options.type === 'postgres' ? 'h.id' : 'h.rowid';
-    const keys = this.filtered(scope, filter)
-      .select(key)
-      .orderBy(order, direction)
-      .addOrderBy('h.id', 'ASC')
+    // Codes are unique: ties are broken by id only where they can occur (on SQLite the id is not in the indexes,
+    // so ordering a q page by code and id read ~3,600 rows from the table to pick 20).
+    const byOrder = <T extends SelectQueryBuilder<HouseholdEntity>>(query: T): T => {
+      query.orderBy(order, direction);
+      if (order !== SORTS.code) query.addOrderBy('h.id', 'ASC');
+      return query;
+    };
+    const keys = byOrder(this.filtered(scope, filter).select(key))
       .offset((page - 1) * pageSize)
       .limit(pageSize);
-    const rows = this.households()
-      .createQueryBuilder('h')
-      .where(`${key} IN (${keys.getQuery()})`)
-      .setParameters(keys.getParameters())
-      .orderBy(order, direction)
-      .addOrderBy('h.id', 'ASC');
+    const rows = byOrder(
+      this.households()
+        .createQueryBuilder('h')
+        .where(`${key} IN (${keys.getQuery()})`)
+        .setParameters(keys.getParameters()),
+    );
     const [items, counted] = await Promise.all([
       rows.getMany(),
       this.filtered(scope, filter).select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
