@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, loadConfigOrExit } from './config/app-config';
@@ -8,6 +9,12 @@ import type { CreatedAdmin } from './modules/auth/admin-bootstrap.service';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  if (cluster.isPrimary && config.apiProcesses.count > 1) {
+    // API_PROCESSES > 1: this process only starts and watches the HTTP processes (src/cluster.ts).
+    const { ApiCluster } = await import('./cluster');
+    new ApiCluster(config, process.argv.slice(2)).start();
+    return;
+  }
   const { createApp } = await import('./bootstrap');
   const { AdminBootstrapService } = await import('./modules/auth/admin-bootstrap.service');
   const app = await createApp();
@@ -27,8 +34,14 @@ async function main(): Promise<void> {
       throw error;
     }
   }
+  if (cluster.isWorker) {
+    const { closeOnPrimaryRequest } = await import('./cluster');
+    closeOnPrimaryRequest(() => app.close());
+  }
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-  announce(config, adminBootstrap.created, demo);
+  // In a cluster the first HTTP process speaks for all (the others would repeat it, without the admin password).
+  if (!cluster.isWorker || process.env.API_START_SUMMARY === '1')
+    announce(config, adminBootstrap.created, demo);
 }
 
 interface DemoLogins {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -86,6 +87,13 @@ export class EnvironmentSchema {
   @IsOptional() @Transform(toBool) JOB_SCHEDULES?: boolean;
   @IsOptional() @Transform(toBool) API_DOCS?: boolean;
   @IsOptional() @IsString() WEB_DIST?: string;
+  @IsOptional()
+  @Matches(/^(auto|[1-9]|[1-5]\d|6[0-4])$/, {
+    message: 'API_PROCESSES must be auto or a number from 1 to 64',
+  })
+  API_PROCESSES?: string;
+  /** Set by the cluster's primary on each HTTP process it starts (1…N): which one is logging. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) API_WORKER?: number;
 }
 
 export interface AppConfig {
@@ -111,6 +119,13 @@ export interface AppConfig {
   apiDocs: boolean;
   /** The built console (web/dist); served at / when it exists. */
   webDist: string;
+  /**
+   * HTTP processes behind the one port (Node cluster, src/cluster.ts): API_PROCESSES, `auto` = the cores, the
+   * default in production; 1 in development and tests. `note` says why the count differs from what was asked.
+   */
+  apiProcesses: { requested: 'auto' | number; count: number; note?: string };
+  /** This HTTP process's number in the cluster (1…N), null when it runs alone. */
+  worker: number | null;
   login: {
     /** Failed logins per username from one client address before that address must wait. */
     maxFailures: number;
@@ -220,6 +235,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: env.LOG_FORMAT ?? (nodeEnv === 'development' ? 'pretty' : 'json'),
     apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     webDist: resolve(env.WEB_DIST ?? join('web', 'dist')),
+    apiProcesses: apiProcesses(env.API_PROCESSES, nodeEnv, databaseFromUrl(env.DATABASE_URL, dataDir).kind),
+    worker: env.API_WORKER ?? null,
     login: {
       maxFailures: env.LOGIN_MAX_FAILURES ?? 5,
       maxFailuresPerUser: env.LOGIN_MAX_FAILURES_PER_USER ?? 50,
@@ -252,6 +269,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       schedules: env.JOB_SCHEDULES ?? true,
     },
   };
+}
+
+/**
+ * How many HTTP processes to run. On SQLite `auto` means one: until the writes go to one writer process (issue
+ * #17, part 2), processes take turns on the file's write lock, and two were slower than one (bench/README.md §7);
+ * an explicit number is obeyed (reads do spread over the processes) and the start says so.
+ */
+export function apiProcesses(
+  value: string | undefined,
+  nodeEnv: string,
+  database: DatabaseKind,
+  cores = availableParallelism(),
+): AppConfig['apiProcesses'] {
+  const requested = value === undefined || value === '' ? (nodeEnv === 'production' ? 'auto' : 1) : value;
+  if (requested !== 'auto') return { requested: Number(requested), count: Number(requested) };
+  if (database === 'sqlite')
+    return {
+      requested,
+      count: 1,
+      note: 'SQLite: one process (writers from several processes take turns on the file lock; set API_PROCESSES=N to override)',
+    };
+  return { requested, count: cores };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
 import { Params } from 'nestjs-pino';
 import { Options } from 'pino-http';
 import pretty from 'pino-pretty';
@@ -12,6 +13,8 @@ export function loggerParams(config: AppConfig): Params {
   const readable = config.logFormat === 'pretty';
   const options: Options = {
     level: config.logLevel,
+    // In a cluster (src/cluster.ts) every line says which HTTP process wrote it.
+    ...(config.worker ? { base: { pid: process.pid, hostname: hostname(), worker: config.worker } } : {}),
     // assignRequestId (the first middleware) gave the request its id; the fallback covers any other path.
     genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
@@ -46,7 +49,7 @@ function readableStream() {
   return pretty({
     sync: true,
     translateTime: 'SYS:HH:MM:ss',
-    ignore: 'pid,hostname,context,req,res,responseTime',
-    messageFormat: '{if context}[{context}] {end}{msg}',
+    ignore: 'pid,hostname,worker,context,req,res,responseTime',
+    messageFormat: '{if worker}[worker {worker}] {end}{if context}[{context}] {end}{msg}',
   });
 }

@@ -1,17 +1,30 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  KeyObject,
+  randomBytes,
+} from 'node:crypto';
 
 /**
  * AES-256-GCM for personal data at rest, and a keyed hash (HMAC-SHA256) so exact matches can be
  * found and made unique without decrypting. Both keys are derived from PII_KEY.
  */
 export class PiiCipher {
-  private readonly encryptionKey: Buffer;
-  private readonly hashKey: Buffer;
+  /** A KeyObject, made once: given a Buffer, every createDecipheriv imports it anew (~20 µs, 40 per list page). */
+  private readonly encryptionKey: KeyObject;
+  private readonly hashKey: KeyObject;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('PII key must be 32 bytes');
-    this.encryptionKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'pii-encryption-v1', 32));
-    this.hashKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'pii-lookup-hash-v1', 32));
+    this.encryptionKey = createSecretKey(
+      Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'pii-encryption-v1', 32)),
+    );
+    this.hashKey = createSecretKey(
+      Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'pii-lookup-hash-v1', 32)),
+    );
   }
 
   encrypt(plain: string): string {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../app-config';
+import { apiProcesses, ConfigError, loadConfig } from '../app-config';
 
 const SECRET = 'a-jwt-secret-that-is-long-enough-for-hs256';
 const PII_HEX = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
@@ -115,5 +115,26 @@ describe('loadConfig', () => {
     expect(failure({ LOGIN_MAX_FAILURES: '0' }).message).toContain('LOGIN_MAX_FAILURES');
     expect(failure({ PORT: '70000' }).message).toContain('PORT');
     expect(failure({ NODE_ENV: 'staging' }).message).toContain('NODE_ENV');
+  });
+});
+
+describe('apiProcesses (API_PROCESSES)', () => {
+  it('is one process in development and tests, the cores in production', () => {
+    expect(apiProcesses(undefined, 'development', 'postgres', 8)).toEqual({ requested: 1, count: 1 });
+    expect(apiProcesses(undefined, 'test', 'postgres', 8).count).toBe(1);
+    expect(apiProcesses(undefined, 'production', 'postgres', 8)).toEqual({ requested: 'auto', count: 8 });
+    expect(apiProcesses('3', 'development', 'postgres', 8)).toEqual({ requested: 3, count: 3 });
+  });
+
+  it('makes auto one process on SQLite, saying why, and obeys an explicit number', () => {
+    const auto = apiProcesses('auto', 'production', 'sqlite', 8);
+    expect(auto).toMatchObject({ requested: 'auto', count: 1 });
+    expect(auto.note).toMatch(/SQLite/);
+    expect(apiProcesses('2', 'production', 'sqlite', 8)).toEqual({ requested: 2, count: 2 });
+  });
+
+  it('refuses anything but auto or 1–64', () => {
+    for (const value of ['0', '65', 'two', '-1'])
+      expect(() => loadConfig({ API_PROCESSES: value, DATA_DIR: tmpdir() })).toThrow(ConfigError);
   });
 });

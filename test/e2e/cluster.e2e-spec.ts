@@ -1,0 +1,183 @@
+import { request as httpRequest } from 'node:http';
+import { waitFor } from '../jobs/support/jobs-test-kit';
+import { Factory, World } from '../support/factories';
+import { ServerProcess, startServer } from '../support/server-process';
+import { createTestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+interface Answer {
+  status: number;
+  body: any;
+  requestId: string;
+}
+
+/**
+ * `API_PROCESSES=2` (src/cluster.ts): two HTTP processes behind one port, on SQLite and on PostgreSQL. Every request
+ * goes out on a new connection, so Node's cluster hands them to the processes in turn; the processes' own request
+ * log lines (`worker`, `req.id`) say which one answered.
+ */
+describe('API_PROCESSES=2', () => {
+  let database: TestDatabase;
+  let world: World;
+  let household: Record<string, any>;
+  let server: ServerProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const t = await createTestApp({}, { database });
+    const factory = new Factory(t);
+    world = await factory.world();
+    household = await factory.household(world);
+    await t.close();
+    server = await startServer({ DATABASE_URL: database.url, API_PROCESSES: '2', LOG_FORMAT: 'json' });
+    port = Number(new URL(server.url).port);
+    await waitFor(
+      'both processes',
+      async () => pidsOf(2).length === 1 && pidsOf(1).length === 1,
+      60_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${server.output()}`);
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  /** One request on its own connection (no keep-alive), so the cluster picks a process for each. */
+  function send(method: string, path: string, body?: unknown): Promise<Answer> {
+    return new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: `/api/v1${path}`,
+          agent: false,
+          headers: {
+            authorization: `Bearer ${world.cadre.token}`,
+            ...(payload ? { 'content-type': 'application/json' } : {}),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              body: text ? JSON.parse(text) : null,
+              requestId: String(res.headers['x-request-id']),
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.setTimeout(10_000, () => req.destroy(new Error(`${method} ${path}: no answer in 10 s`)));
+      req.end(payload);
+    });
+  }
+
+  const logLines = (): Record<string, any>[] =>
+    server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, any>);
+
+  /** Which process answered each request, from the request log lines. */
+  const answeredBy = (answers: Answer[]): number[] => {
+    const byId = new Map(logLines().map((line) => [line.req?.id, line.worker as number]));
+    return answers.map((answer) => byId.get(answer.requestId)!);
+  };
+
+  /** Pids of process `index` in the order they reported listening (the primary's own lines). */
+  const pidsOf = (index: number): number[] =>
+    logLines()
+      .map((line) => new RegExp(`API process ${index} \\(pid (\\d+)\\) listening`).exec(String(line.msg)))
+      .filter((match): match is RegExpExecArray => !!match)
+      .map((match) => Number(match[1]));
+
+  // One instant for every visit: a visit sent again must be the same visit (other content is a 409).
+  const visitedAt = new Date(Date.now() - 60_000).toISOString();
+  const visit = (clientId: string) => ({
+    visitedAt,
+    method: 'in_person',
+    summary: '入户宣讲补偿标准',
+    attitude: 'supportive',
+    clientId,
+  });
+
+  const storedClientIds = async (): Promise<string[]> => {
+    const listed = await send('GET', `/visits?householdId=${household.id}&pageSize=200`);
+    expect(listed.status).toBe(200);
+    return listed.body.items.map((item: { clientId: string }) => item.clientId);
+  };
+
+  it('stores a visit sent to both processes once, and each process reads what the other wrote', async () => {
+    const answers: Answer[] = [];
+    for (let i = 0; i < 4; i++)
+      answers.push(await send('POST', `/households/${household.id}/visits`, visit('cluster-same')));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    await waitFor('request log lines', async () => answeredBy(answers).every(Boolean), 5_000);
+    expect(new Set(answeredBy(answers))).toEqual(new Set([1, 2]));
+
+    // Read your writes: each write read back at once, on a new connection (so, in turn, by the other process).
+    const pairs: Answer[][] = [];
+    for (let i = 0; i < 4; i++) {
+      const clientId = `cluster-ryw-${i}`;
+      const written = await send('POST', `/households/${household.id}/visits`, visit(clientId));
+      expect(written.status).toBe(201);
+      const read = await send('GET', `/visits?householdId=${household.id}&pageSize=200`);
+      expect(read.body.items.map((item: { clientId: string }) => item.clientId)).toContain(clientId);
+      pairs.push([written, read]);
+    }
+    await waitFor('request log lines', async () => answeredBy(pairs.flat()).every(Boolean), 5_000);
+    expect(pairs.some(([written, read]) => answeredBy([written])[0] !== answeredBy([read])[0])).toBe(true);
+    expect((await storedClientIds()).filter((id) => id === 'cluster-same')).toHaveLength(1);
+  });
+
+  it('loses no acknowledged visit when a process is killed (SIGKILL) mid-load, and starts it again', async () => {
+    const [victim] = pidsOf(2);
+    const clientIds = Array.from({ length: 40 }, (_, i) => `cluster-kill-${i}`);
+    // Twenty visits in flight; when five are answered the process is killed and twenty more follow.
+    let answered = 0;
+    let fiveAnswered: () => void;
+    const five = new Promise<void>((resolve) => (fiveAnswered = resolve));
+    const post = (clientId: string) =>
+      send('POST', `/households/${household.id}/visits`, visit(clientId))
+        .then((answer) => {
+          if (++answered === 5) fiveAnswered();
+          return answer;
+        })
+        .catch(() => null);
+    const first = clientIds.slice(0, 20).map(post);
+    await five;
+    process.kill(victim, 'SIGKILL');
+    const answers = await Promise.all([...first, ...clientIds.slice(20).map(post)]);
+    const acknowledged = clientIds.filter((_, i) => answers[i] && [200, 201].includes(answers[i]!.status));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    // Nothing else than an acknowledgement or a broken connection: no 5xx.
+    for (const answer of answers) if (answer) expect([200, 201]).toContain(answer.status);
+
+    await waitFor('process 2 started again', async () => pidsOf(2).length === 2, 60_000).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}\n${server.output().slice(-3000)}`);
+      },
+    );
+    expect(pidsOf(2)[1]).not.toBe(victim);
+    const stored = await storedClientIds();
+    for (const clientId of acknowledged) expect(stored.filter((id) => id === clientId)).toHaveLength(1);
+
+    // What was not acknowledged the phone sends again (same clientId): each ends up stored once.
+    for (const clientId of clientIds) {
+      const again = await send('POST', `/households/${household.id}/visits`, visit(clientId));
+      expect([200, 201]).toContain(again.status);
+    }
+    const after = await storedClientIds();
+    for (const clientId of clientIds) expect(after.filter((id) => id === clientId)).toHaveLength(1);
+  });
+});
