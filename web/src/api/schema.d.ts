@@ -2310,6 +2310,8 @@ export interface components {
       taskKinds: components['schemas']['OptionDto'][];
       roles: components['schemas']['OptionDto'][];
       orgUnitKinds: components['schemas']['OptionDto'][];
+      duplicateReasons: components['schemas']['OptionDto'][];
+      duplicateStatuses: components['schemas']['OptionDto'][];
     };
     SyncIntentDto: {
       /** @enum {string} */
