@@ -33,6 +33,7 @@ import { TasksModule } from './modules/daily-cycle/tasks/tasks.module';
 import { OptionsModule } from './modules/options/options.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { SyncModule } from './modules/sync/sync.module';
+import { DuplicatesModule } from './modules/duplicates/duplicates.module';
 
 @Module({
   imports: [
@@ -53,6 +54,7 @@ import { SyncModule } from './modules/sync/sync.module';
     LedgerModule,
     HouseholdsModule,
     ApprovalsModule,
+    DuplicatesModule,
     StagesModule,
     IntentsModule,
     VisitsModule,

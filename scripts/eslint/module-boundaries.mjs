@@ -14,7 +14,7 @@ export const LAYERS = [
   ['org'],
   ['users'],
   ['auth', 'households'],
-  ['approvals'],
+  ['approvals', 'duplicates'],
   ['problems', 'visits', 'timeline'],
   ['stages'],
   ['intents'],

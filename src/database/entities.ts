@@ -20,6 +20,7 @@ import { TaskEntity } from '../modules/daily-cycle/tasks/entities/task.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
 import { JobRunEntity } from '../jobs/entities/job-run.entity';
 import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
+import { DuplicatePairEntity } from '../modules/duplicates/entities/duplicate-pair.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -45,4 +46,5 @@ export const ENTITIES = [
   NotificationEntity,
   JobRunEntity,
   OutboxMessageEntity,
+  DuplicatePairEntity,
 ];

@@ -6,7 +6,7 @@ import { rawQuery } from './raw-query';
 /** Every encrypted column and the keyed hash beside it (null when the column has none). */
 const COLUMNS: { table: string; encrypted: string; hash: string | null }[] = [
   { table: 'household', encrypted: 'head_id_enc', hash: 'head_id_hash' },
-  { table: 'household', encrypted: 'phone_enc', hash: null },
+  { table: 'household', encrypted: 'phone_enc', hash: 'phone_hash' },
   { table: 'household_member', encrypted: 'id_enc', hash: 'id_hash' },
   { table: 'app_user', encrypted: 'phone_enc', hash: null },
 ];
@@ -36,6 +36,7 @@ export async function rotatePiiKey(
     const columns: Record<string, number> = {};
     for (const column of COLUMNS)
       columns[`${column.table}.${column.encrypted}`] = await rotateColumn(manager, column, from, to);
+    await rehashDuplicatePairs(manager, from, to);
     const checkpoints = options.rekeyCheckpoints
       ? await rekeyCheckpoints(manager, new AuditCheckpointKey(oldKey), new AuditCheckpointKey(newKey))
       : 0;
@@ -64,6 +65,34 @@ async function rotateColumn(
     });
   }
   return rows.length;
+}
+
+/**
+ * Likely duplicate pairs name their two people by resident-ID hash: each is moved to the new key's hash through
+ * the (already rotated) members. A person merged away is in no household any more and keeps the old hash: that
+ * pair's decision stays on record, under a hash no new entry matches.
+ */
+async function rehashDuplicatePairs(manager: EntityManager, from: PiiCipher, to: PiiCipher): Promise<void> {
+  const pairs = await rawQuery<{ id: string; person_a_hash: string; person_b_hash: string }>(
+    manager,
+    'SELECT id, person_a_hash, person_b_hash FROM duplicate_pair',
+  );
+  if (pairs.length === 0) return;
+  const members = await rawQuery<{ id_enc: string }>(manager, 'SELECT id_enc FROM household_member');
+  const next = new Map<string, string>();
+  for (const member of members) {
+    const plain = to.decrypt(member.id_enc);
+    next.set(from.hash(plain), to.hash(plain));
+  }
+  for (const pair of pairs) {
+    const a = next.get(pair.person_a_hash) ?? pair.person_a_hash;
+    const b = next.get(pair.person_b_hash) ?? pair.person_b_hash;
+    await rawQuery(
+      manager,
+      'UPDATE duplicate_pair SET person_a_hash = :a, person_b_hash = :b, pair_key = :key WHERE id = :id',
+      { a, b, key: a < b ? `${a}:${b}` : `${b}:${a}`, id: pair.id },
+    );
+  }
 }
 
 async function rekeyCheckpoints(

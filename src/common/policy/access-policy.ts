@@ -118,6 +118,19 @@ export const AccessPolicy = {
     return actor.role === 'commander';
   },
 
+  /**
+   * Likely duplicate people (two households' entries): a pair is seen by whoever sees both households, so it
+   * never tells of a household out of the actor's reach; the command centre sees all.
+   */
+  duplicateScope(actor: Actor): HouseholdScope {
+    return this.householdScope(actor);
+  },
+
+  /** Deciding a likely duplicate (same person: a merge across households; different people): command centre. */
+  canDecideDuplicate(actor: Actor): boolean {
+    return REVEAL_ALL.includes(actor.role);
+  },
+
   /** The cadre's own work on a household: visits, intent, stage requests, problems. */
   canWorkOnHousehold(actor: Actor, household: HouseholdRef): boolean {
     return this.canEditHousehold(actor, household);

@@ -26,4 +26,6 @@ export type AuditAction =
   | 'problem_resolve'
   | 'problem_satisfied'
   | 'problem_unsatisfied'
-  | 'task_complete';
+  | 'task_complete'
+  | 'duplicate_decide'
+  | 'duplicate_merge';

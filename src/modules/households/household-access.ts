@@ -72,6 +72,19 @@ export class HouseholdAccess {
     return this.households.update(manager, id, version, fields);
   }
 
+  /**
+   * Removes one member of a household by resident-ID hash and bumps its version (the duplicates' "same person"
+   * merge): the removed row, or null when the household has no such member. The caller refuses heads.
+   */
+  removeMember(
+    manager: EntityManager,
+    householdId: string,
+    idHash: string,
+    at: Date,
+  ): Promise<HouseholdMember | null> {
+    return this.households.removeMember(manager, householdId, idHash, at);
+  }
+
   /** An update that does not need the caller's version (the stage mover, an intent), still bumping it. */
   touch(manager: EntityManager, id: string, fields: HouseholdFields): Promise<void> {
     return this.households.touch(manager, id, fields);

@@ -67,6 +67,14 @@ export interface HouseholdPast {
 }
 
 /**
+ * What households tell the duplicates module: these households' people were written (created, edited, imported),
+ * inside the write's transaction, so their likely duplicates are flagged with it.
+ */
+export interface HouseholdDuplicates {
+  householdsWritten(manager: EntityManager, householdIds: string[]): Promise<void>;
+}
+
+/**
  * The modules above households that households must ask or tell something (problems, approvals) fill these
  * ports at start-up, so households never read or write their tables and never import them; start-up fails
  * if one is missing.
@@ -76,6 +84,7 @@ export class HouseholdLinks implements OnApplicationBootstrap {
   private problemsPort: HouseholdProblems | null = null;
   private approvalsPort: HouseholdApprovals | null = null;
   private pastPort: HouseholdPast | null = null;
+  private duplicatesPort: HouseholdDuplicates | null = null;
 
   provideProblems(port: HouseholdProblems): void {
     this.problemsPort = port;
@@ -89,11 +98,16 @@ export class HouseholdLinks implements OnApplicationBootstrap {
     this.pastPort = port;
   }
 
+  provideDuplicates(port: HouseholdDuplicates): void {
+    this.duplicatesPort = port;
+  }
+
   onApplicationBootstrap(): void {
     const missing = [
       !this.problemsPort && 'problems',
       !this.approvalsPort && 'approvals',
       !this.pastPort && 'history',
+      !this.duplicatesPort && 'duplicates',
     ].filter(Boolean);
     if (missing.length) throw new Error(`Households need the ${missing.join(' and ')} module(s) at start-up`);
   }
@@ -101,6 +115,11 @@ export class HouseholdLinks implements OnApplicationBootstrap {
   get problems(): HouseholdProblems {
     if (!this.problemsPort) throw new Error('Households need the problems module');
     return this.problemsPort;
+  }
+
+  get duplicates(): HouseholdDuplicates {
+    if (!this.duplicatesPort) throw new Error('Households need the duplicates module');
+    return this.duplicatesPort;
   }
 
   get approvals(): HouseholdApprovals {

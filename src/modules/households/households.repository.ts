@@ -173,6 +173,20 @@ export class HouseholdsRepository {
     await this.insertMembers(manager, members);
   }
 
+  async removeMember(
+    manager: EntityManager,
+    householdId: string,
+    idHash: string,
+    at: Date,
+  ): Promise<MemberEntity | null> {
+    const repository = manager.getRepository(MemberEntity);
+    const member = await repository.findOneBy({ householdId, idHash });
+    if (!member) return null;
+    await repository.delete({ id: member.id });
+    await this.touch(manager, householdId, { updatedAt: at });
+    return member;
+  }
+
   /**
    * updateEntity(false): on SQLite TypeORM re-reads inserted rows and merges them into the entities by list
    * position, not by id, so a multi-row insert swapped the members' ids in what the API returned.

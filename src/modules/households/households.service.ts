@@ -66,6 +66,7 @@ export class HouseholdsService {
       await this.assertIdsFree(manager, members, dto.members);
       await this.households.insert(manager, household, members);
       await this.households.insertHistory(manager, [historyRow(household, actor.id, 'create', now)]);
+      await this.links.duplicates.householdsWritten(manager, [household.id]);
       await this.audit.record(manager, actor, {
         action: 'create',
         entityType: 'household',
@@ -172,7 +173,10 @@ export class HouseholdsService {
       if (dto.group !== undefined) fields.group = dto.group;
       if (dto.address !== undefined) fields.address = dto.address;
       if (dto.note !== undefined) fields.note = dto.note;
-      if (dto.phone !== undefined) fields.phoneEnc = this.pii.encryptOptional(dto.phone);
+      if (dto.phone !== undefined) {
+        fields.phoneEnc = this.pii.encryptOptional(dto.phone);
+        fields.phoneHash = dto.phone ? this.pii.hash(dto.phone) : null;
+      }
       if (dto.flags !== undefined) fields.flags = flagsToColumn(dto.flags);
       if (dto.taskForceId !== undefined) fields.taskForceId = dto.taskForceId;
       if (dto.house !== undefined) {
@@ -205,6 +209,7 @@ export class HouseholdsService {
       if (!(await this.households.update(manager, id, dto.version, { ...changed, updatedAt: now })))
         throw CommonErrors.staleVersion();
       if (members && membersChanged) await this.households.replaceMembers(manager, id, members);
+      await this.links.duplicates.householdsWritten(manager, [id]);
       if (changed.villageId)
         await this.links.problems.followMove(manager, id, changed.villageId, fields.townshipId ?? null);
       const after = (await this.households.findById(id, manager))!;

@@ -34,6 +34,7 @@ export function newHousehold(pii: PiiCipher, input: NewHouseholdInput, now: Date
     headIdEnc: pii.encrypt(input.headIdNumber),
     headIdHash: pii.hash(input.headIdNumber),
     phoneEnc: pii.encryptOptional(input.phone),
+    phoneHash: input.phone ? pii.hash(input.phone) : null,
     address: input.address ?? null,
     flags: flagsToColumn(input.flags),
     houseFloorArea: input.house?.floorArea ?? null,

@@ -7,6 +7,7 @@ import { Clock } from '../../common/time/business-clock';
 import { ImportResultDto } from './dtos/ledger.dto';
 import { LedgerChecker } from './ledger-checker';
 import { LedgerContextLoader } from './ledger-context';
+import { LedgerDuplicates } from './ledger-duplicates';
 import { sortErrors } from './ledger-issues';
 import { LedgerPlanner, WritePlan } from './ledger-planner';
 import { LedgerFile, LedgerReader } from './ledger-reader';
@@ -37,6 +38,7 @@ export class LedgerImportService {
     private readonly contexts: LedgerContextLoader,
     private readonly ledger: HouseholdRegister,
     private readonly writer: LedgerWriter,
+    private readonly duplicates: LedgerDuplicates,
     private readonly pii: PiiCipher,
     private readonly clock: Clock,
   ) {}
@@ -67,13 +69,16 @@ export class LedgerImportService {
     const owners = await this.ledger.idHashOwners([...hashes.values()]);
     checker.checkOwners(checked, owners, (id) => hashes.get(id) ?? this.pii.hash(id));
     phases.end('check owners');
+    const valid = checked.filter((household) => !household.issues.failed);
+    await this.duplicates.note(scope, valid, (id) => hashes.get(id) ?? this.pii.hash(id), file.notes);
+    phases.end('duplicates');
 
     // Planned (entities built, personal data encrypted) and written a slice at a time, so a big ledger
     // never holds every household's new rows at once.
     const planner = new LedgerPlanner(this.pii, this.clock.now());
     const stamp: ImportStamp = { importId: randomUUID(), file: upload.name.slice(0, 200), sha256 };
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    const valid = checked.filter((household) => !household.issues.failed);
+    const written: string[] = [];
     for (const slice of chunks(valid, PLAN_SLICE)) {
       const plans: WritePlan[] = [];
       for (const household of slice) {
@@ -92,10 +97,17 @@ export class LedgerImportService {
           };
           const value = failure.key ? known[failure.key] : undefined;
           source.issues.household(source.row, failure.key, failure.message, undefined, value);
-        } else counts[plan.kind === 'create' ? 'created' : 'updated']++;
+        } else {
+          counts[plan.kind === 'create' ? 'created' : 'updated']++;
+          written.push(plan.entity.id);
+        }
       }
     }
     phases.end('plan and write');
+    if (!options.dryRun) {
+      await this.duplicates.flag(written);
+      phases.end('flag duplicates');
+    }
     const result: ImportResultDto = {
       dryRun: options.dryRun,
       file: { name: upload.name, sha256, format: file.format, encoding: file.encoding },

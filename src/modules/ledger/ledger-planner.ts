@@ -75,8 +75,10 @@ export class LedgerPlanner {
       fields.headIdEnc = this.pii.encrypt(draft.headIdNumber);
       fields.headIdHash = this.pii.hash(draft.headIdNumber);
     }
-    if (draft.phone !== undefined && draft.phone !== existing.phone)
+    if (draft.phone !== undefined && draft.phone !== existing.phone) {
       fields.phoneEnc = this.pii.encryptOptional(draft.phone);
+      fields.phoneHash = draft.phone ? this.pii.hash(draft.phone) : null;
+    }
     set('villageId', village.id);
     set('townshipId', village.parentId);
     set('group', draft.group);

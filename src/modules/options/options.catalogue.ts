@@ -16,6 +16,7 @@ import { PROBLEM_CATEGORY_LABELS, SEVERITIES, STATUS_LABELS } from '../problems/
 import { APPROVAL_LEVEL_LABELS } from '../approvals/approval-levels';
 import { STAGE_LABELS, STAGES } from '../households/household-stages';
 import { ATTITUDE_LABELS, VISIT_METHOD_LABELS } from '../visits/dtos/visit.dto';
+import { DUPLICATE_REASONS, DUPLICATE_STATUSES } from '../duplicates/duplicate-labels';
 
 export interface Option {
   value: string;
@@ -58,5 +59,7 @@ export function optionsCatalogue() {
     taskKinds: list(TASK_KIND_LABELS),
     roles: list(ROLE_LABELS),
     orgUnitKinds: list(ORG_UNIT_KIND_LABELS),
+    duplicateReasons: list(DUPLICATE_REASONS),
+    duplicateStatuses: list(DUPLICATE_STATUSES),
   };
 }

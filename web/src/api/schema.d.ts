@@ -458,6 +458,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DuplicatesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duplicates/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DuplicatesController_scan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duplicates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DuplicatesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duplicates/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DuplicatesController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/households/{id}/timeline': {
     parameters: {
       query?: never;
@@ -1593,6 +1657,74 @@ export interface components {
       /** @description one per item, in order */
       results: components['schemas']['SyncResultItem'][];
     };
+    DuplicatePersonView: {
+      householdId: string;
+      /** @example AZ-DXZ-0001 */
+      householdCode: string;
+      /** @description the household's head */
+      householdHeadName: string;
+      villageId: string | null;
+      name: string;
+      /** @example 1980-03-15 */
+      birthDate: string;
+      /** @description relation to the head (RELATIONS) */
+      relation: string;
+      /** @description masked unless revealed; null once merged away */
+      idNumber: string | null;
+      /** @description the household's phone, heads only; masked unless revealed */
+      phone: string | null;
+      /** @description false: the entry is no longer in the household (merged away, or edited out) */
+      present: boolean;
+    };
+    DuplicateDeciderView: {
+      id: string;
+      displayName: string;
+    };
+    DuplicateDecisionView: {
+      decidedBy: components['schemas']['DuplicateDeciderView'] | null;
+      decidedAt: string;
+      note: string | null;
+      /** @description same_person: whose entry was kept */
+      keptHouseholdId: string | null;
+    };
+    DuplicatePairView: {
+      id: string;
+      /** @enum {string} */
+      status: 'open' | 'same_person' | 'different_people';
+      /** @description the evidence */
+      reasons: ('name_birth' | 'phone')[];
+      a: components['schemas']['DuplicatePersonView'];
+      b: components['schemas']['DuplicatePersonView'];
+      decision: components['schemas']['DuplicateDecisionView'] | null;
+      detectedAt: string;
+      updatedAt: string;
+      version: number;
+    };
+    DuplicateScanView: {
+      /** @description households compared */
+      households: number;
+      /** @description pairs flagged for the first time */
+      flagged: number;
+      reopened: number;
+      /** @description open pairs whose evidence is gone */
+      cleared: number;
+    };
+    DuplicateDecisionDto: {
+      /**
+       * @description same_person: the entry in the other household is removed (merged into keepHouseholdId's); different_people: the pair is never flagged again
+       * @enum {string}
+       */
+      decision: 'same_person' | 'different_people';
+      /**
+       * @description the version read
+       * @example 1
+       */
+      version: number;
+      /** @description same_person only: the household whose entry is kept (one of the two) */
+      keepHouseholdId?: string;
+      /** @example 经核实为同一人，已在户籍系统迁出 */
+      note?: string;
+    };
     TimelineActorDto: {
       /** @description null for the system (jobs, imports) */
       id: string | null;
@@ -2195,6 +2327,8 @@ export interface components {
       taskKinds: components['schemas']['OptionDto'][];
       roles: components['schemas']['OptionDto'][];
       orgUnitKinds: components['schemas']['OptionDto'][];
+      duplicateReasons: components['schemas']['OptionDto'][];
+      duplicateStatuses: components['schemas']['OptionDto'][];
     };
     SyncIntentDto: {
       /** @enum {string} */
@@ -4380,6 +4514,228 @@ export interface operations {
       };
       /** @description no token, an invalid or revoked one, or wrong credentials */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DuplicatesController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'open' | 'same_person' | 'different_people';
+        reason?: 'name_birth' | 'phone';
+        /** @description pairs with a person of this household */
+        householdId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['DuplicatePairView'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DuplicatesController_scan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicateScanView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DuplicatesController_get: {
+    parameters: {
+      query?: {
+        /** @description full resident IDs and phones (audited; admin, commander) */
+        reveal?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicatePairView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DuplicatesController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuplicateDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DuplicatePairView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
         headers: {
           [name: string]: unknown;
         };

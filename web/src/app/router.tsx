@@ -17,6 +17,7 @@ const ProblemDetailPage = lazy(() => import('../features/problems/ProblemDetailP
 const TasksPage = lazy(() => import('../features/tasks/TasksPage'));
 const BulletinPage = lazy(() => import('../features/bulletins/BulletinPage'));
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
+const DuplicatesPage = lazy(() => import('../features/duplicates/DuplicatesPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const OrgUnitsPage = lazy(() => import('../features/admin/OrgUnitsPage'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage'));
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
       { path: 'tasks', element: <TasksPage /> },
       { path: 'bulletins', element: <BulletinPage /> },
       { path: 'ledger', element: <LedgerPage /> },
+      { path: 'duplicates', element: <DuplicatesPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/org', element: <OrgUnitsPage /> },
       { path: 'admin/audit', element: <AuditPage /> },

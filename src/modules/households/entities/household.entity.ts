@@ -16,6 +16,10 @@ export class HouseholdEntity {
   @Column({ type: 'varchar', length: 255, name: 'head_id_enc' }) headIdEnc!: string;
   @Index() @Column({ type: 'varchar', length: 64, name: 'head_id_hash' }) headIdHash!: string;
   @Column({ type: 'varchar', length: 255, name: 'phone_enc', nullable: true }) phoneEnc!: string | null;
+  /** Keyed hash of the head's phone: the same phone on two households is found without decrypting (duplicates). */
+  @Index('ix_household_phone_hash')
+  @Column({ type: 'varchar', length: 64, name: 'phone_hash', nullable: true })
+  phoneHash!: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) address!: string | null;
   /** ',low_income,disabled,' so one flag is found with LIKE on both databases. */
   @Column({ type: 'varchar', length: 200, default: '' }) flags!: string;

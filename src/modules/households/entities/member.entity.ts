@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { instantColumn, uuidColumn, uuidPrimary } from '../../../database/column-types';
 
 @Entity('household_member')
+/** Same name and birth date in another household: a likely duplicate person (the duplicates module). */
+@Index('ix_member_name_birth_date', ['name', 'birthDate'])
 export class MemberEntity {
   @PrimaryColumn(uuidPrimary()) id!: string;
   @Index() @Column({ ...uuidColumn(), name: 'household_id' }) householdId!: string;

@@ -27,4 +27,6 @@ export class OptionsDto {
   @ApiProperty({ type: [OptionDto] }) taskKinds!: OptionDto[];
   @ApiProperty({ type: [OptionDto] }) roles!: OptionDto[];
   @ApiProperty({ type: [OptionDto] }) orgUnitKinds!: OptionDto[];
+  @ApiProperty({ type: [OptionDto] }) duplicateReasons!: OptionDto[];
+  @ApiProperty({ type: [OptionDto] }) duplicateStatuses!: OptionDto[];
 }

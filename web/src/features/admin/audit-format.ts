@@ -29,6 +29,8 @@ export const ACTION_LABELS: Record<string, string> = {
   problem_unsatisfied: '群众不满意（复号）',
   problem_supervise: '挂牌督办',
   task_complete: '任务完成',
+  duplicate_decide: '认定疑似重复人员',
+  duplicate_merge: '合并重复人员',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
