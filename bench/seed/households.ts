@@ -149,6 +149,21 @@ export const HOUSEHOLD_COLUMNS = [
   'version',
   'created_at',
   'updated_at',
+  'phone_hash',
+];
+/** The household's log (history/past-sql.ts reads it): what the API writes at registration, assignment, hold. */
+export const HISTORY_COLUMNS = [
+  'household_id',
+  'at',
+  'actor_id',
+  'cause',
+  'village_id',
+  'township_id',
+  'task_force_id',
+  'cadre_id',
+  'flags',
+  'on_hold',
+  'hold_reason',
 ];
 export const MEMBER_COLUMNS = [
   'id',
@@ -189,6 +204,7 @@ export const STAGE_EVENT_COLUMNS = [
   'actor_id',
   'at',
   'business_date',
+  'seq',
 ];
 export const APPROVAL_COLUMNS = [
   'id',
@@ -242,6 +258,7 @@ export interface HouseholdLoaders {
   members: TableLoader;
   intents: TableLoader;
   stageEvents: TableLoader;
+  history: TableLoader;
   approvals: TableLoader;
   approvalSteps: TableLoader;
 }
@@ -341,6 +358,7 @@ export async function writeHouseholds(options: {
         actor,
         new Date(at),
         shanghaiDate(at),
+        k + 1,
       ]);
     }
     const stageChangedAt = plan.stage > 0 ? plan.stageTimes[plan.stage - 1] : plan.createdAt;
@@ -451,6 +469,10 @@ export async function writeHouseholds(options: {
     const updatedAt = Math.max(plan.createdAt, stageChangedAt, intent?.at ?? 0);
     const hasPhone = random.chance(0.9);
     const group = random.int(1, 9);
+    const phone = hasPhone
+      ? `1${random.pick(['38', '39', '51', '58', '87', '99', '77'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`
+      : null;
+    const holdReason = plan.onHold ? random.weighted(holdReasons) : null;
     await loaders.households.add([
       plan.id,
       plan.code,
@@ -461,11 +483,7 @@ export async function writeHouseholds(options: {
       headName,
       pii.encrypt(head.idNumber),
       headHash,
-      hasPhone
-        ? pii.encrypt(
-            `1${random.pick(['38', '39', '51', '58', '87', '99', '77'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
-          )
-        : null,
+      phone ? pii.encrypt(phone) : null,
       `${village.townshipName}${village.name}${group}组${random.int(1, 120)}号`,
       plan.flags.length ? `,${plan.flags.join(',')},` : '',
       random.int(45, 320),
@@ -478,7 +496,7 @@ export async function writeHouseholds(options: {
       intent?.livelihood ?? null,
       intent ? new Date(intent.at) : null,
       plan.onHold,
-      plan.onHold ? random.weighted(holdReasons) : null,
+      holdReason,
       light,
       JSON.stringify(reasons),
       plan.lastVisitAt ? new Date(plan.lastVisitAt) : null,
@@ -487,7 +505,9 @@ export async function writeHouseholds(options: {
       1,
       createdAt,
       new Date(updatedAt),
+      phone ? pii.hash(phone) : null,
     ]);
+    await writeHistory(loaders.history, plan, holdReason, now);
     // Members after their household: household_member references it.
     for (const [position, member] of members.entries()) {
       await loaders.members.add([
@@ -507,4 +527,38 @@ export async function writeHouseholds(options: {
     }
   }
   return lightCounts;
+}
+
+/**
+ * The household's log as the API leaves it: a row at registration; one in ten households reassigned halfway
+ * through (registered with another cadre of the village); a household on hold put on hold halfway too.
+ */
+async function writeHistory(
+  loader: TableLoader,
+  plan: HouseholdPlan,
+  holdReason: string | null,
+  now: number,
+): Promise<void> {
+  const village = plan.village;
+  const flags = plan.flags.length ? `,${plan.flags.join(',')},` : '';
+  const others = village.cadreIds.filter((id) => id !== plan.cadreId);
+  const reassigned = others.length > 0 && Number.parseInt(plan.id.slice(0, 2), 16) % 10 === 0;
+  const halfway = Math.round((plan.createdAt + now) / 2);
+  const row = (at: number, cause: string, cadreId: string, onHold: boolean, reason: string | null) =>
+    loader.add([
+      plan.id,
+      new Date(at),
+      'system',
+      cause,
+      village.id,
+      village.townshipId,
+      village.taskForceId,
+      cadreId,
+      flags,
+      onHold,
+      reason,
+    ]);
+  await row(plan.createdAt, 'create', reassigned ? others[0] : plan.cadreId, false, null);
+  if (reassigned) await row(halfway, 'assign', plan.cadreId, false, null);
+  if (plan.onHold) await row(halfway + 1, 'hold', plan.cadreId, true, holdReason);
 }

@@ -17,6 +17,7 @@ import { BulkWriter, PostgresBulkWriter, SqliteBulkWriter } from './bulk-writer'
 import {
   APPROVAL_COLUMNS,
   APPROVAL_STEP_COLUMNS,
+  HISTORY_COLUMNS,
   HOUSEHOLD_COLUMNS,
   INTENT_COLUMNS,
   MEMBER_COLUMNS,
@@ -50,6 +51,7 @@ const LOADED_TABLES = [
   'visit',
   'intent_record',
   'stage_event',
+  'household_history',
   'approval',
   'approval_step',
   'problem',
@@ -194,6 +196,7 @@ export async function runSeed(options: SeedOptions): Promise<void> {
       members: loader('household_member', MEMBER_COLUMNS).references(households),
       intents: loader('intent_record', INTENT_COLUMNS),
       stageEvents: loader('stage_event', STAGE_EVENT_COLUMNS),
+      history: loader('household_history', HISTORY_COLUMNS),
       approvals: loader('approval', APPROVAL_COLUMNS),
       approvalSteps: loader('approval_step', APPROVAL_STEP_COLUMNS),
     };

@@ -10,74 +10,68 @@
  * A household created after `:at` did not exist. Rows written without their log (none in the API; a raw
  * insert) read as today's values. `only` restricts every log to one household (`:householdId`): the single
  * household's read then takes a few index lookups instead of scanning the logs.
+ *
+ * Every log is read by a correlated lookup per household on the log's (household_id, time) index — the latest row
+ * at or before `:at` is one index seek — rather than by numbering each whole log with ROW_NUMBER() and joining
+ * the numbered sets: on 100,000 households SQLite evaluated those as unindexed materialized views (a past day
+ * took 40 s, bench/README §12); the lookups take a few seconds on either database.
  */
 export function pastHouseholdsSql(only = false): string {
-  const one = (column: string) => (only ? ` AND ${column} = :householdId` : '');
   return `
-  WITH past_hist AS (
-    SELECT household_id, village_id, township_id, task_force_id, cadre_id, flags, on_hold, hold_reason,
-           ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY at DESC, id DESC) AS rn
-      FROM household_history WHERE at <= :at${one('household_id')}
-  ), past_stage AS (
-    SELECT household_id, to_stage, at, ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY seq DESC) AS rn
-      FROM stage_event WHERE at <= :at${one('household_id')}
-  ), first_stage AS (
-    SELECT household_id, from_stage FROM stage_event WHERE seq = 1${one('household_id')}
-  ), past_intent AS (
-    SELECT household_id, option, site, livelihood, recorded_at,
-           ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY recorded_at DESC, id DESC) AS rn
-      FROM intent_record WHERE recorded_at <= :at${one('household_id')}
-  ), first_intent AS (
-    SELECT household_id, previous_option,
-           ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY recorded_at, id) AS rn
-      FROM intent_record WHERE 1 = 1${one('household_id')}
-  ), past_visit AS (
-    SELECT household_id, MAX(visited_at) AS last_visit_at
-      FROM visit WHERE created_at <= :at${one('household_id')} GROUP BY household_id
+  WITH past_keys AS (
+    SELECT h.*,
+           (SELECT hh.id FROM household_history hh
+             WHERE hh.household_id = h.id AND hh.at <= :at ORDER BY hh.at DESC, hh.id DESC LIMIT 1) AS past_hist_id,
+           (SELECT MAX(e.seq) FROM stage_event e WHERE e.household_id = h.id AND e.at <= :at) AS past_seq,
+           (SELECT i.id FROM intent_record i
+             WHERE i.household_id = h.id AND i.recorded_at <= :at
+             ORDER BY i.recorded_at DESC, i.id DESC LIMIT 1) AS past_intent_id,
+           (SELECT i.id FROM intent_record i
+             WHERE i.household_id = h.id ORDER BY i.recorded_at, i.id LIMIT 1) AS first_intent_id,
+           (SELECT v.visited_at FROM visit v
+             WHERE v.household_id = h.id AND v.created_at <= :at ORDER BY v.visited_at DESC LIMIT 1) AS past_visit_at
+      FROM household h
+     WHERE h.created_at <= :at${only ? ' AND h.id = :householdId' : ''}
   ), past_household AS (
     SELECT h.id, h.code, h.head_name, h.created_at,
-           CASE WHEN ph.household_id IS NULL THEN h.village_id ELSE ph.village_id END AS village_id,
-           CASE WHEN ph.household_id IS NULL THEN h.township_id ELSE ph.township_id END AS township_id,
-           CASE WHEN ph.household_id IS NULL THEN h.task_force_id ELSE ph.task_force_id END AS task_force_id,
-           CASE WHEN ph.household_id IS NULL THEN h.cadre_id ELSE ph.cadre_id END AS cadre_id,
-           CASE WHEN ph.household_id IS NULL THEN h.flags ELSE ph.flags END AS flags,
-           CASE WHEN ph.household_id IS NULL THEN h.on_hold ELSE ph.on_hold END AS on_hold,
-           CASE WHEN ph.household_id IS NULL THEN h.hold_reason ELSE ph.hold_reason END AS hold_reason,
+           CASE WHEN ph.id IS NULL THEN h.village_id ELSE ph.village_id END AS village_id,
+           CASE WHEN ph.id IS NULL THEN h.township_id ELSE ph.township_id END AS township_id,
+           CASE WHEN ph.id IS NULL THEN h.task_force_id ELSE ph.task_force_id END AS task_force_id,
+           CASE WHEN ph.id IS NULL THEN h.cadre_id ELSE ph.cadre_id END AS cadre_id,
+           CASE WHEN ph.id IS NULL THEN h.flags ELSE ph.flags END AS flags,
+           CASE WHEN ph.id IS NULL THEN h.on_hold ELSE ph.on_hold END AS on_hold,
+           CASE WHEN ph.id IS NULL THEN h.hold_reason ELSE ph.hold_reason END AS hold_reason,
            COALESCE(ps.to_stage, fs.from_stage, h.stage) AS stage,
-           CASE WHEN ps.household_id IS NOT NULL THEN ps.at
-                WHEN fs.household_id IS NOT NULL THEN h.created_at
+           CASE WHEN ps.id IS NOT NULL THEN ps.at
+                WHEN fs.id IS NOT NULL THEN h.created_at
                 ELSE h.stage_changed_at END AS stage_changed_at,
-           CASE WHEN pi.household_id IS NOT NULL THEN pi.option
-                WHEN fi.household_id IS NOT NULL THEN COALESCE(fi.previous_option, 'undecided')
+           CASE WHEN pi.id IS NOT NULL THEN pi.option
+                WHEN fi.id IS NOT NULL THEN COALESCE(fi.previous_option, 'undecided')
                 ELSE h.intent_option END AS intent_option,
-           CASE WHEN pi.household_id IS NOT NULL THEN pi.site
-                WHEN fi.household_id IS NOT NULL THEN NULL
+           CASE WHEN pi.id IS NOT NULL THEN pi.site
+                WHEN fi.id IS NOT NULL THEN NULL
                 ELSE h.intent_site END AS intent_site,
-           CASE WHEN pi.household_id IS NOT NULL THEN pi.livelihood
-                WHEN fi.household_id IS NOT NULL THEN NULL
+           CASE WHEN pi.id IS NOT NULL THEN pi.livelihood
+                WHEN fi.id IS NOT NULL THEN NULL
                 ELSE h.intent_livelihood END AS intent_livelihood,
-           CASE WHEN pi.household_id IS NOT NULL THEN pi.recorded_at
-                WHEN fi.household_id IS NOT NULL THEN NULL
+           CASE WHEN pi.id IS NOT NULL THEN pi.recorded_at
+                WHEN fi.id IS NOT NULL THEN NULL
                 ELSE h.intent_recorded_at END AS intent_recorded_at,
-           pv.last_visit_at
-      FROM household h
-      LEFT JOIN past_hist ph ON ph.household_id = h.id AND ph.rn = 1
-      LEFT JOIN past_stage ps ON ps.household_id = h.id AND ps.rn = 1
-      LEFT JOIN first_stage fs ON fs.household_id = h.id
-      LEFT JOIN past_intent pi ON pi.household_id = h.id AND pi.rn = 1
-      LEFT JOIN first_intent fi ON fi.household_id = h.id AND fi.rn = 1
-      LEFT JOIN past_visit pv ON pv.household_id = h.id
-     WHERE h.created_at <= :at${one('h.id')}
-  ), past_problem_event AS (
-    SELECT e.problem_id, e.to_status, e.due_at, ROW_NUMBER() OVER (PARTITION BY e.problem_id ORDER BY e.id DESC) AS rn
-      FROM problem_event e
-     WHERE e.at <= :at AND e.to_status IS NOT NULL${only ? ' AND e.problem_id IN (SELECT id FROM problem WHERE household_id = :householdId)' : ''}
+           h.past_visit_at AS last_visit_at
+      FROM past_keys h
+      LEFT JOIN household_history ph ON ph.id = h.past_hist_id
+      LEFT JOIN stage_event ps ON ps.household_id = h.id AND ps.seq = h.past_seq
+      LEFT JOIN stage_event fs ON fs.household_id = h.id AND fs.seq = 1
+      LEFT JOIN intent_record pi ON pi.id = h.past_intent_id
+      LEFT JOIN intent_record fi ON fi.id = h.first_intent_id
   ), past_problem AS (
     SELECT p.id, p.household_id, p.village_id, p.severity, p.opened_date, p.opened_at, p.closed_date, p.closed_at,
            COALESCE(pe.to_status, p.status) AS status,
            COALESCE(pe.due_at, p.due_at) AS due_at
       FROM problem p
-      LEFT JOIN past_problem_event pe ON pe.problem_id = p.id AND pe.rn = 1
-     WHERE p.opened_at <= :at${one('p.household_id')}
+      LEFT JOIN problem_event pe ON pe.id = (
+        SELECT e.id FROM problem_event e
+         WHERE e.problem_id = p.id AND e.at <= :at AND e.to_status IS NOT NULL ORDER BY e.id DESC LIMIT 1)
+     WHERE p.opened_at <= :at${only ? ' AND p.household_id = :householdId' : ''}
   )`;
 }
