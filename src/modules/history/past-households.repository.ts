@@ -58,6 +58,16 @@ export class PastHouseholdsRepository {
     return row ? toPastRow(row) : null;
   }
 
+  /** These households at `at` (a drill-down page); those not yet registered are left out. */
+  async many(householdIds: string[], at: Date): Promise<PastRow[]> {
+    if (householdIds.length === 0) return [];
+    const rows = await rawQuery(this.dataSource.manager, `${pastHouseholdsSql('many')}${PAST_ROWS}`, {
+      at,
+      householdIds,
+    });
+    return rows.map(toPastRow);
+  }
+
   /** Every household in `scope` (as it is today) matching `filter` on what it was at `at`; not the light. */
   async all(scope: HouseholdScope, filter: HouseholdFilter, at: Date): Promise<PastRow[]> {
     const { sql: scopeSql, params } = householdScopeSql(scope, 'h');

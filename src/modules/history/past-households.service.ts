@@ -37,6 +37,11 @@ export class PastHouseholdsService implements HouseholdPast, OnModuleInit {
     return row && this.fields(row, at);
   }
 
+  async many(householdIds: string[], at: Date): Promise<Map<string, PastFields>> {
+    const rows = await this.past.many(householdIds, at);
+    return new Map(rows.map((row) => [row.id, this.fields(row, at)]));
+  }
+
   async list(
     scope: HouseholdScope,
     filter: HouseholdFilter,

@@ -8,15 +8,18 @@
  * - last visit: the latest visit time among the visits recorded by `:at`;
  * - a problem's status and deadline: its last event at or before `:at`.
  * A household created after `:at` did not exist. Rows written without their log (none in the API; a raw
- * insert) read as today's values. `only` restricts every log to one household (`:householdId`): the single
- * household's read then takes a few index lookups instead of scanning the logs.
+ * insert) read as today's values. `only` restricts every log to one household (`:householdId`), or with 'many'
+ * to a few (`:...householdIds`, a drill-down page): the read then takes a few index lookups per household instead
+ * of scanning the logs.
  *
  * Every log is read by a correlated lookup per household on the log's (household_id, time) index — the latest row
  * at or before `:at` is one index seek — rather than by numbering each whole log with ROW_NUMBER() and joining
  * the numbered sets: on 100,000 households SQLite evaluated those as unindexed materialized views (a past day
  * took 40 s, bench/README §12); the lookups take a few seconds on either database.
  */
-export function pastHouseholdsSql(only = false): string {
+export function pastHouseholdsSql(only: boolean | 'many' = false): string {
+  const these = (column: string) =>
+    only === 'many' ? ` AND ${column} IN (:...householdIds)` : only ? ` AND ${column} = :householdId` : '';
   return `
   WITH past_keys AS (
     SELECT h.*,
@@ -31,7 +34,7 @@ export function pastHouseholdsSql(only = false): string {
            (SELECT v.visited_at FROM visit v
              WHERE v.household_id = h.id AND v.created_at <= :at ORDER BY v.visited_at DESC LIMIT 1) AS past_visit_at
       FROM household h
-     WHERE h.created_at <= :at${only ? ' AND h.id = :householdId' : ''}
+     WHERE h.created_at <= :at${these('h.id')}
   ), past_household AS (
     SELECT h.id, h.code, h.head_name, h.created_at,
            CASE WHEN ph.id IS NULL THEN h.village_id ELSE ph.village_id END AS village_id,
@@ -72,6 +75,6 @@ export function pastHouseholdsSql(only = false): string {
       LEFT JOIN problem_event pe ON pe.id = (
         SELECT e.id FROM problem_event e
          WHERE e.problem_id = p.id AND e.at <= :at AND e.to_status IS NOT NULL ORDER BY e.id DESC LIMIT 1)
-     WHERE p.opened_at <= :at${only ? ' AND p.household_id = :householdId' : ''}
+     WHERE p.opened_at <= :at${these('p.household_id')}
   )`;
 }

@@ -56,6 +56,8 @@ export type PastFields = Pick<
 export interface HouseholdPast {
   /** One household at `at`; null: it did not exist yet. */
   one(householdId: string, at: Date): Promise<PastFields | null>;
+  /** These households at `at`, by id; one not registered yet is missing. */
+  many(householdIds: string[], at: Date): Promise<Map<string, PastFields>>;
   /** A page of the households the scope sees (today), filtered and sorted on what they were at `at`. */
   list(
     scope: HouseholdScope,

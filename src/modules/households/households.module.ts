@@ -10,12 +10,14 @@ import { HouseholdDerived } from './household-derived.service';
 import { HouseholdRegister } from './household-register';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdLinks } from './household-links';
+import { HouseholdPastItems } from './household-past-items';
 
 /** The gateway other modules use; the repositories stay inside (docs/architecture.md, "Households"). */
 const GATEWAY = [
   HouseholdAccess,
   HouseholdDerived,
   HouseholdLinks,
+  HouseholdPastItems,
   HouseholdRegister,
   HouseholdsService,
   HoldService,

@@ -35,6 +35,12 @@ export class HouseholdsRepository {
     return this.households(manager).findOneBy({ id });
   }
 
+  /** The ids of every household a scope sees (a drill-down keeps its part of a report's list). */
+  async idsIn(scope: HouseholdScope): Promise<string[]> {
+    const query = applyHouseholdScope(this.households().createQueryBuilder('h').select('h.id', 'id'), scope);
+    return (await query.getRawMany<{ id: string }>()).map((row) => row.id);
+  }
+
   findByIds(ids: string[], manager?: EntityManager): Promise<HouseholdEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.households(manager).createQueryBuilder('h').where('h.id IN (:...ids)', { ids }).getMany();

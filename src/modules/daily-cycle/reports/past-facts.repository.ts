@@ -9,6 +9,8 @@ import { FactRows, ReportWindow } from './daily-report.repository';
 /** A household at the report's instant: the columns the report groups and counts by. */
 export interface PastHousehold {
   id: string;
+  /** today's code (codes have no past): the drill-down lists households in code order */
+  code: string;
   villageId: string | null;
   taskForceId: string | null;
   cadreId: string | null;
@@ -20,11 +22,11 @@ export interface PastHousehold {
 /** Everything a past day's report is computed from, as rows per household (drill-down reads these too). */
 export interface PastDay {
   households: Map<string, PastHousehold>;
-  /** household ids, one per visit of the date recorded by the instant */
-  visits: string[];
-  moves: { householdId: string; toStage: string; kind: string }[];
-  /** household ids, one per intent record of the date */
-  intents: string[];
+  /** one per visit of the date recorded by the instant */
+  visits: { id: string; householdId: string }[];
+  moves: { id: string; householdId: string; toStage: string; kind: string }[];
+  /** one per intent record of the date */
+  intents: { id: string; householdId: string }[];
   problems: {
     id: string;
     householdId: string | null;
@@ -33,7 +35,8 @@ export interface PastDay {
     opened: boolean;
     closed: boolean;
   }[];
-  approvalsPending: number;
+  /** the approval requests waiting at the instant */
+  pendingApprovals: { id: string; householdId: string }[];
 }
 
 /**
@@ -52,11 +55,12 @@ export class PastFactsRepository {
     for (const r of await rawQuery(
       m,
       `${pastHouseholdsSql()}
-       SELECT id, village_id, task_force_id, cadre_id, stage, last_visit_at, flags, on_hold FROM past_household`,
+       SELECT id, code, village_id, task_force_id, cadre_id, stage, last_visit_at, flags, on_hold FROM past_household`,
       p,
     )) {
       households.set(r.id as string, {
         id: r.id as string,
+        code: r.code as string,
         villageId: (r.village_id as string | null) ?? null,
         taskForceId: (r.task_force_id as string | null) ?? null,
         cadreId: (r.cadre_id as string | null) ?? null,
@@ -66,21 +70,23 @@ export class PastFactsRepository {
         priority: (r.flags ?? '') !== '' || r.on_hold === true || r.on_hold === 1 || r.on_hold === '1',
       });
     }
-    const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.household_id as string);
+    const ids = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => ({ id: String(r.id), householdId: r.household_id as string }));
     const visits = ids(
       await rawQuery(
         m,
-        `SELECT household_id FROM visit WHERE business_date = :date AND created_at <= :at`,
+        `SELECT id, household_id FROM visit WHERE business_date = :date AND created_at <= :at`,
         p,
       ),
     );
     const moves = (
       await rawQuery(
         m,
-        `SELECT household_id, to_stage, kind FROM stage_event WHERE business_date = :date AND at <= :at`,
+        `SELECT id, household_id, to_stage, kind FROM stage_event WHERE business_date = :date AND at <= :at`,
         p,
       )
     ).map((r) => ({
+      id: String(r.id),
       householdId: r.household_id as string,
       toStage: r.to_stage as string,
       kind: r.kind as string,
@@ -88,7 +94,7 @@ export class PastFactsRepository {
     const intents = ids(
       await rawQuery(
         m,
-        `SELECT household_id FROM intent_record WHERE business_date = :date AND recorded_at <= :at`,
+        `SELECT id, household_id FROM intent_record WHERE business_date = :date AND recorded_at <= :at`,
         p,
       ),
     );
@@ -113,12 +119,14 @@ export class PastFactsRepository {
       opened: num(r.opened) === 1,
       closed: num(r.closed) === 1,
     }));
-    const [pending] = await rawQuery(
-      m,
-      `SELECT count(*) AS n FROM approval WHERE requested_at <= :at AND (decided_at IS NULL OR decided_at > :at)`,
-      p,
+    const pendingApprovals = ids(
+      await rawQuery(
+        m,
+        `SELECT id, household_id FROM approval WHERE requested_at <= :at AND (decided_at IS NULL OR decided_at > :at)`,
+        p,
+      ),
     );
-    return { households, visits, moves, intents, problems, approvalsPending: num(pending.n) };
+    return { households, visits, moves, intents, problems, pendingApprovals };
   }
 }
 
@@ -145,7 +153,7 @@ export function pastFactRows(day: PastDay, window: ReportWindow): FactRows {
     if (h.lastVisitAt === null || h.lastVisitAt < window.visitCutoff) row.overdue += 1;
   }
   const visited = new Map<string, Set<string>>();
-  for (const householdId of day.visits) {
+  for (const { householdId } of day.visits) {
     const h = day.households.get(householdId);
     const key = { ...where(h), cadre_id: h?.cadreId ?? null };
     const row = group('visits', key, { visits: 0, visited: 0 });
@@ -164,7 +172,7 @@ export function pastFactRows(day: PastDay, window: ReportWindow): FactRows {
       { ...where(day.households.get(move.householdId)), to_stage: move.toStage, kind: move.kind },
       { n: 0 },
     ).n++;
-  for (const householdId of day.intents)
+  for (const { householdId } of day.intents)
     group('intents', where(day.households.get(householdId)), { n: 0 }).n++;
   for (const problem of day.problems) {
     const h = problem.householdId ? day.households.get(problem.householdId) : undefined;
@@ -176,7 +184,7 @@ export function pastFactRows(day: PastDay, window: ReportWindow): FactRows {
       if (problem.closed) row.closed++;
     }
   }
-  const touched = new Set([...day.visits, ...day.moves.map((move) => move.householdId), ...day.intents]);
+  const touched = touchedHouseholds(day);
   const rowsOf = (table: string) =>
     [...groups.values()].filter((row) => row.__table === table).map(({ __table, ...row }) => row);
   return {
@@ -186,7 +194,12 @@ export function pastFactRows(day: PastDay, window: ReportWindow): FactRows {
     intents: rowsOf('intents'),
     overdueProblems: rowsOf('overdueProblems'),
     problemsToday: rowsOf('problemsToday'),
-    approvalsPending: day.approvalsPending,
+    approvalsPending: day.pendingApprovals.length,
     priorityHouseholdsTouched: [...touched].filter((id) => day.households.get(id)?.priority).length,
   };
+}
+
+/** The households with a visit, a stage event or an intent record that day (priorityHouseholdsTouched). */
+export function touchedHouseholds(day: PastDay): Set<string> {
+  return new Set([...day.visits, ...day.moves, ...day.intents].map((thing) => thing.householdId));
 }

@@ -12,6 +12,8 @@ import { RecomputeQueryDto } from './dtos/recompute.dto';
 import { dailyReportWorkbook } from './daily-report.xlsx';
 import { DailyReportDto } from './dtos/daily-report.dto';
 import { DailyReportBody } from './report-builder';
+import { ReportCellsService } from './report-cells.service';
+import { ReportCellsPageDto, ReportCellsQueryDto } from './dtos/report-cells.dto';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -22,6 +24,7 @@ export class ReportsController {
   constructor(
     private readonly reports: DailyReportService,
     private readonly recomputer: ReportRecomputeService,
+    private readonly cells: ReportCellsService,
   ) {}
 
   /** The stored snapshot; 404 before the date's report ran. */
@@ -38,6 +41,25 @@ export class ReportsController {
       throw new ForbiddenException({ code: 'FORBIDDEN', message: '仅指挥部可重算日汇报' });
     const { report, ...check } = await this.recomputer.recompute(date);
     return { ...report, recompute: check };
+  }
+
+  /**
+   * Drill-down: the households (or visits, intent records, stage events, problems, approvals) behind one figure of
+   * the stored report, as they were when it was made; `total` is the figure. Officials get their own part.
+   */
+  @Get(':date/cells')
+  @ApiOkResponse({
+    type: ReportCellsPageDto,
+    description:
+      'the list behind a figure of the stored report (same items as GET /households?asOf= for household figures); ' +
+      'the first request for a date computes its facts (seconds at 100,000 households), later pages read them',
+  })
+  cellsPage(
+    @CurrentActor() actor: Actor,
+    @Param('date') date: string,
+    @Query() query: ReportCellsQueryDto,
+  ): Promise<ReportCellsPageDto> {
+    return this.cells.page(actor, date, query);
   }
 
   @Get(':date/export')

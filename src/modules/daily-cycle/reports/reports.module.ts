@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OrgModule } from '../../org/org.module';
 import { UsersModule } from '../../users/users.module';
+import { HouseholdsModule } from '../../households/households.module';
+import { ReportCellsService } from './report-cells.service';
 import { DailyReportRepository } from './daily-report.repository';
 import { DailyReportService } from './daily-report.service';
 import { DailyReportJob } from './jobs/daily-report.job';
@@ -14,7 +16,7 @@ import { SnapshotStore } from '../snapshot-store';
 import { MetricCatalogue } from '../metrics/metric-catalogue';
 
 @Module({
-  imports: [OrgModule, UsersModule],
+  imports: [OrgModule, UsersModule, HouseholdsModule],
   controllers: [ReportsController],
   providers: [
     DailyReportRepository,
@@ -26,6 +28,7 @@ import { MetricCatalogue } from '../metrics/metric-catalogue';
     ReportCheckRepository,
     ReportRecomputeService,
     ReportCheckJob,
+    ReportCellsService,
     { provide: MetricCatalogue, useFactory: () => new MetricCatalogue() },
   ],
   exports: [DailyReportService, OrgNamesService, SnapshotStore, MetricCatalogue],

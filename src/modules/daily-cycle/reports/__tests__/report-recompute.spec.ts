@@ -18,6 +18,7 @@ const household = (
   over: Partial<PastDay['households'] extends Map<string, infer H> ? H : never>,
 ) => ({
   id,
+  code: id,
   villageId: 'v1',
   taskForceId: 'tf1',
   cadreId: 'c1',
@@ -40,14 +41,21 @@ function day(): PastDay {
   ];
   return {
     households: new Map(households.map((h) => [h.id, h])),
-    visits: ['h1', 'h1', 'h2'],
-    moves: [{ householdId: 'h1', toStage: 'surveyed', kind: 'advance' }],
-    intents: ['h3'],
+    visits: [
+      { id: 'v1', householdId: 'h1' },
+      { id: 'v2', householdId: 'h1' },
+      { id: 'v3', householdId: 'h2' },
+    ],
+    moves: [{ id: 'm1', householdId: 'h1', toStage: 'surveyed', kind: 'advance' }],
+    intents: [{ id: 'i1', householdId: 'h3' }],
     problems: [
       { id: 'p1', householdId: 'h3', villageId: 'v9', overdue: true, opened: true, closed: false },
       { id: 'p2', householdId: null, villageId: 'v1', overdue: false, opened: false, closed: true },
     ],
-    approvalsPending: 2,
+    pendingApprovals: [
+      { id: 'a1', householdId: 'h1' },
+      { id: 'a2', householdId: 'h3' },
+    ],
   };
 }
 

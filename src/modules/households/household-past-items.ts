@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { HouseholdScope } from '../../common/policy/access-policy';
+import { PiiCipher } from '../../common/pii/pii-cipher';
+import { UserDirectory } from '../users/user-directory';
+import { HouseholdResponseDto } from './dtos/household.dto';
+import { HouseholdEntity } from './entities/household.entity';
+import { householdView } from './household.view';
+import { HouseholdLinks } from './household-links';
+import { HouseholdsRepository } from './households.repository';
+
+/**
+ * Households as a list item of a past instant, for lists other modules make (a report's drill-down): the same
+ * masked item as `GET /households?asOf=`, today's names and IDs with the columns of the past.
+ */
+@Injectable()
+export class HouseholdPastItems {
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly links: HouseholdLinks,
+    private readonly users: UserDirectory,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  /** The households a scope sees today; null: every one (no need to read them). */
+  async visibleIds(scope: HouseholdScope): Promise<Set<string> | null> {
+    if (scope.kind === 'all') return null;
+    if (scope.kind === 'none') return new Set();
+    return new Set(await this.households.idsIn(scope));
+  }
+
+  /** These households at `at`, masked, by id; `asOf` is the business date the item says it answers for. */
+  async items(ids: string[], at: Date, asOf: string): Promise<Map<string, HouseholdResponseDto>> {
+    const [past, today] = await Promise.all([this.links.past.many(ids, at), this.households.findByIds(ids)]);
+    const rows = today
+      .filter((h) => past.has(h.id))
+      .map((h) => Object.assign(new HouseholdEntity(), h, past.get(h.id)));
+    const cadreIds = [...new Set(rows.map((h) => h.cadreId).filter((id): id is string => !!id))];
+    const cadres = new Map((await this.users.findByIds(cadreIds)).map((u) => [u.id, u.displayName]));
+    return new Map(
+      rows.map((h) => {
+        const name = h.cadreId ? cadres.get(h.cadreId) : undefined;
+        const cadre = h.cadreId && name !== undefined ? { id: h.cadreId, displayName: name } : null;
+        return [h.id, { ...householdView(h, this.pii, { reveal: false, cadre }), asOf }];
+      }),
+    );
+  }
+}
