@@ -52,7 +52,8 @@ export class ReportCellsService {
     };
     const scope = AccessPolicy.householdScope(actor);
     const visible = await this.households.visibleIds(scope);
-    const list = visible === null ? cellList(day, cell) : cellList(day, cell).filter(seenBy(scope, visible, day));
+    const list =
+      visible === null ? cellList(day, cell) : cellList(day, cell).filter(seenBy(scope, visible, day));
     const start = (query.page - 1) * query.pageSize;
     const slice = list.slice(start, start + query.pageSize);
     const itemKind = CELL_METRICS[metric];
@@ -73,15 +74,13 @@ export class ReportCellsService {
       items:
         itemKind === 'household'
           ? slice.map((thing) => household(thing.id)).filter((item) => item !== null)
-          : slice.map(
-              (thing): CellRecordDto => ({
-                kind: itemKind,
-                id: thing.id,
-                householdId: thing.householdId,
-                villageId: thing.villageId,
-                household: household(thing.householdId),
-              }),
-            ),
+          : slice.map((thing): CellRecordDto => ({
+              kind: itemKind,
+              id: thing.id,
+              householdId: thing.householdId,
+              villageId: thing.villageId,
+              household: household(thing.householdId),
+            })),
     };
   }
 

@@ -55,7 +55,8 @@ export class CellRecordDto {
 export class ReportCellsPageDto extends PageDto {
   @ApiProperty({ example: '2026-11-06' }) date!: string;
   @ApiProperty({ enum: CELL_METRIC_IDS }) metric!: string;
-  @ApiProperty({ description: 'the stored report’s instant: the list is of that instant' }) generatedAt!: string;
+  @ApiProperty({ description: 'the stored report’s instant: the list is of that instant' })
+  generatedAt!: string;
   @ApiProperty({
     enum: ['household', 'visit', 'intent', 'stageMove', 'problem', 'approval'],
     description: '`household`: items are households as `GET /households?asOf=` lists them; else records',
