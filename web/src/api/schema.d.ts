@@ -717,6 +717,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/daily/{date}/cells': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_cellsPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/daily/{date}/export': {
     parameters: {
       query?: never;
@@ -2064,6 +2080,52 @@ export interface components {
       } | null;
       /** @description with ?recompute=true only */
       recompute?: components['schemas']['ReportRecomputeDto'];
+    };
+    CellRecordDto: {
+      /** @enum {string} */
+      kind: 'visit' | 'intent' | 'stageMove' | 'problem' | 'approval';
+      /** @description the record’s id */
+      id: string;
+      householdId: string | null;
+      /** @description where the report counted it: the household’s village then, or the problem’s */
+      villageId: string | null;
+      /** @description the household as it was when the report was made (as `GET /households?asOf=`); null: none */
+      household: components['schemas']['HouseholdResponseDto'] | null;
+    };
+    ReportCellsPageDto: {
+      /** @description items matching the filters, on all pages */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 2026-11-06 */
+      date: string;
+      /** @enum {string} */
+      metric:
+        | 'households'
+        | 'count'
+        | 'assigned'
+        | 'householdsVisited'
+        | 'visitedToday'
+        | 'overdueVisits'
+        | 'priorityHouseholdsTouched'
+        | 'visits'
+        | 'intentChanges'
+        | 'stageMoves'
+        | 'today'
+        | 'problemsOpened'
+        | 'problemsClosed'
+        | 'problemsOverdue'
+        | 'approvalsPending';
+      /** @description the stored report’s instant: the list is of that instant */
+      generatedAt: string;
+      /**
+       * @description `household`: items are households as `GET /households?asOf=` lists them; else records
+       * @enum {string}
+       */
+      itemKind: 'household' | 'visit' | 'intent' | 'stageMove' | 'problem' | 'approval';
+      items: (components['schemas']['HouseholdResponseDto'] | components['schemas']['CellRecordDto'])[];
     };
     LightCountsDto: {
       green: number;
@@ -5568,6 +5630,105 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DailyReportDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReportsController_cellsPage: {
+    parameters: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        /** @description the figure (docs/metrics.md); with `stage`: `households`/`count` the stage count, `stageMoves`/`today` the stage table's `today` (advances into it) */
+        metric:
+          | 'households'
+          | 'count'
+          | 'assigned'
+          | 'householdsVisited'
+          | 'visitedToday'
+          | 'overdueVisits'
+          | 'priorityHouseholdsTouched'
+          | 'visits'
+          | 'intentChanges'
+          | 'stageMoves'
+          | 'today'
+          | 'problemsOpened'
+          | 'problemsClosed'
+          | 'problemsOverdue'
+          | 'approvalsPending';
+        /** @description the township row of the report; `none` for its row of things with none */
+        townshipId?: string;
+        /** @description the village row of the report; `none` for its row of things with none */
+        villageId?: string;
+        /** @description the task force row of the report; `none` for its row of things with none */
+        taskForceId?: string;
+        /** @description the cadre (byCadre) row of the report; `none` for its row of things with none */
+        cadreId?: string;
+        stage?:
+          | 'registered'
+          | 'surveyed'
+          | 'indicators_confirmed'
+          | 'intent_collected'
+          | 'intent_approved'
+          | 'agreement_signed'
+          | 'paid'
+          | 'moved_out'
+          | 'demolished'
+          | 'settled'
+          | 'support_registered'
+          | 'closed';
+      };
+      header?: never;
+      path: {
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the list behind a figure of the stored report (same items as GET /households?asOf= for household figures); the first request for a date computes its facts (seconds at 100,000 households), later pages read them */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportCellsPageDto'];
         };
       };
       /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
