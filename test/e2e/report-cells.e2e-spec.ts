@@ -248,6 +248,28 @@ describe('the list behind every figure of a daily report (GET /reports/daily/:da
     expect((await cells(date, { metric: 'households' }, w.cadre.token)).status).toBe(403);
   });
 
+  it('decides who sees a household today: one moved into the township shows in the official’s lists at once', async () => {
+    const households = async () =>
+      ok(await cells('2026-11-04', { metric: 'households' }, w.official.token), 200).items.map(
+        (item: any) => item.id,
+      );
+    expect(await households()).not.toContain(h.b2);
+    ok(
+      await t.http
+        .patch(`/api/v1/households/${h.b2}`)
+        .set(auth(w.commander))
+        .send({ version: await a.version(h.b2), villageId: w.villageId }),
+      200,
+    );
+    // Listed where it was on 11-04 (村 B), as it was then, now that the official may see it.
+    expect(await households()).toContain(h.b2);
+    const moved = ok(
+      await cells('2026-11-04', { metric: 'households', villageId: w.otherVillageId }, w.official.token),
+      200,
+    );
+    expect(moved.items.map((item: any) => [item.id, item.villageId])).toEqual([[h.b2, w.otherVillageId]]);
+  });
+
   it('refuses an unknown figure, a bad date or row, and a date without a stored report', async () => {
     const unknown = await cells('2026-11-04', { metric: 'lightsRed' });
     expect(unknown.status).toBe(400);

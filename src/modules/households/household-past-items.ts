@@ -8,12 +8,17 @@ import { householdView } from './household.view';
 import { HouseholdLinks } from './household-links';
 import { HouseholdsRepository } from './households.repository';
 
+const KEPT_SCOPES = 50;
+
 /**
  * Households as a list item of a past instant, for lists other modules make (a report's drill-down): the same
  * masked item as `GET /households?asOf=`, today's names and IDs with the columns of the past.
  */
 @Injectable()
 export class HouseholdPastItems {
+  /** Visible codes per scope, valid while the history count is unchanged (a drill-down pages many times). */
+  private readonly visible = new Map<string, { count: number; codes: Set<string> }>();
+
   constructor(
     private readonly households: HouseholdsRepository,
     private readonly links: HouseholdLinks,
@@ -21,11 +26,18 @@ export class HouseholdPastItems {
     private readonly pii: PiiCipher,
   ) {}
 
-  /** The households a scope sees today; null: every one (no need to read them). */
-  async visibleIds(scope: HouseholdScope): Promise<Set<string> | null> {
+  /** The codes of the households a scope sees today; null: every one (no need to read them). */
+  async visibleCodes(scope: HouseholdScope): Promise<Set<string> | null> {
     if (scope.kind === 'all') return null;
-    if (scope.kind === 'none') return new Set();
-    return new Set(await this.households.idsIn(scope));
+    const key = JSON.stringify(scope);
+    const count = await this.households.historyCount();
+    const kept = this.visible.get(key);
+    if (kept?.count === count) return kept.codes;
+    const codes = new Set(await this.households.codesIn(scope));
+    this.visible.delete(key);
+    this.visible.set(key, { count, codes });
+    if (this.visible.size > KEPT_SCOPES) this.visible.delete(this.visible.keys().next().value!);
+    return codes;
   }
 
   /** These households at `at`, masked, by id; `asOf` is the business date the item says it answers for. */

@@ -14,6 +14,8 @@ import { ReportErrors } from './reports.errors';
 
 /** Past days kept in the process: a past instant's facts never change, and one day is ~10 MB at 100,000 households. */
 const KEPT_DAYS = 4;
+/** Cells' lists kept per day: paging through one cell filters the day once. */
+const KEPT_LISTS = 64;
 
 /**
  * `GET /reports/daily/:date/cells` (docs/architecture.md, "History"): the households or records behind one figure
@@ -24,6 +26,7 @@ const KEPT_DAYS = 4;
 @Injectable()
 export class ReportCellsService {
   private readonly days = new Map<string, Promise<IndexedDay>>();
+  private readonly lists = new WeakMap<IndexedDay, Map<string, Counted[]>>();
 
   constructor(
     private readonly snapshots: SnapshotStore,
@@ -51,7 +54,7 @@ export class ReportCellsService {
       stage: query.stage,
     };
     const scope = AccessPolicy.householdScope(actor);
-    const visible = await this.households.visibleIds(scope);
+    const visible = await this.households.visibleCodes(scope);
     const list =
       visible === null ? cellList(day, cell) : cellList(day, cell).filter(seenBy(scope, visible, day));
     const start = (query.page - 1) * query.pageSize;
@@ -84,6 +87,18 @@ export class ReportCellsService {
     };
   }
 
+  private list(day: IndexedDay, cell: CellQuery): Counted[] {
+    let lists = this.lists.get(day);
+    if (!lists) this.lists.set(day, (lists = new Map()));
+    const key = JSON.stringify(cell);
+    let list = lists.get(key);
+    if (list) lists.delete(key);
+    else list = cellList(day, cell);
+    lists.set(key, list);
+    if (lists.size > KEPT_LISTS) lists.delete(lists.keys().next().value!);
+    return list;
+  }
+
   /** The day at the report's instant: computed on the first request, then kept; concurrent firsts share it. */
   private day(date: string, at: Date): Promise<IndexedDay> {
     const key = `${date}|${at.toISOString()}`;
@@ -107,12 +122,15 @@ export class ReportCellsService {
 }
 
 /**
- * The caller's part of a list: the things of households they see (decided today, like `?asOf=`); a problem of
- * no household by its village, as officials see problems.
+ * The caller's part of a list: the things of households they see (decided today, like `?asOf=`; by code, which
+ * never changes); a problem of no household by its village, as officials see problems.
  */
-function seenBy(scope: HouseholdScope, visible: Set<string>, day: IndexedDay) {
+function seenBy(scope: HouseholdScope, visibleCodes: Set<string>, day: IndexedDay) {
   return (thing: Counted) => {
-    if (thing.householdId !== null) return visible.has(thing.householdId);
+    if (thing.householdId !== null) {
+      const household = day.byId.get(thing.householdId);
+      return household !== undefined && visibleCodes.has(household.code);
+    }
     return (
       scope.kind === 'org' &&
       (thing.villageId === scope.orgUnitId || day.townshipOf(thing.villageId) === scope.orgUnitId)
