@@ -104,6 +104,7 @@ async function main(): Promise<void> {
 
   const sample = cellsOf(report);
   const pages: number[] = [];
+  const slowest: { cell: Record<string, string>; page: number; ms: number }[] = [];
   const wrong: unknown[] = [];
   for (let round = 0; round < 2; round++)
     for (const [cell, figure] of sample) {
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
       start = process.hrtime.bigint();
       const body = await cells.page(asCommander, date, query(cell, page));
       pages.push(ms(start));
+      slowest.push({ cell, page, ms: Math.round(pages[pages.length - 1]) });
       if (body.total !== figure) wrong.push({ cell, figure, total: body.total });
     }
   const scoped: number[] = [];
@@ -120,6 +122,9 @@ async function main(): Promise<void> {
     await cells.page(asOfficial, date, query(cell));
     scoped.push(ms(start));
   }
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const memory = process.memoryUsage();
   // A total that is not the stored figure: is it the stored report that differs from the events (the recompute)?
   const recomputed =
     wrong.length === 0 ? null : (await app.get(ReportRecomputeService).recompute(date)).differences;
@@ -140,8 +145,13 @@ async function main(): Promise<void> {
       },
       totalsNotEqualToFigure: wrong,
       recomputeDifferences: recomputed,
-      rssMb: Math.round(process.memoryUsage().rss / 1e6),
-      heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+      slowestPages: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5),
+      // After the pages, before the recompute (with --expose-gc, after a collection).
+      memory: {
+        gc: gc !== undefined,
+        rssMb: Math.round(memory.rss / 1e6),
+        heapUsedMb: Math.round(memory.heapUsed / 1e6),
+      },
     }),
   );
   await app.close();
