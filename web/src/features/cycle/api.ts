@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, ok, type Schemas } from '../../api/client';
+import type { operations } from '../../api/schema';
 import { type CycleStatus, pollInterval, cyclePhase } from './cycle-status';
 
 export type DailyReport = Schemas['DailyReportDto'];
@@ -73,4 +74,25 @@ export const useOverdue = (enabled: boolean) =>
     enabled,
     queryFn: () =>
       ok<OverdueLists>(api.GET('/api/v1/supervision/overdue', { params: { query: { limit: 200 } } })),
+  });
+
+export type ReportCellsPage = Schemas['ReportCellsPageDto'];
+/** Which figure to open: its metric and the row it is in (without the page). */
+export type ReportCell = Omit<
+  operations['ReportsController_cellsPage']['parameters']['query'],
+  'page' | 'pageSize'
+>;
+
+/** The households or records behind one figure of the stored report (drill-down), a page at a time. */
+export const useReportCells = (date: string, cell: ReportCell | null, page: number) =>
+  useQuery({
+    queryKey: ['report', date, 'cells', cell, page],
+    enabled: cell !== null,
+    queryFn: () =>
+      ok<ReportCellsPage>(
+        api.GET('/api/v1/reports/daily/{date}/cells', {
+          params: { path: { date }, query: { ...cell!, page, pageSize: 20 } },
+        }),
+      ),
+    placeholderData: (previous) => previous,
   });
