@@ -65,6 +65,8 @@ export interface IndexedDay {
   approvals: Counted[];
   touched: Set<string>;
   visitedHouseholds: Set<string>;
+  /** households not visited since the day's visit cut-off (the cadres' overdueVisits, before the cadre rule) */
+  notVisited: Set<string>;
   /** village → township, as the report grouped its township rows */
   townshipOf: (villageId: string | null) => string | null;
 }
@@ -106,6 +108,9 @@ export function indexDay(
     approvals: byHousehold(day.pendingApprovals.map((a) => ({ id: a.id, ...place(a.householdId) }))),
     touched: touchedHouseholds(day),
     visitedHouseholds: new Set(day.visits.map((v) => v.householdId)),
+    notVisited: new Set(
+      ordered.filter((h) => h.lastVisitAt === null || h.lastVisitAt < window.visitCutoff).map((h) => h.id),
+    ),
     townshipOf,
   };
 }
@@ -119,23 +124,28 @@ export function cellList(day: IndexedDay, query: CellQuery): Counted[] {
     (query.cadreId === undefined || thing.cadreId === query.cadreId) &&
     (query.townshipId === undefined || day.townshipOf(thing.villageId) === query.townshipId);
   const atStage = (thing: Counted) => stage === undefined || thing.stage === stage;
-  const households = (keep: (h: Counted) => boolean) =>
-    day.households.filter((h) => keep(h) && atStage(h) && inRow(h));
-  const overdueVisit = (h: Counted) => {
-    const lastVisitAt = day.byId.get(h.id)?.lastVisitAt ?? null;
-    return lastVisitAt === null || lastVisitAt < day.window.visitCutoff;
-  };
+  const unfiltered =
+    stage === undefined &&
+    query.villageId === undefined &&
+    query.taskForceId === undefined &&
+    query.cadreId === undefined &&
+    query.townshipId === undefined;
+  // The row first: it is the filter that drops most (a village, a cadre), and it only compares ids.
+  const households = (keep: ((h: Counted) => boolean) | null) =>
+    keep === null && unfiltered
+      ? day.households
+      : day.households.filter((h) => inRow(h) && atStage(h) && (keep === null || keep(h)));
   switch (metric) {
     case 'households':
     case 'count':
-      return households(() => true);
+      return households(null);
     // The cadres' rows count households that have a cadre (foldFacts).
     case 'assigned':
       return households((h) => h.cadreId !== null);
     case 'visitedToday':
       return households((h) => h.cadreId !== null && day.visitedHouseholds.has(h.id));
     case 'overdueVisits':
-      return households((h) => h.cadreId !== null && h.stage !== 'closed' && overdueVisit(h));
+      return households((h) => h.cadreId !== null && h.stage !== 'closed' && day.notVisited.has(h.id));
     case 'householdsVisited':
       return households((h) => day.visitedHouseholds.has(h.id));
     case 'priorityHouseholdsTouched':
