@@ -27,6 +27,9 @@ const KEPT_LISTS = 64;
 export class ReportCellsService {
   private readonly days = new Map<string, Promise<IndexedDay>>();
   private readonly lists = new WeakMap<IndexedDay, Map<string, Counted[]>>();
+  /** A number per set of visible codes: a scope's lists are kept while what it sees is unchanged. */
+  private readonly visibleSets = new WeakMap<Set<string>, number>();
+  private visibleSetCount = 0;
 
   constructor(
     private readonly snapshots: SnapshotStore,
@@ -87,13 +90,26 @@ export class ReportCellsService {
     };
   }
 
-  private list(day: IndexedDay, cell: CellQuery): Counted[] {
+  /** A cell's list, or a scope's part of it (`visible`: the codes it sees), from the day's kept lists. */
+  private list(
+    day: IndexedDay,
+    cell: CellQuery,
+    visible: { scope: HouseholdScope; codes: Set<string> } | null,
+  ): Counted[] {
     let lists = this.lists.get(day);
     if (!lists) this.lists.set(day, (lists = new Map()));
-    const key = JSON.stringify(cell);
+    let key = JSON.stringify(cell);
+    if (visible) {
+      let set = this.visibleSets.get(visible.codes);
+      if (set === undefined) this.visibleSets.set(visible.codes, (set = ++this.visibleSetCount));
+      key += `|${set}`;
+    }
     let list = lists.get(key);
     if (list) lists.delete(key);
-    else list = cellList(day, cell);
+    else
+      list = visible
+        ? this.list(day, cell, null).filter(seenBy(visible.scope, visible.codes, day))
+        : cellList(day, cell);
     lists.set(key, list);
     if (lists.size > KEPT_LISTS) lists.delete(lists.keys().next().value!);
     return list;
