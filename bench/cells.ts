@@ -98,9 +98,17 @@ async function main(): Promise<void> {
   const query = (cell: Record<string, string>, page = 1): ReportCellsQueryDto =>
     Object.assign(new ReportCellsQueryDto(), { page, pageSize: 20 }, cell);
 
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const heapMb = () => {
+    gc?.();
+    return Math.round(process.memoryUsage().heapUsed / 1e6);
+  };
+  const heapBefore = heapMb();
   start = process.hrtime.bigint();
   await cells.page(asCommander, date, query({ metric: 'visits' }));
   const firstMs = ms(start);
+  // What one kept day costs (with --expose-gc: live objects only).
+  const dayHeapMb = heapMb() - heapBefore;
 
   const sample = cellsOf(report);
   const pages: number[] = [];
@@ -122,7 +130,6 @@ async function main(): Promise<void> {
     await cells.page(asOfficial, date, query(cell));
     scoped.push(ms(start));
   }
-  const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const memory = process.memoryUsage();
   // A total that is not the stored figure: is it the stored report that differs from the events (the recompute)?
@@ -149,6 +156,7 @@ async function main(): Promise<void> {
       // After the pages, before the recompute (with --expose-gc, after a collection).
       memory: {
         gc: gc !== undefined,
+        keptDayHeapMb: dayHeapMb,
         rssMb: Math.round(memory.rss / 1e6),
         heapUsedMb: Math.round(memory.heapUsed / 1e6),
       },
