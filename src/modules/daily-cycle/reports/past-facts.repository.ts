@@ -52,6 +52,16 @@ export class PastFactsRepository {
     const m = this.dataSource.manager;
     const p = { date: window.date, dayEnd: window.dayEnd, at };
     const households = new Map<string, PastHousehold>();
+    // A few hundred villages, task forces, cadres and stages over 100,000 rows: one string each, not one per row.
+    const strings = new Map<string, string>();
+    const one = (value: unknown): string | null => {
+      if (value === null || value === undefined) return null;
+      const text = value as string;
+      const kept = strings.get(text);
+      if (kept !== undefined) return kept;
+      strings.set(text, text);
+      return text;
+    };
     for (const r of await rawQuery(
       m,
       `${pastHouseholdsSql()}
@@ -61,10 +71,10 @@ export class PastFactsRepository {
       households.set(r.id as string, {
         id: r.id as string,
         code: r.code as string,
-        villageId: (r.village_id as string | null) ?? null,
-        taskForceId: (r.task_force_id as string | null) ?? null,
-        cadreId: (r.cadre_id as string | null) ?? null,
-        stage: r.stage as string,
+        villageId: one(r.village_id),
+        taskForceId: one(r.task_force_id),
+        cadreId: one(r.cadre_id),
+        stage: one(r.stage)!,
         lastVisitAt:
           r.last_visit_at === null || r.last_visit_at === undefined ? null : instant(r.last_visit_at),
         priority: (r.flags ?? '') !== '' || r.on_hold === true || r.on_hold === 1 || r.on_hold === '1',

@@ -12,8 +12,11 @@ import { DailyReportBody } from './report-builder';
 import { ReportRecomputeService } from './report-recompute.service';
 import { ReportErrors } from './reports.errors';
 
-/** Past days kept in the process: a past instant's facts never change, and one day is ~10 MB at 100,000 households. */
-const KEPT_DAYS = 4;
+/**
+ * Past days kept in the process: a past instant's facts never change. One day is ~50–70 MB of heap at 100,000
+ * households (bench/README §12), so two: the day being read and one other.
+ */
+const KEPT_DAYS = 2;
 /** Cells' lists kept per day: paging through one cell filters the day once. */
 const KEPT_LISTS = 64;
 
