@@ -9,6 +9,8 @@ import { HouseholdLinks } from './household-links';
 import { HouseholdsRepository } from './households.repository';
 
 const KEPT_SCOPES = 50;
+/** At most this old: bounds a PostgreSQL write that committed behind a newer mark (historyMark). */
+const KEPT_VISIBLE_MS = 30_000;
 
 /**
  * Households as a list item of a past instant, for lists other modules make (a report's drill-down): the same
@@ -16,8 +18,8 @@ const KEPT_SCOPES = 50;
  */
 @Injectable()
 export class HouseholdPastItems {
-  /** Visible codes per scope, valid while the history count is unchanged (a drill-down pages many times). */
-  private readonly visible = new Map<string, { count: number; codes: Set<string> }>();
+  /** Visible codes per scope, valid while the history mark is unchanged (a drill-down pages many times). */
+  private readonly visible = new Map<string, { mark: number; since: number; codes: Set<string> }>();
 
   constructor(
     private readonly households: HouseholdsRepository,
@@ -30,12 +32,12 @@ export class HouseholdPastItems {
   async visibleCodes(scope: HouseholdScope): Promise<Set<string> | null> {
     if (scope.kind === 'all') return null;
     const key = JSON.stringify(scope);
-    const count = await this.households.historyCount();
+    const mark = await this.households.historyMark();
     const kept = this.visible.get(key);
-    if (kept?.count === count) return kept.codes;
+    if (kept?.mark === mark && Date.now() - kept.since < KEPT_VISIBLE_MS) return kept.codes;
     const codes = new Set(await this.households.codesIn(scope));
     this.visible.delete(key);
-    this.visible.set(key, { count, codes });
+    this.visible.set(key, { mark, since: Date.now(), codes });
     if (this.visible.size > KEPT_SCOPES) this.visible.delete(this.visible.keys().next().value!);
     return codes;
   }
