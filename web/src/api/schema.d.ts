@@ -5700,6 +5700,7 @@ export interface operations {
         taskForceId?: string;
         /** @description the cadre (byCadre) row of the report; `none` for its row of things with none */
         cadreId?: string;
+        /** @description household figures: the households at that stage then; `stageMoves`/`today`: the advances into it; other records: those of households at that stage then */
         stage?:
           | 'registered'
           | 'surveyed'

@@ -26,7 +26,12 @@ export class ReportCellsQueryDto extends PageQueryDto {
   @rowId('village') @IsOptional() @Matches(ROW_ID, ROW_MESSAGE) villageId?: string;
   @rowId('task force') @IsOptional() @Matches(ROW_ID, ROW_MESSAGE) taskForceId?: string;
   @rowId('cadre (byCadre)') @IsOptional() @Matches(ROW_ID, ROW_MESSAGE) cadreId?: string;
-  @ApiPropertyOptional({ enum: STAGES })
+  @ApiPropertyOptional({
+    enum: STAGES,
+    description:
+      'household figures: the households at that stage then; `stageMoves`/`today`: the advances into it; ' +
+      'other records: those of households at that stage then',
+  })
   @IsOptional()
   @IsIn(STAGES, { message: '不是有效的阶段' })
   stage?: Stage;
