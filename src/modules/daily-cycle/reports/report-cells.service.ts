@@ -13,7 +13,7 @@ import { ReportRecomputeService } from './report-recompute.service';
 import { ReportErrors } from './reports.errors';
 
 /**
- * Past days kept in the process: a past instant's facts never change. One day is ~50–70 MB of heap at 100,000
+ * Past days kept in the process: a past instant's facts never change. One day is ~50 MB of heap at 100,000
  * households (bench/README §12), so two: the day being read and one other.
  */
 const KEPT_DAYS = 2;
@@ -23,7 +23,7 @@ const KEPT_LISTS = 64;
 /**
  * `GET /reports/daily/:date/cells` (docs/architecture.md, "History"): the households or records behind one figure
  * of a stored daily report, computed from the events at the report's `generatedAt` like its recompute, so the
- * list's total is the stored figure. The day's facts are computed once and kept (a few days, least recently used
+ * list's total is the stored figure. The day's facts are computed once and kept (two days, least recently used
  * dropped); every page after the first is a filter over them and one read of the page's households.
  */
 @Injectable()
