@@ -540,7 +540,11 @@ describe('weekly bulletin (周通报)', () => {
       '包户干部排名',
       '停滞单位',
       '挂牌督办',
+      '指标口径',
     ]);
+    const metricIds = workbook.getWorksheet('指标口径')!.getColumn(1).values.slice(2);
+    expect(metricIds).toContain('completion');
+    expect(metricIds).not.toContain('householdsVisited');
     const villages = workbook.getWorksheet('村排名')!;
     expect(villages.getRow(1).values).toEqual([
       undefined,
