@@ -35,7 +35,7 @@ export function pastHouseholdsSql(only = false): string {
            (SELECT v.visited_at FROM visit v
              WHERE v.household_id = h.id AND v.created_at <= :at ORDER BY v.visited_at DESC LIMIT 1) AS past_visit_at
       FROM household h${only ? ' WHERE h.id = :householdId' : ''}
-  ), past_household AS (
+  ), past_household AS MATERIALIZED (
     SELECT h.id, h.code, h.head_name, h.created_at,
            CASE WHEN ph.id IS NULL THEN h.village_id ELSE ph.village_id END AS village_id,
            CASE WHEN ph.id IS NULL THEN h.township_id ELSE ph.township_id END AS township_id,
