@@ -5,12 +5,14 @@
  *       [--duration 20] [--connections 50] [--list-duration 10] [--list-connections 10]
  *       [--only list|visits] [--no-build]
  *       [--cpu-prof] [--trace-sql] [--measure visits|list] [--source head|worktree] [--commit <rev>] [--dist <dir>]
- *       [--port 3100] [--floor-port 3999] [--cadre cadre001]
+ *       [--port 3100] [--floor-port 3999] [--cadre cadre001] [--processes 1|2|auto]
  *
  * In one run: builds (the committed HEAD, see build()), starts the API (NODE_ENV=production, same PII_KEY
  * and JWT_SECRET as the generator used) and the floor (../shared/floor/limit-server.mjs), then measures
  * GET /households filter mixes as a commander, and POST /households/:id/visits as a cadre, with the floor
- * hit by the same autocannon settings before and after. VmRSS of the API is sampled every 200 ms.
+ * hit by the same autocannon settings before and after. VmRSS of the API is sampled every 200 ms. With
+ * --processes (API_PROCESSES, cluster mode) the API's CPU and memory are its whole process tree's: the primary
+ * and its HTTP workers together.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -229,6 +231,7 @@ async function main(): Promise<void> {
     BENCH_PROFILE_NAME: `${label}-${stamp}`,
     BENCH_CPU_PROFILE: cpuProfile ? '1' : '0',
     BENCH_SQL_TRACE: sqlTrace ? '1' : '0',
+    API_PROCESSES: args.get('processes') ?? '1',
   };
   delete apiEnv.REDIS_URL; // the embedded (in-process) job driver, as in a single-machine deployment
   const apiLog = join(RESULTS, `api-${label}-${stamp}.log`);
@@ -425,7 +428,7 @@ async function main(): Promise<void> {
     commit,
     at: new Date().toISOString(),
     machine,
-    settings: { connections, seconds, listSeconds, listConnections },
+    settings: { connections, seconds, listSeconds, listConnections, processes: apiEnv.API_PROCESSES },
     results,
     cpuMsPerRequest: cpuPerRequest,
     visitRatioToFloor: ours ? ours.requestsPerSecond / floorMean : null,

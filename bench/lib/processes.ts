@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A child process we started, its log file, and its memory (VmRSS) and CPU as it runs. */
@@ -39,28 +39,51 @@ export class ServerProcess {
     this.phase = phase;
   }
 
-  private sample(): void {
-    if (this.exited) return;
-    try {
-      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      const mb = kb / 1024;
-      this.maxRss = Math.max(this.maxRss, mb);
-      this.maxRssByPhase.set(this.phase, Math.max(this.maxRssByPhase.get(this.phase) ?? 0, mb));
-    } catch {
-      // the process is exiting
+  /** The process and its descendants (the workers of an API started with API_PROCESSES > 1), by /proc. */
+  tree(): number[] {
+    const children = new Map<number, number[]>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const fields = statFields(Number(entry));
+      if (!fields) continue;
+      const parent = Number(fields[1]);
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent)!.push(Number(entry));
     }
+    const pids = [this.pid];
+    for (let i = 0; i < pids.length; i++) pids.push(...(children.get(pids[i]) ?? []));
+    return pids;
   }
 
-  /** CPU seconds (user + system) the process has used so far. */
-  cpuSeconds(): number {
-    try {
-      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return NaN;
+  /** Resident memory (VmRSS) of the whole tree: the primary and its workers together. */
+  private sample(): void {
+    if (this.exited) return;
+    let kb = 0;
+    for (const pid of this.tree()) {
+      try {
+        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // the process is exiting
+      }
     }
+    const mb = kb / 1024;
+    this.maxRss = Math.max(this.maxRss, mb);
+    this.maxRssByPhase.set(this.phase, Math.max(this.maxRssByPhase.get(this.phase) ?? 0, mb));
+  }
+
+  /**
+   * CPU seconds (user + system) used so far by the process and its live descendants, plus what its exited and
+   * reaped children used (cutime + cstime): with cluster workers the primary alone does almost nothing.
+   */
+  cpuSeconds(): number {
+    const root = statFields(this.pid);
+    if (!root) return NaN;
+    let ticks = Number(root[13]) + Number(root[14]);
+    for (const pid of this.tree()) {
+      const fields = statFields(pid);
+      if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / 100;
   }
 
   signal(signal: NodeJS.Signals): void {
@@ -95,4 +118,14 @@ export async function waitFor(
     await sleep(intervalMs);
   }
   throw new Error(`${what} did not become ready within ${(attempts * intervalMs) / 1000} s`);
+}
+
+/** The fields of /proc/<pid>/stat after the command name (fields[1] is the parent, [11]/[12] utime/stime). */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
 }

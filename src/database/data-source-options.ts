@@ -15,7 +15,14 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     logging: false,
   };
   if (config.database.kind === 'postgres') {
-    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 20 } };
+    // jit=off: PostgreSQL compiles any plan it costs above jit_above_cost, which a 100,000-household report or
+    // recompute always is: about 1 s of compilation per run (bench/README §12) to speed up a few hash joins.
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.database.url,
+      extra: { max: 20, options: '-c jit=off' },
+    };
   }
   const path = config.database.sqlitePath!;
   mkdirSync(dirname(path), { recursive: true });

@@ -201,6 +201,14 @@ describe('weekly bulletin (周通报)', () => {
     at('2026-11-30T00:30:00Z');
     await close(ids.P3);
     await advance(ids.h5, 'surveyed');
+    // h5 handed from cadre C to cadre A after the week: the week's bulletin still counts it for C.
+    ok(
+      await t.http
+        .post('/api/v1/households/assignments')
+        .set(auth(w.commander))
+        .send({ householdIds: [ids.h5], cadreId: w.cadre.id }),
+      200,
+    );
     await visit(ids.h2, '2026-11-30T00:40:00Z');
   });
   afterEach(() => t.clock.set('2026-11-30T02:00:00Z'));
@@ -376,7 +384,8 @@ describe('weekly bulletin (周通报)', () => {
       }),
     ]);
     expect(R.taskForces.bottom).toEqual(bottom([2, 'TF1']));
-    // Cadres: B = h3, h4 (2 → 4 of 22), A = h1, h2 (1 → 3 of 22), C = h5, h6 (0). Overdue = visits.
+    // Cadres: B = h3, h4 (2 → 4 of 22), A = h1, h2 (1 → 3 of 22), C = h5, h6 (0): h5 was C's that week, though
+    // A has it now. Overdue = visits.
     ids.A = w.cadre.id;
     ids.B = w.otherCadre.id;
     ids.C = cadreC.id;
@@ -531,7 +540,11 @@ describe('weekly bulletin (周通报)', () => {
       '包户干部排名',
       '停滞单位',
       '挂牌督办',
+      '指标口径',
     ]);
+    const metricIds = workbook.getWorksheet('指标口径')!.getColumn(1).values.slice(2);
+    expect(metricIds).toContain('completion');
+    expect(metricIds).not.toContain('householdsVisited');
     const villages = workbook.getWorksheet('村排名')!;
     expect(villages.getRow(1).values).toEqual([
       undefined,

@@ -257,7 +257,18 @@ describe('daily cycle: report, review, dispatch', () => {
       '按乡镇',
       '按专班',
       '按包户干部',
+      '指标口径',
     ]);
     expect(workbook.getWorksheet('总览')!.getRow(4).values).toEqual([undefined, '总户数', 4]);
+    // Each figure with the version the stored report was computed with, and its definition.
+    const metrics = workbook.getWorksheet('指标口径')!;
+    expect(metrics.getRow(1).values).toEqual([undefined, '指标', '名称', '版本', '口径']);
+    expect(metrics.getRow(2).values).toEqual([
+      undefined,
+      'households',
+      '移民户数',
+      1,
+      expect.stringContaining('日汇报生成时已登记的移民户数'),
+    ]);
   });
 });

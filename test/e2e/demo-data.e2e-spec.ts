@@ -118,6 +118,22 @@ describe('demo data', () => {
     expect(bulletin.supervised.length).toBeGreaterThan(0);
   });
 
+  it('recomputes every stored daily report from the events, figure for figure', async () => {
+    const dates = (await t.dataSource.query('SELECT date FROM daily_report ORDER BY date')).map(
+      (r: { date: string }) => r.date,
+    );
+    expect(dates.length).toBeGreaterThanOrEqual(15); // three weeks of replayed cycles
+    for (const date of dates) {
+      const recomputed = (await get(`/reports/daily/${date}?recompute=true`)).body;
+      expect({ date, ...recomputed.recompute, at: undefined }).toEqual({
+        date,
+        compared: true,
+        differences: [],
+        at: undefined,
+      });
+    }
+  });
+
   it('has approvals waiting at each level, and three weeks of trends', async () => {
     const official = await t.login('official', 'Demo@2026');
     expect((await get('/approvals?status=pending', official)).body.total).toBeGreaterThan(0);

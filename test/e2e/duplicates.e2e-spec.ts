@@ -1,3 +1,4 @@
+import { Duplicates1765300000000 } from '../../migrations/1765300000000-duplicates';
 import { auth, Factory, residentId, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { LedgerBook, orgUnits, template, upload } from './ledger.support';
@@ -384,6 +385,33 @@ describe('duplicates: likely duplicate people across households', () => {
       );
       expect(pair).toMatchObject({ reasons: ['phone'] });
     });
+  });
+
+  it("the migration's backfill hashes every stored head's phone as the application does", async () => {
+    const withPhone = [
+      await f.household(world, { phone: '13700001111' }),
+      await f.household(world, { phone: '13700002222' }),
+    ];
+    const without = await f.household(world, { phone: null });
+    const ids = [...withPhone, without].map((h) => h.id as string);
+    const hashes = async () => {
+      const rows: { id: string; phone_hash: string | null }[] = await t.dataSource.query(
+        `SELECT id, phone_hash FROM household WHERE id IN (${ids.map((id) => `'${id}'`).join(', ')})`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.id, r.phone_hash]));
+    };
+    const written = await hashes();
+    expect(written[withPhone[0].id]).toMatch(/^[0-9a-f]{64}$/);
+    expect(written[without.id]).toBeNull();
+    // A database from before the migration: no hashes; the backfill (run by the migration) puts back the same.
+    await t.dataSource.query('UPDATE household SET phone_hash = NULL');
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await (new Duplicates1765300000000() as any).backfillPhoneHashes(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await hashes()).toEqual(written);
   });
 
   it('a full scan finds pairs in data that came in without detection, and is idempotent', async () => {

@@ -306,8 +306,15 @@ describe('households as they were (?asOf=)', () => {
         `SELECT differences FROM report_check WHERE date = '2026-11-06' ORDER BY id`,
       );
       expect(rows.map((r: any) => Number(r.differences))).toEqual([0, check!.differences]);
-      const latest = await checker.latest(1);
-      expect(latest[0].differences).toBe(check!.differences);
+      // The console's alert reads the latest checks: newest first, the difference named.
+      const checks = ok(await t.http.get('/api/v1/reports/checks').set(auth(w.commander)), 200);
+      expect(checks.items.map((c: any) => c.differences)).toEqual([check!.differences, 0]);
+      expect(checks.items[0].detail).toContainEqual({
+        path: 'totals.intentChanges',
+        stored: 1,
+        recomputed: 0,
+      });
+      await t.http.get('/api/v1/reports/checks').set(auth(w.official.token)).expect(403);
     });
   });
 });

@@ -1,4 +1,5 @@
 import type * as ExcelJS from 'exceljs';
+import { addMetricsSheet } from '../daily-cycle/metrics/metrics-sheet';
 import { exceljs } from '../../common/xlsx/exceljs';
 import { protectFormulaText } from '../../common/xlsx/formula-text';
 import {
@@ -137,6 +138,7 @@ export async function bulletinWorkbook(body: WeeklyBulletinBody): Promise<Buffer
       p.description,
     ]);
   }
+  addMetricsSheet(workbook, 'weekly_bulletin', body.metricVersions);
   protectFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

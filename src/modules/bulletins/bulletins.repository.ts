@@ -99,6 +99,19 @@ const STATUS_AT_END = `CASE WHEN p.updated_at < :weekEnd THEN p.status ELSE COAL
     (SELECT e.from_status FROM problem_event e WHERE e.problem_id = p.id AND e.at >= :weekEnd ORDER BY e.id LIMIT 1),
     p.status) END`;
 
+/**
+ * A household's village, township, task force and cadre as they were at week end (its last household_history row
+ * before then, docs/architecture.md "History"), so a household reassigned since counts for the cadre and unit
+ * that had it that week, not for today's. Without a row before then (a raw insert), today's columns.
+ */
+const AS_ASSIGNED = `LEFT JOIN household_history a ON a.id = (
+    SELECT hh.id FROM household_history hh
+     WHERE hh.household_id = h.id AND hh.at < :weekEnd ORDER BY hh.at DESC, hh.id DESC LIMIT 1)`;
+const ASSIGNED = (column: string) => `CASE WHEN a.id IS NULL THEN h.${column} ELSE a.${column} END`;
+const KEY_COLUMNS = ['village_id', 'township_id', 'task_force_id', 'cadre_id'];
+const KEYS = KEY_COLUMNS.map(ASSIGNED).join(', ');
+const KEYS_AS = KEY_COLUMNS.map((column) => `${ASSIGNED(column)} AS ${column}`).join(', ');
+
 /** SQLite gives instants back as UTC text, PostgreSQL as Dates. */
 export function toInstant(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
@@ -115,12 +128,11 @@ export class BulletinsRepository {
   async facts(window: BulletinWindow): Promise<BulletinFacts> {
     const m = this.dataSource.manager;
     const params = { ...window, signedStep: SIGNED_STEP };
-    const keys = 'h.village_id, h.township_id, h.task_force_id, h.cadre_id';
     // Overdue for a visit at week end: last visit (or registration) on or before the cutoff. last_visit_at is the
     // latest visit, so only a household visited after the week needs to look at its visits.
     const households = await rawQuery(
       m,
-      `SELECT ${keys}, count(*) AS n, SUM(${STEP_OF('h.stage')}) AS steps_now,
+      `SELECT ${KEYS_AS}, count(*) AS n, SUM(${STEP_OF('h.stage')}) AS steps_now,
               SUM(CASE WHEN ${STEP_OF('h.stage')} >= :signedStep THEN 1 ELSE 0 END) AS signed_now,
               SUM(CASE WHEN h.created_at > :visitCutoff THEN 0
                        WHEN h.stage = 'closed' AND h.stage_changed_at < :weekEnd THEN 0
@@ -129,18 +141,19 @@ export class BulletinsRepository {
                        WHEN EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id
                                       AND v.visited_at > :visitCutoff AND v.visited_at < :weekEnd) THEN 0
                        ELSE 1 END) AS overdue_visits
-         FROM household h WHERE h.created_at < :weekEnd
-        GROUP BY ${keys}`,
+         FROM household h ${AS_ASSIGNED}
+        WHERE h.created_at < :weekEnd
+        GROUP BY ${KEYS}`,
       params,
     );
     const moves = await rawQuery(
       m,
-      `SELECT ${keys}, SUM(e.delta) AS back_start,
+      `SELECT ${KEYS_AS}, SUM(e.delta) AS back_start,
               SUM(CASE WHEN e.business_date > :lastDate THEN e.delta ELSE 0 END) AS back_end,
               SUM(CASE WHEN e.business_date > :lastDate THEN e.signing ELSE 0 END) AS unsigned_end
-         FROM ${EVENTS_SINCE_WEEK_START} e JOIN household h ON h.id = e.household_id
+         FROM ${EVENTS_SINCE_WEEK_START} e JOIN household h ON h.id = e.household_id ${AS_ASSIGNED}
         WHERE h.created_at < :weekEnd
-        GROUP BY ${keys}`,
+        GROUP BY ${KEYS}`,
       params,
     );
     const problems = await rawQuery(
@@ -155,12 +168,13 @@ export class BulletinsRepository {
                       WHERE e.problem_id = x.id AND e.kind = 'assign' AND e.at < :weekEnd),
                     opened_at) < :stallFrom THEN 1 ELSE 0 END) AS stale
          FROM (
-           SELECT p.id, p.village_id, p.township_id, h.task_force_id, h.cadre_id, p.unit_id, p.opened_at,
+           SELECT p.id, p.village_id, p.township_id, ${ASSIGNED('task_force_id')} AS task_force_id,
+                  ${ASSIGNED('cadre_id')} AS cadre_id, p.unit_id, p.opened_at,
                   p.due_at, p.closed_at,
                   CASE WHEN p.closed_date >= :weekStart AND p.closed_date <= :lastDate THEN 1 ELSE 0 END
                     AS closed_in_week,
                   CASE WHEN ${STATUS_AT_END} IN ${ACTIVE_STATUSES_SQL} THEN 1 ELSE 0 END AS active
-             FROM problem p LEFT JOIN household h ON h.id = p.household_id
+             FROM problem p LEFT JOIN household h ON h.id = p.household_id ${AS_ASSIGNED}
             WHERE p.opened_at < :weekEnd) x
         WHERE closed_in_week = 1 OR active = 1
         GROUP BY village_id, township_id, task_force_id, cadre_id, unit_id`,

@@ -749,6 +749,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportChecksController_latest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dashboard/summary': {
     parameters: {
       query?: never;
@@ -2126,6 +2142,22 @@ export interface components {
        */
       itemKind: 'household' | 'visit' | 'intent' | 'stageMove' | 'problem' | 'approval';
       items: (components['schemas']['HouseholdResponseDto'] | components['schemas']['CellRecordDto'])[];
+    };
+    ReportCheckDto: {
+      /**
+       * @description the business date whose stored report was checked
+       * @example 2026-11-28
+       */
+      date: string;
+      checkedAt: string;
+      /** @description figures that differ from the events: must be 0 */
+      differences: number;
+      /** @description the first 200 differences */
+      detail: components['schemas']['ReportDifferenceDto'][];
+    };
+    ReportChecksDto: {
+      /** @description newest first */
+      items: components['schemas']['ReportCheckDto'][];
     };
     LightCountsDto: {
       green: number;
@@ -5819,6 +5851,43 @@ export interface operations {
       };
       /** @description not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReportChecksController_latest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportChecksDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,6 +2,7 @@ import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../../common/xlsx/exceljs';
 import { protectFormulaText } from '../../../common/xlsx/formula-text';
 import { STAGE_LABELS, Stage } from '../../households/household-stages';
+import { addMetricsSheet } from '../metrics/metrics-sheet';
 import { Breakdown, DailyReportBody } from './report-builder';
 
 const FIGURES: [keyof Breakdown, string][] = [
@@ -28,7 +29,7 @@ function sheet(
   ws.columns.forEach((column, i) => (column.width = i === 0 ? 24 : 12));
 }
 
-/** The daily report as a workbook: one sheet per breakdown, Chinese headers. */
+/** The daily report as a workbook: one sheet per breakdown, Chinese headers, and the metrics' definitions used. */
 export async function dailyReportWorkbook(report: DailyReportBody): Promise<Buffer> {
   const workbook = new (exceljs().Workbook)();
   workbook.created = new Date(report.generatedAt);
@@ -83,6 +84,7 @@ export async function dailyReportWorkbook(report: DailyReportBody): Promise<Buff
     ['包户干部', '包联户数', '当日走访户数', '逾期未走访户数'],
     report.byCadre.map((c) => [c.displayName, c.assigned, c.visitedToday, c.overdueVisits]),
   );
+  addMetricsSheet(workbook, 'daily_report', report.metricVersions);
   protectFormulaText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -48,6 +48,87 @@ export interface PastDay {
 export class PastFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The report's rows at a past instant in one statement: the households' past is computed once (materialized)
+   * and every GROUP BY of the day's report reads it, as today's report reads the household table; only the
+   * grouped rows leave the database. The same figures as `pastFactRows(day())`, which keeps a row per household
+   * for the drill-down: bench/README §12 for the difference in time.
+   */
+  async rows(window: ReportWindow, at: Date): Promise<FactRows> {
+    const m = this.dataSource.manager;
+    const p = { date: window.date, dayEnd: window.dayEnd, cutoff: window.visitCutoff, at, held: true };
+    const touched = `SELECT household_id FROM visit WHERE business_date = :date AND created_at <= :at
+       UNION SELECT household_id FROM stage_event WHERE business_date = :date AND at <= :at
+       UNION SELECT household_id FROM intent_record WHERE business_date = :date AND recorded_at <= :at`;
+    const problemKeys = 'COALESCE(ph.village_id, pp.village_id), ph.task_force_id';
+    const rows = await rawQuery(
+      m,
+      `${pastHouseholdsSql()}
+       SELECT 'households' AS t, village_id, task_force_id, cadre_id, stage, NULL AS kind, count(*) AS n,
+              SUM(CASE WHEN last_visit_at IS NULL OR last_visit_at < :cutoff THEN 1 ELSE 0 END) AS a, 0 AS b
+         FROM past_household GROUP BY village_id, task_force_id, cadre_id, stage
+       UNION ALL
+       SELECT 'visits', ph.village_id, ph.task_force_id, ph.cadre_id, NULL, NULL, count(*),
+              count(DISTINCT v.household_id), 0
+         FROM visit v LEFT JOIN past_household ph ON ph.id = v.household_id
+        WHERE v.business_date = :date AND v.created_at <= :at
+        GROUP BY ph.village_id, ph.task_force_id, ph.cadre_id
+       UNION ALL
+       SELECT 'moves', ph.village_id, ph.task_force_id, NULL, e.to_stage, e.kind, count(*), 0, 0
+         FROM stage_event e LEFT JOIN past_household ph ON ph.id = e.household_id
+        WHERE e.business_date = :date AND e.at <= :at
+        GROUP BY ph.village_id, ph.task_force_id, e.to_stage, e.kind
+       UNION ALL
+       SELECT 'intents', ph.village_id, ph.task_force_id, NULL, NULL, NULL, count(*), 0, 0
+         FROM intent_record i LEFT JOIN past_household ph ON ph.id = i.household_id
+        WHERE i.business_date = :date AND i.recorded_at <= :at
+        GROUP BY ph.village_id, ph.task_force_id
+       UNION ALL
+       SELECT 'overdue', ${problemKeys}, NULL, NULL, NULL, count(*), 0, 0
+         FROM past_problem pp LEFT JOIN past_household ph ON ph.id = pp.household_id
+        WHERE pp.status IN ${ACTIVE_STATUSES_SQL} AND pp.due_at < :dayEnd
+        GROUP BY ${problemKeys}
+       UNION ALL
+       SELECT 'today', ${problemKeys}, NULL, NULL, NULL, 0,
+              SUM(CASE WHEN pp.opened_date = :date THEN 1 ELSE 0 END),
+              SUM(CASE WHEN pp.closed_date = :date AND pp.closed_at <= :at THEN 1 ELSE 0 END)
+         FROM past_problem pp LEFT JOIN past_household ph ON ph.id = pp.household_id
+        WHERE pp.opened_date = :date OR (pp.closed_date = :date AND pp.closed_at <= :at)
+        GROUP BY ${problemKeys}
+       UNION ALL
+       SELECT 'priority', NULL, NULL, NULL, NULL, NULL, count(*), 0, 0
+         FROM past_household ph
+        WHERE (ph.flags <> '' OR ph.on_hold = :held) AND ph.id IN (${touched})`,
+      p,
+    );
+    const of = (t: string) => rows.filter((r) => r.t === t);
+    const place = (r: Record<string, unknown>) => ({
+      village_id: r.village_id,
+      task_force_id: r.task_force_id,
+    });
+    const [pending] = await rawQuery(
+      m,
+      `SELECT count(*) AS n FROM approval WHERE requested_at <= :at AND (decided_at IS NULL OR decided_at > :at)`,
+      p,
+    );
+    return {
+      households: of('households').map((r) => ({
+        ...place(r),
+        cadre_id: r.cadre_id,
+        stage: r.stage,
+        n: r.n,
+        overdue: r.a,
+      })),
+      visits: of('visits').map((r) => ({ ...place(r), cadre_id: r.cadre_id, visits: r.n, visited: r.a })),
+      moves: of('moves').map((r) => ({ ...place(r), to_stage: r.stage, kind: r.kind, n: r.n })),
+      intents: of('intents').map((r) => ({ ...place(r), n: r.n })),
+      overdueProblems: of('overdue').map((r) => ({ ...place(r), overdue: r.n })),
+      problemsToday: of('today').map((r) => ({ ...place(r), opened: r.a, closed: r.b })),
+      approvalsPending: num(pending.n),
+      priorityHouseholdsTouched: num(of('priority')[0]?.n),
+    };
+  }
+
   async day(window: ReportWindow, at: Date): Promise<PastDay> {
     const m = this.dataSource.manager;
     const p = { date: window.date, dayEnd: window.dayEnd, at };

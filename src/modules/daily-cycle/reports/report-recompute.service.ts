@@ -3,9 +3,9 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { addDays, asOfInstant, Clock, startOfBusinessDate } from '../../../common/time/business-clock';
 import { lightCutoffs } from '../../households/lights';
 import { DAILY_REPORTS, SnapshotStore } from '../snapshot-store';
-import { foldFacts, ReportWindow } from './daily-report.repository';
+import { FactRows, foldFacts, ReportWindow } from './daily-report.repository';
 import { OrgNamesService } from './org-names.service';
-import { PastDay, PastFactsRepository, pastFactRows } from './past-facts.repository';
+import { PastFactsRepository } from './past-facts.repository';
 import { compareReports, ReportDifference } from './report-compare';
 import { ReportCheckRepository } from './report-check.repository';
 import { buildDailyReport, DailyReportBody } from './report-builder';
@@ -57,7 +57,7 @@ export class ReportRecomputeService {
     const stored = await this.snapshots.find<DailyReportBody>(DAILY_REPORTS, date);
     const at = stored ? new Date(stored.generatedAt) : end;
     const window = this.window(date);
-    const report = await this.build(window, at, await this.past.day(window, at), stored);
+    const report = await this.build(window, at, await this.past.rows(window, at), stored);
     return {
       report,
       at: at.toISOString(),
@@ -110,10 +110,10 @@ export class ReportRecomputeService {
   private async build(
     window: ReportWindow,
     at: Date,
-    day: PastDay,
+    rows: FactRows,
     stored: DailyReportBody | null,
   ): Promise<DailyReportBody> {
-    const facts = foldFacts(pastFactRows(day, window));
+    const facts = foldFacts(rows);
     const names = await this.names.load(facts.cadres.map((c) => c.cadreId));
     return buildDailyReport(
       { date: window.date, generatedAt: at, auditCheckpoint: stored?.auditCheckpoint ?? null },

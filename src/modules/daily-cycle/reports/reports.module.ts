@@ -8,6 +8,7 @@ import { DailyReportService } from './daily-report.service';
 import { DailyReportJob } from './jobs/daily-report.job';
 import { OrgNamesService } from './org-names.service';
 import { ReportsController } from './reports.controller';
+import { ReportChecksController } from './report-checks.controller';
 import { PastFactsRepository } from './past-facts.repository';
 import { ReportCheckRepository } from './report-check.repository';
 import { ReportRecomputeService } from './report-recompute.service';
@@ -17,7 +18,7 @@ import { MetricCatalogue } from '../metrics/metric-catalogue';
 
 @Module({
   imports: [OrgModule, UsersModule, HouseholdsModule],
-  controllers: [ReportsController],
+  controllers: [ReportsController, ReportChecksController],
   providers: [
     DailyReportRepository,
     DailyReportService,

@@ -5,7 +5,8 @@ import { describeError } from '../../api/client';
 import { formatDateTime, lastWeekStart } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { useOptions } from '../reference/reference';
-import { BULLETIN_READERS, useBulletin, useSummary, useSupervised, useTrends } from './api';
+import { BULLETIN_READERS, useBulletin, useReportChecks, useSummary, useSupervised, useTrends } from './api';
+import { reportCheckAlert } from './report-check';
 import { StageMatrix } from './StageMatrix';
 
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -15,7 +16,10 @@ export default function DashboardPage() {
   const summary = useSummary();
   const trends = useTrends();
   const weekStart = lastWeekStart();
-  const bulletin = useBulletin(weekStart, BULLETIN_READERS.includes(session.data?.role ?? ''));
+  const centre = BULLETIN_READERS.includes(session.data?.role ?? '');
+  const bulletin = useBulletin(weekStart, centre);
+  const checks = useReportChecks(centre);
+  const checkAlert = checks.data ? reportCheckAlert(checks.data.items) : null;
   const supervised = useSupervised();
   const { label } = useOptions();
 
@@ -34,6 +38,19 @@ export default function DashboardPage() {
           更新于 {formatDateTime(s.generatedAt)}
         </Typography.Text>
       </Typography.Title>
+      {checkAlert && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="report-check-alert"
+          title="日汇报核对发现不一致"
+          description={
+            <>
+              {checkAlert.text} <Link to={`/cycle?date=${checkAlert.date}`}>查看该日汇报</Link>
+            </>
+          }
+        />
+      )}
       <Row gutter={[16, 16]} data-testid="today-figures">
         <Col xs={12} md={6} lg={3}>
           <Card size="small">{link('', <Statistic title="移民户" value={s.totals.households} />)}</Card>

@@ -44,7 +44,14 @@ const supervisedQuery = queryOptions({
     ),
 });
 
+const reportChecksQuery = queryOptions({
+  queryKey: ['reports', 'checks'],
+  queryFn: () => ok<Schemas['ReportChecksDto']>(api.GET('/api/v1/reports/checks')),
+});
+
 export const useSummary = () => useQuery(summaryQuery);
+/** The nightly checks of the stored daily reports: the command centre's roles only (BULLETIN_READERS). */
+export const useReportChecks = (enabled: boolean) => useQuery({ ...reportChecksQuery, enabled });
 export const useTrends = () => useQuery(trendsQuery);
 export const useBulletin = (weekStart: string, enabled: boolean) =>
   useQuery({ ...bulletinQuery(weekStart), enabled });

@@ -23,6 +23,7 @@ import { useOptions, useOrgUnits } from '../reference/reference';
 import { useHousehold } from './api';
 import { useHouseholdProblems, useIntents, useTimeline, useVisits } from './detail-api';
 import { HouseholdActions } from './HouseholdActions';
+import { HouseholdAsOf } from './HouseholdAsOf';
 
 const LIGHT_COLORS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
 
@@ -121,6 +122,7 @@ export default function HouseholdDetailPage() {
           data-testid="stage-steps"
         />
       </Card>
+      <HouseholdAsOf id={id} />
       <Card size="small">
         <Tabs
           items={[

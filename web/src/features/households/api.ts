@@ -39,6 +39,15 @@ export const useHousehold = (id: string, reveal = false) =>
       ok<Household>(api.GET('/api/v1/households/{id}', { params: { path: { id }, query: { reveal } } })),
   });
 
+/** The household as it was at the end of `asOf` (a past business date); idle until a date is chosen. */
+export const useHouseholdAsOf = (id: string, asOf: string | null) =>
+  useQuery({
+    queryKey: ['household', id, { asOf }],
+    enabled: asOf !== null,
+    queryFn: () =>
+      ok<Household>(api.GET('/api/v1/households/{id}', { params: { path: { id }, query: { asOf: asOf! } } })),
+  });
+
 export type Cadre = { id: string; displayName: string; username: string; active: boolean };
 
 /** Active cadres to assign (GET /users?role=cadre; command centre and supervisors may list users). */

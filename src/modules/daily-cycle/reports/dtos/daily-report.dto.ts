@@ -88,3 +88,16 @@ export class DailyReportDto implements DailyReportBody {
   @ApiPropertyOptional({ type: ReportRecomputeDto, description: 'with ?recompute=true only' })
   recompute?: ReportRecomputeDto;
 }
+
+export class ReportCheckDto {
+  @ApiProperty({ example: '2026-11-28', description: 'the business date whose stored report was checked' })
+  date!: string;
+  @ApiProperty() checkedAt!: string;
+  @ApiProperty({ description: 'figures that differ from the events: must be 0' }) differences!: number;
+  @ApiProperty({ type: [ReportDifferenceDto], description: 'the first 200 differences' })
+  detail!: ReportDifferenceDto[];
+}
+
+export class ReportChecksDto {
+  @ApiProperty({ type: [ReportCheckDto], description: 'newest first' }) items!: ReportCheckDto[];
+}
