@@ -21,6 +21,7 @@ import { NotificationEntity } from '../modules/notifications/entities/notificati
 import { JobRunEntity } from '../jobs/entities/job-run.entity';
 import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 import { DuplicatePairEntity } from '../modules/duplicates/entities/duplicate-pair.entity';
+import { VillagePlanEntity } from '../modules/planning/entities/village-plan.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -47,4 +48,5 @@ export const ENTITIES = [
   JobRunEntity,
   OutboxMessageEntity,
   DuplicatePairEntity,
+  VillagePlanEntity,
 ];
