@@ -27,6 +27,7 @@ export type CycleCommand =
   | { cmd: 'review' }
   | { cmd: 'dispatch' }
   | { cmd: 'advance' }
+  | { cmd: 'plan'; days: number }
   | { cmd: 'exit' };
 
 export interface CapturedQuery {
@@ -152,6 +153,20 @@ async function main(): Promise<void> {
         const start = process.hrtime.bigint();
         const generated = await reports.generate(date);
         return { step: 'generate', ms: ms(start), status: generated.status, ...memory() };
+      }
+      case 'plan': {
+        // Every village gets a move date `days` after the cycle date (issue #16 part 2: the review with the plan).
+        const moveDate = addDays(date, message.days);
+        const [admin] = await q("SELECT id FROM app_user WHERE role = 'admin' ORDER BY created_at LIMIT 1");
+        const pg = dataSource.options.type === 'postgres';
+        await dataSource.query(
+          `INSERT INTO village_plan (village_id, move_date, reason, updated_by, updated_at, version)
+           SELECT id, ${pg ? '$1' : '?'}, 'bench', ${pg ? '$2' : '?'}, ${pg ? '$3' : '?'}, 1
+             FROM org_unit WHERE kind = 'village'`,
+          [moveDate, admin.id, pg ? now : now.toISOString().replace('T', ' ').replace('Z', '')],
+        );
+        const [{ n }] = await q('SELECT count(*) AS n FROM village_plan');
+        return { moveDate, villages: num(n) };
       }
       case 'review': {
         const start = process.hrtime.bigint();

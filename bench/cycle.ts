@@ -4,7 +4,7 @@
  *   npm run bench:cycle -- --database sqlite:/tmp/cycle-bench/relocation.sqlite [--label sqlite-1]
  *   npm run bench:cycle -- --database postgres://postgres@127.0.0.1:5432/relocation_bench_cycle_seed
  *       [--runs 5] [--floor-file /tmp/cycle-bench/raw-report.sqlite] [--no-floor] [--no-build]
- *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO] [--commit <rev>]
+ *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO] [--commit <rev>] [--plan <days>]
  *
  * --database is a generated database (npm run bench:seed). The cycle writes (lights, tasks, snapshots), so
  * every run works on a fresh copy of it (SQLite: <file>.work; PostgreSQL: CREATE DATABASE <name>_work
@@ -354,6 +354,13 @@ async function main(): Promise<void> {
         `cycle at ${info.now}, date ${info.date} (${info.visitsOnDate} visits that day); boot ${f0(info.bootMs as number)} ms ` +
         `(migrations applied: ${(info.migrations as string[]).length})`,
     );
+    if (args.has('plan')) {
+      const planned = await api.send<{ moveDate: string; villages: number }>(
+        { cmd: 'plan', days: intArg(args, 'plan', 60) },
+        'plan',
+      );
+      console.log(`plan: move date ${planned.moveDate} for ${planned.villages} villages`);
+    }
     const captured = await api.send<{ ms: number; queries: CapturedQuery[] }>({ cmd: 'capture' }, 'report');
     console.log(`facts(): ${captured.queries.length} statements, first (cold) run ${f0(captured.ms)} ms`);
     await raw.ready;
