@@ -1,10 +1,11 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { migrationColumns } from '../src/database/migration-columns';
 
 /**
- * Issue #16 part 2, deadlines planned back from the move date: `village_plan` (the planning module) holds each
- * village's move date (搬迁节点) and its pace as last measured. Planned dates are derived from it and the stage
- * lead table on every read, so nothing else is stored.
+ * Issue #16 part 2, deadlines planned back from the move date (the planning module): `village_plan` holds each
+ * village's move date (搬迁节点), `plan_batch` and `plan_batch_member` named sets of households with their own move
+ * date, `village_pace` each village's pace as last measured. Planned dates are derived from the move date and the
+ * stage lead table on every read, so nothing else is stored.
  */
 export class Planning1765500000000 implements MigrationInterface {
   name = 'Planning1765500000000';
@@ -18,18 +19,52 @@ export class Planning1765500000000 implements MigrationInterface {
           { ...c.uuid('village_id'), isPrimary: true },
           c.varchar('move_date', 10),
           c.varchar('reason', 200),
-          c.varchar('pace_date', 10, { isNullable: true }),
-          c.integer('pace_steps', { isNullable: true }),
-          c.integer('pace_open', { isNullable: true }),
           c.uuid('updated_by'),
           c.instant('updated_at'),
           c.integer('version', { default: '1' }),
         ],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'village_pace',
+        columns: [
+          { ...c.uuid('village_id'), isPrimary: true },
+          c.varchar('pace_date', 10),
+          c.integer('steps'),
+          c.integer('open_households'),
+        ],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'plan_batch',
+        columns: [
+          c.id(),
+          c.varchar('name', 100),
+          c.varchar('move_date', 10),
+          c.varchar('reason', 200),
+          c.uuid('updated_by'),
+          c.instant('created_at'),
+          c.instant('updated_at'),
+          c.integer('version', { default: '1' }),
+        ],
+        indices: [new TableIndex({ name: 'uq_plan_batch_name', columnNames: ['name'], isUnique: true })],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'plan_batch_member',
+        columns: [{ ...c.uuid('household_id'), isPrimary: true }, c.uuid('batch_id')],
+        indices: [new TableIndex({ name: 'ix_plan_batch_member_batch', columnNames: ['batch_id'] })],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('plan_batch_member');
+    await queryRunner.dropTable('plan_batch');
+    await queryRunner.dropTable('village_pace');
     await queryRunner.dropTable('village_plan');
   }
 }

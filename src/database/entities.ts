@@ -21,7 +21,8 @@ import { NotificationEntity } from '../modules/notifications/entities/notificati
 import { JobRunEntity } from '../jobs/entities/job-run.entity';
 import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 import { DuplicatePairEntity } from '../modules/duplicates/entities/duplicate-pair.entity';
-import { VillagePlanEntity } from '../modules/planning/entities/village-plan.entity';
+import { VillagePaceEntity, VillagePlanEntity } from '../modules/planning/entities/village-plan.entity';
+import { PlanBatchEntity, PlanBatchMemberEntity } from '../modules/planning/entities/plan-batch.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -49,4 +50,7 @@ export const ENTITIES = [
   OutboxMessageEntity,
   DuplicatePairEntity,
   VillagePlanEntity,
+  VillagePaceEntity,
+  PlanBatchEntity,
+  PlanBatchMemberEntity,
 ];

@@ -105,6 +105,8 @@ describe('planning (搬迁节点倒排)', () => {
       villageId: w.villageId,
       stage: 'surveyed',
       moveDate: '2027-01-30',
+      villageMoveDate: '2027-01-30',
+      batch: null,
       target: 'moved_out',
       remainingSteps: 6,
       daysLeft: 60,
@@ -288,6 +290,93 @@ describe('planning (搬迁节点倒排)', () => {
     expect((await plan(h.a1, w.cadre.token)).status).toBe(200);
     expect((await plan(h.a1, w.otherCadre.token)).body.code).toBe('HOUSEHOLD_NOT_FOUND');
     expect((await plan(h.a1, w.otherCadre.token)).status).toBe(404);
+  });
+
+  it('gives a batch of households its own move date over the village one, audited and replanned', async () => {
+    at('2026-12-01T11:45:00+08:00');
+    const batches = (token = w.commander) => t.http.get('/api/v1/planning/batches').set(auth(token));
+    const createBatch = (body: Record<string, unknown>, token = w.commander) =>
+      t.http.post('/api/v1/planning/batches').set(auth(token)).send(body);
+    // a3 moves on 2027-03-01 with its batch: 90 days left, 42 needed; indicators_confirmed is planned for 12-31.
+    const created = ok(
+      await createBatch({
+        name: '大兴寨村第二批',
+        moveDate: '2027-03-01',
+        reason: '安置房第二批交付',
+        householdIds: [h.a3],
+      }),
+      201,
+    );
+    expect(created).toMatchObject({
+      name: '大兴寨村第二批',
+      moveDate: '2027-03-01',
+      households: 1,
+      villageIds: [w.villageId],
+      version: 1,
+      replanned: 9,
+    });
+    expect(ok(await plan(h.a3), 200)).toMatchObject({
+      moveDate: '2027-03-01',
+      villageMoveDate: '2026-12-15',
+      batch: { id: created.id, name: '大兴寨村第二批', moveDate: '2027-03-01' },
+      daysLeft: 90,
+      daysNeeded: 42,
+      behindPlan: false,
+      cannotMakeMoveDate: false,
+    });
+    expect(ok(await plan(h.a3), 200).stages[0]).toMatchObject({ plannedDate: '2026-12-31', behind: false });
+    expect(await lightOf(h.a3)).toEqual({ light: 'green', reasons: [] });
+    expect(await villageIn(w.villageId)).toMatchObject({ atRisk: 2, behindPlan: 2, cannotMakeMoveDate: 1 });
+    expect(ok(await batches(w.supervisor), 200)).toEqual([
+      expect.objectContaining({ id: created.id, households: 1, villageIds: [w.villageId] }),
+    ]);
+
+    // Moved forward to 12-20: 19 days left, 42 needed, indicators_confirmed was due 10-21.
+    const moved = ok(
+      await t.http
+        .put(`/api/v1/planning/batches/${created.id}/move-date`)
+        .set(auth(w.commander))
+        .send({ date: '2026-12-20', reason: '第二批提前', version: 1 }),
+      200,
+    );
+    expect(moved).toMatchObject({ moveDate: '2026-12-20', version: 2, households: 1, replanned: 9 });
+    expect(await lightOf(h.a3)).toEqual({ light: 'red', reasons: ['cannot_make_move_date', 'behind_plan'] });
+    const audit = ok(
+      await t.http.get(`/api/v1/audit?entityType=plan_batch&entityId=${created.id}`).set(auth(w.admin)),
+      200,
+    );
+    expect(audit.items.map((entry: any) => [entry.action, entry.changes.moveDate]).reverse()).toEqual([
+      ['move_date_set', { from: null, to: '2027-03-01' }],
+      ['move_date_set', { from: '2027-03-01', to: '2026-12-20' }],
+    ]);
+
+    // Refusals: a household already in a batch, a name taken, unknown households, a past date, roles, no batch.
+    const code = (response: { status: number; body: any }) => [response.status, response.body.code];
+    const body = { name: '第三批', moveDate: '2027-01-10', reason: '调整', householdIds: [h.a3] };
+    expect(code(await createBatch(body))).toEqual([409, 'PLAN_BATCH_MEMBER_TAKEN']);
+    expect(code(await createBatch({ ...body, name: '大兴寨村第二批', householdIds: [h.a2] }))).toEqual([
+      409,
+      'PLAN_BATCH_NAME_TAKEN',
+    ]);
+    expect(
+      code(await createBatch({ ...body, householdIds: [h.a2, '6f1c2b1e-0000-4000-8000-000000000000'] })),
+    ).toEqual([400, 'VALIDATION_FAILED']);
+    expect(code(await createBatch({ ...body, householdIds: [] }))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(code(await createBatch({ ...body, householdIds: [h.a2], moveDate: '2026-11-01' }))).toEqual([
+      422,
+      'MOVE_DATE_PAST',
+    ]);
+    expect((await createBatch({ ...body, householdIds: [h.a2] }, w.supervisor)).status).toBe(403);
+    expect(
+      code(
+        await t.http
+          .put('/api/v1/planning/batches/6f1c2b1e-0000-4000-8000-000000000000/move-date')
+          .set(auth(w.commander))
+          .send({ date: '2027-01-10', reason: '调整' }),
+      ),
+    ).toEqual([404, 'PLAN_BATCH_NOT_FOUND']);
+    expect(ok(await batches(), 200)).toHaveLength(1);
+    expect(await lightOf(h.a2)).toEqual({ light: 'red', reasons: ['cannot_make_move_date', 'behind_plan'] });
   });
 
   it('keeps the plan in the light on every change and in the daily review', async () => {

@@ -82,10 +82,10 @@ export interface PlanFacts {
 
 /** What households need of the planning module: the plan facts of a household's light. */
 export interface HouseholdPlan {
-  /** One household, inside the caller's transaction (one lookup of its village's plan). */
+  /** One household, inside the caller's transaction (one statement: its batch's or village's plan). */
   factsFor(
     manager: EntityManager,
-    household: { villageId: string; stage: string },
+    household: { id: string; villageId: string; stage: string },
     now: Date,
   ): Promise<PlanFacts | null>;
   /**
@@ -95,7 +95,7 @@ export interface HouseholdPlan {
   forReview(
     now: Date,
     villageId?: string,
-  ): Promise<(household: { villageId: string; stage: string }) => PlanFacts | null>;
+  ): Promise<(household: { id: string; villageId: string; stage: string }) => PlanFacts | null>;
 }
 
 /**

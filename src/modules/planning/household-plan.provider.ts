@@ -2,10 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { HouseholdLinks, HouseholdPlan, PlanFacts } from '../households/household-links';
+import { VillagePaceEntity } from './entities/village-plan.entity';
 import { planVerdict, VillagePace } from './plan';
 import { PlanningRepository } from './planning.repository';
 import { STAGE_LEADS, validateLeadTable } from './stage-leads';
 import { VillagePaces } from './village-paces';
+
+type PlannedHousehold = { id: string; villageId: string; stage: string };
 
 /** Hands households the plan facts of their lights (HouseholdLinks.plan), and checks the lead table at start-up. */
 @Injectable()
@@ -23,55 +26,57 @@ export class HouseholdPlanProvider implements HouseholdPlan, OnModuleInit {
     this.links.providePlan(this);
   }
 
-  /** One primary-key lookup of the village's plan; the pace is the one last measured (review or move date change). */
-  async factsFor(
-    manager: EntityManager,
-    household: { villageId: string; stage: string },
-    now: Date,
-  ): Promise<PlanFacts | null> {
-    const plan = await this.repository.findVillagePlan(household.villageId, manager);
-    if (!plan) return null;
+  /**
+   * One statement: the household's batch move date (first) or its village's, and the village's pace as last
+   * measured (review or move date change); no pace yet: no red from the plan.
+   */
+  async factsFor(manager: EntityManager, household: PlannedHousehold, now: Date): Promise<PlanFacts | null> {
+    const row = await this.repository.householdPlan(manager, household.id, household.villageId);
+    const moveDate = row.batchMoveDate ?? row.villageMoveDate;
+    if (!moveDate) return null;
     const pace: VillagePace | null =
-      plan.paceSteps === null ? null : { steps: plan.paceSteps, openHouseholds: plan.paceOpen ?? 0 };
-    return planVerdict(household.stage, plan.moveDate, this.paces.today(now), pace, STAGE_LEADS);
+      row.steps === null ? null : { steps: row.steps, openHouseholds: row.openHouseholds ?? 0 };
+    return planVerdict(household.stage, moveDate, this.paces.today(now), pace, STAGE_LEADS);
   }
 
-  async forReview(
-    now: Date,
-    villageId?: string,
-  ): Promise<(household: { villageId: string; stage: string }) => PlanFacts | null> {
-    const plans = villageId
-      ? [await this.repository.findVillagePlan(villageId)].filter((plan) => plan !== null)
-      : await this.repository.allVillagePlans();
-    if (plans.length === 0) return () => null;
+  /**
+   * Measures and stores the paces (every village's, or one's) in two GROUP BYs, reads the move dates once, and
+   * returns a judge that works from memory; nothing at all while no move date is set anywhere.
+   */
+  async forReview(now: Date, villageId?: string): Promise<(household: PlannedHousehold) => PlanFacts | null> {
+    if (!(await this.repository.anyPlan())) return () => null;
     const today = this.paces.today(now);
     const progress = await this.paces.measure(today, villageId);
-    const planned = new Map<string, { moveDate: string; pace: VillagePace }>();
-    await this.transactions.run(async (manager) => {
-      for (const plan of plans) {
-        const measured = progress.get(plan.villageId) ?? { steps: 0, openHouseholds: 0 };
-        await this.repository.savePace(
-          manager,
-          plan.villageId,
-          today,
-          measured.steps,
-          measured.openHouseholds,
-        );
-        planned.set(plan.villageId, {
-          moveDate: plan.moveDate,
-          pace: { steps: measured.steps, openHouseholds: measured.openHouseholds },
-        });
-      }
-    });
-    // The verdict depends on the village and the stage only: computed once per pair, not per household.
+    const villageMoveDates = new Map(
+      (villageId
+        ? [await this.repository.findVillagePlan(villageId)].filter((plan) => plan !== null)
+        : await this.repository.allVillagePlans()
+      ).map((plan) => [plan.villageId, plan.moveDate]),
+    );
+    const batchMoveDates = await this.repository.batchMoveDates(villageId);
+    await this.transactions.run((manager) =>
+      this.repository.savePaces(
+        manager,
+        [...progress].map(([id, measured]) =>
+          Object.assign(new VillagePaceEntity(), {
+            villageId: id,
+            paceDate: today,
+            steps: measured.steps,
+            openHouseholds: measured.openHouseholds,
+          }),
+        ),
+      ),
+    );
+    // The verdict depends on the move date, the village (its pace) and the stage only: once per triple.
     const verdicts = new Map<string, PlanFacts>();
     return (household) => {
-      const plan = planned.get(household.villageId);
-      if (!plan) return null;
-      const key = `${household.villageId}|${household.stage}`;
+      const moveDate = batchMoveDates.get(household.id) ?? villageMoveDates.get(household.villageId);
+      if (!moveDate) return null;
+      const key = `${moveDate}|${household.villageId}|${household.stage}`;
       let verdict = verdicts.get(key);
       if (!verdict) {
-        verdict = planVerdict(household.stage, plan.moveDate, today, plan.pace, STAGE_LEADS);
+        const measured = progress.get(household.villageId) ?? { steps: 0, openHouseholds: 0 };
+        verdict = planVerdict(household.stage, moveDate, today, measured, STAGE_LEADS);
         verdicts.set(key, verdict);
       }
       return verdict;

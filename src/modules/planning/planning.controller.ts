@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page, PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -8,11 +8,14 @@ import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
 import {
   AtRiskHouseholdView,
+  CreatePlanBatchDto,
+  PlanBatchView,
   HouseholdPlanView,
   PlanningOverviewView,
   SetMoveDateDto,
   VillagePlanView,
 } from './dtos/planning.dto';
+import { PlanBatchesService } from './plan-batches.service';
 import { PlanningService } from './planning.service';
 
 @ApiTags('planning')
@@ -20,7 +23,10 @@ import { PlanningService } from './planning.service';
 @ApiErrorResponses(400, 401)
 @Controller()
 export class PlanningController {
-  constructor(private readonly planning: PlanningService) {}
+  constructor(
+    private readonly planning: PlanningService,
+    private readonly batches: PlanBatchesService,
+  ) {}
 
   /** Sets or moves a village's move date (搬迁节点), audited; the village's households are replanned at once. */
   @Put('villages/:id/move-date')
@@ -42,6 +48,35 @@ export class PlanningController {
   @ApiErrorResponses(403)
   overview(): Promise<PlanningOverviewView> {
     return this.planning.overview();
+  }
+
+  @Get('planning/batches')
+  @Roles('admin', 'commander', 'supervisor')
+  @ApiOkResponse({ type: [PlanBatchView] })
+  @ApiErrorResponses(403)
+  listBatches(): Promise<PlanBatchView[]> {
+    return this.batches.list();
+  }
+
+  /** A batch of households with its own move date (overriding their villages'), audited; they are replanned at once. */
+  @Post('planning/batches')
+  @Roles('admin', 'commander')
+  @ApiCreatedResponse({ type: PlanBatchView })
+  @ApiErrorResponses(403, 409, 422)
+  createBatch(@CurrentActor() actor: Actor, @Body() dto: CreatePlanBatchDto): Promise<PlanBatchView> {
+    return this.batches.create(actor, dto);
+  }
+
+  @Put('planning/batches/:id/move-date')
+  @Roles('admin', 'commander')
+  @ApiOkResponse({ type: PlanBatchView })
+  @ApiErrorResponses(403, 404, 409, 422)
+  setBatchMoveDate(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: SetMoveDateDto,
+  ): Promise<PlanBatchView> {
+    return this.batches.setMoveDate(actor, id, dto);
   }
 
   @Get('planning/villages/:id/at-risk')

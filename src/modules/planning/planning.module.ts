@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { HouseholdsModule } from '../households/households.module';
 import { OrgModule } from '../org/org.module';
 import { HouseholdPlanProvider } from './household-plan.provider';
+import { PlanBatchesService } from './plan-batches.service';
 import { PlanningController } from './planning.controller';
 import { PlanningRepository } from './planning.repository';
 import { PlanningService } from './planning.service';
@@ -15,6 +16,6 @@ import { VillagePaces } from './village-paces';
 @Module({
   imports: [HouseholdsModule, OrgModule],
   controllers: [PlanningController],
-  providers: [PlanningRepository, VillagePaces, HouseholdPlanProvider, PlanningService],
+  providers: [PlanningRepository, VillagePaces, HouseholdPlanProvider, PlanningService, PlanBatchesService],
 })
 export class PlanningModule {}

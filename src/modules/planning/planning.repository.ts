@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
-import { VillagePlanEntity } from './entities/village-plan.entity';
+import { PlanBatchEntity, PlanBatchMemberEntity } from './entities/plan-batch.entity';
+import { VillagePaceEntity, VillagePlanEntity } from './entities/village-plan.entity';
+
+/** What one household's light needs of the plan, in one round trip. */
+export interface HouseholdPlanRow {
+  batchMoveDate: string | null;
+  villageMoveDate: string | null;
+  paceDate: string | null;
+  steps: number | null;
+  openHouseholds: number | null;
+}
 
 export interface StageCountRow {
   villageId: string;
@@ -72,19 +82,155 @@ export class PlanningRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async savePace(
+  /** Each village's measured pace, replacing the last. */
+  async savePaces(manager: EntityManager, paces: VillagePaceEntity[]): Promise<void> {
+    for (let i = 0; i < paces.length; i += 500)
+      await manager.getRepository(VillagePaceEntity).upsert(paces.slice(i, i + 500), ['villageId']);
+  }
+
+  findPace(villageId: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(VillagePaceEntity).findOne({ where: { villageId } });
+  }
+
+  /** The household's batch move date, its village's move date and pace: one statement (the visit's hot path). */
+  async householdPlan(
     manager: EntityManager,
+    householdId: string,
     villageId: string,
-    paceDate: string,
-    steps: number,
-    open: number,
-  ): Promise<void> {
-    await manager
+  ): Promise<HouseholdPlanRow> {
+    const [row] = await rawQuery(
+      manager,
+      `SELECT (SELECT b.move_date FROM plan_batch_member m JOIN plan_batch b ON b.id = m.batch_id
+                WHERE m.household_id = :householdId) AS batch_move_date,
+              (SELECT move_date FROM village_plan WHERE village_id = :villageId) AS village_move_date,
+              p.pace_date, p.steps, p.open_households
+         FROM (SELECT 1 AS one) AS x LEFT JOIN village_pace p ON p.village_id = :villageId`,
+      { householdId, villageId },
+    );
+    return {
+      batchMoveDate: (row.batch_move_date as string | null) ?? null,
+      villageMoveDate: (row.village_move_date as string | null) ?? null,
+      paceDate: (row.pace_date as string | null) ?? null,
+      steps: row.steps === null || row.steps === undefined ? null : num(row.steps),
+      openHouseholds:
+        row.open_households === null || row.open_households === undefined ? null : num(row.open_households),
+    };
+  }
+
+  /** Whether any move date is set at all (without one, the review skips the plan). */
+  async anyPlan(): Promise<boolean> {
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      'SELECT 1 AS one FROM village_plan UNION ALL SELECT 1 AS one FROM plan_batch LIMIT 1',
+    );
+    return rows.length > 0;
+  }
+
+  /** Every batch member's move date (household id → date), for the review. */
+  async batchMoveDates(villageId?: string): Promise<Map<string, string>> {
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT m.household_id, b.move_date FROM plan_batch_member m JOIN plan_batch b ON b.id = m.batch_id
+       ${villageId ? 'JOIN household h ON h.id = m.household_id WHERE h.village_id = :villageId' : ''}`,
+      { villageId },
+    );
+    return new Map(rows.map((r) => [r.household_id as string, r.move_date as string]));
+  }
+
+  findBatch(id: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(PlanBatchEntity).findOne({ where: { id } });
+  }
+
+  findBatchByName(name: string, manager: EntityManager) {
+    return manager.getRepository(PlanBatchEntity).findOne({ where: { name } });
+  }
+
+  async insertBatch(manager: EntityManager, batch: PlanBatchEntity, householdIds: string[]): Promise<void> {
+    await manager.getRepository(PlanBatchEntity).insert(batch);
+    for (let i = 0; i < householdIds.length; i += 500)
+      await manager
+        .getRepository(PlanBatchMemberEntity)
+        .insert(householdIds.slice(i, i + 500).map((householdId) => ({ householdId, batchId: batch.id })));
+  }
+
+  async updateBatchMoveDate(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    fields: Pick<PlanBatchEntity, 'moveDate' | 'reason' | 'updatedBy' | 'updatedAt'>,
+  ): Promise<boolean> {
+    const result = await manager
       .createQueryBuilder()
-      .update(VillagePlanEntity)
-      .set({ paceDate, paceSteps: steps, paceOpen: open })
-      .where('village_id = :villageId', { villageId })
+      .update(PlanBatchEntity)
+      .set({ ...fields, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
       .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Of these households, those already in a batch (household id → batch name). */
+  async membersAmong(manager: EntityManager, householdIds: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const rows = await rawQuery(
+        manager,
+        `SELECT m.household_id, b.name FROM plan_batch_member m JOIN plan_batch b ON b.id = m.batch_id
+          WHERE m.household_id IN (:...ids)`,
+        { ids: householdIds.slice(i, i + 500) },
+      );
+      for (const r of rows) found.set(r.household_id as string, r.name as string);
+    }
+    return found;
+  }
+
+  /** Of these ids, the households that exist, with their village. */
+  async householdVillages(manager: EntityManager, householdIds: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const rows = await rawQuery(manager, 'SELECT id, village_id FROM household WHERE id IN (:...ids)', {
+        ids: householdIds.slice(i, i + 500),
+      });
+      for (const r of rows) found.set(r.id as string, r.village_id as string);
+    }
+    return found;
+  }
+
+  /** Batches with their member counts and villages, newest first. */
+  async batches(): Promise<(PlanBatchEntity & { households: number; villageIds: string[] })[]> {
+    const batches = await this.dataSource
+      .getRepository(PlanBatchEntity)
+      .find({ order: { createdAt: 'DESC' } });
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT m.batch_id, h.village_id, COUNT(*) AS n FROM plan_batch_member m JOIN household h ON h.id = m.household_id
+        GROUP BY m.batch_id, h.village_id`,
+    );
+    return batches.map((batch) => {
+      const mine = rows.filter((r) => r.batch_id === batch.id);
+      return Object.assign(batch, {
+        households: mine.reduce((sum, r) => sum + num(r.n), 0),
+        villageIds: mine.map((r) => r.village_id as string),
+      });
+    });
+  }
+
+  /** The villages a batch's households are in. */
+  async batchVillages(batchId: string): Promise<string[]> {
+    const rows = await rawQuery(
+      this.dataSource.manager,
+      `SELECT DISTINCT h.village_id FROM plan_batch_member m JOIN household h ON h.id = m.household_id
+        WHERE m.batch_id = :batchId`,
+      { batchId },
+    );
+    return rows.map((r) => r.village_id as string);
+  }
+
+  /** The batch a household is in, if any. */
+  async batchOf(householdId: string): Promise<PlanBatchEntity | null> {
+    const member = await this.dataSource
+      .getRepository(PlanBatchMemberEntity)
+      .findOne({ where: { householdId } });
+    return member ? this.findBatch(member.batchId) : null;
   }
 
   /** Households per village and stage (one village, or all): the open households and the steps to go. */

@@ -33,7 +33,7 @@ import { PlanningRepository } from './planning.repository';
 import { STAGE_LEADS } from './stage-leads';
 import { VillagePaces } from './village-paces';
 
-const paceView = (measuredOn: string | null, steps: number, openHouseholds: number): PaceView => ({
+export const paceView = (measuredOn: string | null, steps: number, openHouseholds: number): PaceView => ({
   measuredOn,
   windowDays: PACE_WINDOW_DAYS,
   steps,
@@ -83,9 +83,6 @@ export class PlanningService {
           Object.assign(new VillagePlanEntity(), {
             villageId,
             ...fields,
-            paceDate: null,
-            paceSteps: null,
-            paceOpen: null,
             version: 1,
           }),
         );
@@ -113,10 +110,18 @@ export class PlanningService {
     };
   }
 
-  /** A household's planned dates (404 outside the caller's scope), judged with the pace its light uses. */
+  /**
+   * A household's planned dates (404 outside the caller's scope): from its batch's move date, else its village's,
+   * judged with the pace its light uses.
+   */
   async householdPlan(actor: Actor, householdId: string): Promise<HouseholdPlanView> {
     const household = await this.households.requireVisible(actor, householdId);
-    const plan = await this.repository.findVillagePlan(household.villageId);
+    const [villagePlan, batch, stored] = [
+      await this.repository.findVillagePlan(household.villageId),
+      await this.repository.batchOf(householdId),
+      await this.repository.findPace(household.villageId),
+    ];
+    const moveDate = batch?.moveDate ?? villagePlan?.moveDate ?? null;
     const today = this.paces.today(this.clock.now());
     const remaining = remainingSteps(household.stage, STAGE_LEADS);
     const base = {
@@ -125,8 +130,10 @@ export class PlanningService {
       stage: household.stage,
       target: targetStage(STAGE_LEADS),
       remainingSteps: remaining,
+      batch: batch && { id: batch.id, name: batch.name, moveDate: batch.moveDate },
+      villageMoveDate: villagePlan?.moveDate ?? null,
     };
-    if (!plan)
+    if (!moveDate)
       return {
         ...base,
         moveDate: null,
@@ -137,19 +144,18 @@ export class PlanningService {
         daysNeeded: null,
         cannotMakeMoveDate: false,
       };
-    const pace =
-      plan.paceSteps === null ? null : { steps: plan.paceSteps, openHouseholds: plan.paceOpen ?? 0 };
-    const verdict = planVerdict(household.stage, plan.moveDate, today, pace, STAGE_LEADS);
+    const pace = stored && { steps: stored.steps, openHouseholds: stored.openHouseholds };
+    const verdict = planVerdict(household.stage, moveDate, today, pace, STAGE_LEADS);
     return {
       ...base,
-      moveDate: plan.moveDate,
-      daysLeft: daysFromTo(today, plan.moveDate),
-      stages: plannedStages(household.stage, plan.moveDate, today, STAGE_LEADS).map((stage) => ({
+      moveDate,
+      daysLeft: daysFromTo(today, moveDate),
+      stages: plannedStages(household.stage, moveDate, today, STAGE_LEADS).map((stage) => ({
         ...stage,
         label: STAGE_LABELS[stage.stage],
       })),
       behindPlan: verdict.behindPlan,
-      pace: pace && paceView(plan.paceDate, pace.steps, pace.openHouseholds),
+      pace: stored && paceView(stored.paceDate, stored.steps, stored.openHouseholds),
       daysNeeded: pace && daysNeeded(remaining, pace),
       cannotMakeMoveDate: verdict.cannotMakeMoveDate,
     };

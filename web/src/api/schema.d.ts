@@ -554,6 +554,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/planning/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PlanningController_listBatches'];
+    put?: never;
+    post: operations['PlanningController_createBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/planning/batches/{id}/move-date': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['PlanningController_setBatchMoveDate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/planning/villages/{id}/at-risk': {
     parameters: {
       query?: never;
@@ -1878,6 +1910,34 @@ export interface components {
       leads: components['schemas']['StageLeadView'][];
       villages: components['schemas']['VillagePlanSummaryView'][];
     };
+    PlanBatchView: {
+      id: string;
+      name: string;
+      /** @example 2027-03-31 */
+      moveDate: string;
+      reason: string;
+      households: number;
+      /** @description the villages its households are in */
+      villageIds: string[];
+      version: number;
+      updatedAt: string;
+      updatedBy: string;
+      /** @description households whose light was recomputed with the new plan (on a change) */
+      replanned: number;
+    };
+    CreatePlanBatchDto: {
+      /** @example 坪滩村第一批（库区淹没线以下） */
+      name: string;
+      /**
+       * @description the batch's move date, YYYY-MM-DD, today or later
+       * @example 2027-03-31
+       */
+      moveDate: string;
+      /** @example 淹没线以下先行搬迁 */
+      reason: string;
+      /** @description households not in another batch (1 to 5,000) */
+      householdIds: string[];
+    };
     AtRiskHouseholdView: {
       id: string;
       code: string;
@@ -1899,6 +1959,12 @@ export interface components {
       /** @enum {string} */
       light: 'green' | 'yellow' | 'red';
       lightReasons: string[];
+    };
+    PlanBatchRefView: {
+      id: string;
+      name: string;
+      /** @example 2027-03-31 */
+      moveDate: string;
     };
     PlannedStageView: {
       /** @enum {string} */
@@ -1938,8 +2004,11 @@ export interface components {
         | 'settled'
         | 'support_registered'
         | 'closed';
-      /** @description the village's move date; null: no plan */
+      /** @description the move date that applies: its batch's, else its village's; null: no plan */
       moveDate: string | null;
+      villageMoveDate: string | null;
+      /** @description the batch it is in, if any */
+      batch: components['schemas']['PlanBatchRefView'] | null;
       /**
        * @description the plan's last stage
        * @enum {string}
@@ -5112,6 +5181,199 @@ export interface operations {
       };
       /** @description this role may not do this at all (or a console request without its CSRF token) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_listBatches: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanBatchView'][];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_createBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePlanBatchDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanBatchView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_setBatchMoveDate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetMoveDateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanBatchView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
         headers: {
           [name: string]: unknown;
         };

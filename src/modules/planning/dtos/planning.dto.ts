@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsCalendarDate } from '../../../common/pii/validators';
 import { STAGES } from '../../households/household-stages';
 
@@ -53,12 +65,25 @@ export class PaceView {
   @ApiProperty({ description: 'steps a day (steps / windowDays)' }) perDay!: number;
 }
 
+export class PlanBatchRefView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '2027-03-31' }) moveDate!: string;
+}
+
 export class HouseholdPlanView {
   @ApiProperty() householdId!: string;
   @ApiProperty() villageId!: string;
   @ApiProperty({ enum: STAGES }) stage!: string;
-  @ApiProperty({ nullable: true, type: String, description: "the village's move date; null: no plan" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "the move date that applies: its batch's, else its village's; null: no plan",
+  })
   moveDate!: string | null;
+  @ApiProperty({ nullable: true, type: String }) villageMoveDate!: string | null;
+  @ApiProperty({ type: PlanBatchRefView, nullable: true, description: 'the batch it is in, if any' })
+  batch!: PlanBatchRefView | null;
   @ApiProperty({ enum: STAGES, description: "the plan's last stage" }) target!: string;
   @ApiProperty({ description: 'stage steps still to go to the target' }) remainingSteps!: number;
   @ApiProperty({ nullable: true, type: Number, description: 'days from today to the move date' })
@@ -110,4 +135,41 @@ export class AtRiskHouseholdView {
   @ApiProperty({ enum: STAGES }) stage!: string;
   @ApiProperty({ enum: ['green', 'yellow', 'red'] }) light!: string;
   @ApiProperty({ type: [String] }) lightReasons!: string[];
+}
+
+export class CreatePlanBatchDto {
+  @ApiProperty({ example: '坪滩村第一批（库区淹没线以下）' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  name!: string;
+  @ApiProperty({ example: '2027-03-31', description: "the batch's move date, YYYY-MM-DD, today or later" })
+  @IsCalendarDate()
+  moveDate!: string;
+  @ApiProperty({ example: '淹没线以下先行搬迁' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason!: string;
+  @ApiProperty({ type: [String], description: 'households not in another batch (1 to 5,000)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  householdIds!: string[];
+}
+
+export class PlanBatchView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '2027-03-31' }) moveDate!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty() households!: number;
+  @ApiProperty({ type: [String], description: 'the villages its households are in' }) villageIds!: string[];
+  @ApiProperty() version!: number;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty() updatedBy!: string;
+  @ApiProperty({ description: 'households whose light was recomputed with the new plan (on a change)' })
+  replanned!: number;
 }
