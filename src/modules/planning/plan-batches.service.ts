@@ -41,7 +41,7 @@ export class PlanBatchesService {
     const reason = dto.reason.trim();
     const { batch, villageIds } = await this.transactions
       .run(async (manager) => {
-        if (await this.repository.findBatchByName(name, manager)) throw PlanningErrors.batchNameTaken(name);
+        if (await this.repository.findBatchByName(manager, name)) throw PlanningErrors.batchNameTaken(name);
         const villages = await this.repository.householdVillages(manager, dto.householdIds);
         if (villages.size < dto.householdIds.length)
           throw PlanningErrors.unknownHouseholds(dto.householdIds.length - villages.size);

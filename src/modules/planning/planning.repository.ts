@@ -141,7 +141,7 @@ export class PlanningRepository {
     return manager.getRepository(PlanBatchEntity).findOne({ where: { id } });
   }
 
-  findBatchByName(name: string, manager: EntityManager) {
+  findBatchByName(manager: EntityManager, name: string) {
     return manager.getRepository(PlanBatchEntity).findOne({ where: { name } });
   }
 
