@@ -1,14 +1,14 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { describeError } from '../../api/client';
-import { type VillagePlanSummary, useSetMoveDate } from './api';
+import { type MoveDateTarget, useSetMoveDate } from './api';
 
-/** 设置搬迁节点: a date (YYYY-MM-DD, today or later) and why; a refusal is shown as the server words it. */
+/** 设置搬迁节点 of a village or a batch: a date (today or later) and why; a refusal is shown as the server words it. */
 export function MoveDateModal({
-  village,
+  target,
   today,
   onClose,
 }: {
-  village: VillagePlanSummary | null;
+  target: MoveDateTarget | null;
   today: string;
   onClose: () => void;
 }) {
@@ -17,15 +17,15 @@ export function MoveDateModal({
   const [form] = Form.useForm<{ date: string; reason: string }>();
 
   const submit = async () => {
-    if (!village) return;
+    if (!target) return;
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     try {
       const result = await setMoveDate.mutateAsync({
-        villageId: village.villageId,
+        target,
         date: values.date,
         reason: values.reason.trim(),
-        version: village.version ?? undefined,
+        version: target.version ?? undefined,
       });
       message.success(`已设置搬迁节点 ${result.moveDate}，已重新倒排 ${result.replanned} 户`);
       onClose();
@@ -36,23 +36,23 @@ export function MoveDateModal({
 
   return (
     <Modal
-      open={village !== null}
-      title={village ? `设置搬迁节点：${village.villageName}` : ''}
+      open={target !== null}
+      title={target ? `设置搬迁节点：${target.kind === 'batch' ? '批次 ' : ''}${target.name}` : ''}
       okText="保存并重新倒排"
       okButtonProps={{ loading: setMoveDate.isPending }}
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
     >
-      {village && (
+      {target && (
         <Form
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ date: village.moveDate ?? '', reason: '' }}
+          initialValues={{ date: target.moveDate ?? '', reason: '' }}
         >
           <Typography.Paragraph type="secondary">
-            各阶段的计划完成日期按搬迁节点和各阶段的最短提前天数倒排；修改会记入审计日志，本村各户的灯色随即重算。
+            各阶段的计划完成日期按搬迁节点和各阶段的最短提前天数倒排；批次的节点优先于所在村的节点；修改会记入审计日志，相关各户的灯色随即重算。
           </Typography.Paragraph>
           <Form.Item
             name="date"

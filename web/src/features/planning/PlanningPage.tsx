@@ -6,7 +6,15 @@ import { describeError } from '../../api/client';
 import { isCommand } from '../../app/roles';
 import { useSession } from '../auth/session';
 import { useOptions } from '../reference/reference';
-import { type AtRiskHousehold, type VillagePlanSummary, useAtRisk, usePlanning } from './api';
+import {
+  type AtRiskHousehold,
+  type MoveDateTarget,
+  type PlanBatch,
+  type VillagePlanSummary,
+  useAtRisk,
+  useBatches,
+  usePlanning,
+} from './api';
 import { MoveDateModal } from './MoveDateModal';
 
 const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red' };
@@ -52,7 +60,9 @@ function AtRiskList({ villageId }: { villageId: string }) {
 export default function PlanningPage() {
   const session = useSession();
   const planning = usePlanning();
-  const [editing, setEditing] = useState<VillagePlanSummary | null>(null);
+  const batches = useBatches();
+  const [editing, setEditing] = useState<MoveDateTarget | null>(null);
+  const villageNames = new Map(planning.data?.villages.map((v) => [v.villageId, v.villageName]));
   const mayEdit = !!session.data && isCommand(session.data.role);
   const today = planning.data?.today ?? '';
 
@@ -104,7 +114,19 @@ export default function PlanningPage() {
             title: '操作',
             key: 'actions',
             render: (_: unknown, v: VillagePlanSummary) => (
-              <Button size="small" onClick={() => setEditing(v)} data-testid={`move-date-${v.villageName}`}>
+              <Button
+                size="small"
+                onClick={() =>
+                  setEditing({
+                    kind: 'village',
+                    id: v.villageId,
+                    name: v.villageName,
+                    moveDate: v.moveDate,
+                    version: v.version,
+                  })
+                }
+                data-testid={`move-date-${v.villageName}`}
+              >
                 {v.moveDate ? '调整节点' : '设置节点'}
               </Button>
             ),
@@ -113,35 +135,84 @@ export default function PlanningPage() {
       : []),
   ];
 
+  const batchColumns: ColumnsType<PlanBatch> = [
+    { title: '批次', dataIndex: 'name', key: 'name' },
+    { title: '搬迁节点', dataIndex: 'moveDate', key: 'moveDate' },
+    { title: '户数', dataIndex: 'households', key: 'households', align: 'right' },
+    {
+      title: '所在村',
+      key: 'villages',
+      render: (_, b) => b.villageIds.map((id) => villageNames.get(id) ?? id).join('、'),
+    },
+    { title: '原因', dataIndex: 'reason', key: 'reason' },
+    ...(mayEdit
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_: unknown, b: PlanBatch) => (
+              <Button
+                size="small"
+                onClick={() =>
+                  setEditing({
+                    kind: 'batch',
+                    id: b.id,
+                    name: b.name,
+                    moveDate: b.moveDate,
+                    version: b.version,
+                  })
+                }
+              >
+                调整节点
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
   return (
-    <Card title="搬迁节点倒排" size="small">
-      <Typography.Paragraph type="secondary">
-        指挥部为每个村设置搬迁节点，系统按各阶段的最短提前天数倒排每户的计划完成日期：落后于计划的户亮黄灯，按本村近14天进度（每天推进的阶段步数）已无法在节点前完成的户亮红灯。预计完成日期
-        = 今天 + 剩余步数 × 14 ÷ 近14天步数。
-      </Typography.Paragraph>
-      {planning.data && (
-        <Descriptions size="small" column={planning.data.leads.length} style={{ marginBottom: 12 }}>
-          {planning.data.leads.map((lead) => (
-            <Descriptions.Item key={lead.stage} label={lead.label}>
-              节点前 {lead.days} 天
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card title="搬迁节点倒排" size="small">
+        <Typography.Paragraph type="secondary">
+          指挥部为每个村设置搬迁节点，系统按各阶段的最短提前天数倒排每户的计划完成日期：落后于计划的户亮黄灯，按本村近14天进度（每天推进的阶段步数）已无法在节点前完成的户亮红灯。预计完成日期
+          = 今天 + 剩余步数 × 14 ÷ 近14天步数。
+        </Typography.Paragraph>
+        {planning.data && (
+          <Descriptions size="small" column={planning.data.leads.length} style={{ marginBottom: 12 }}>
+            {planning.data.leads.map((lead) => (
+              <Descriptions.Item key={lead.stage} label={lead.label}>
+                节点前 {lead.days} 天
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        )}
+        {planning.isError && <Alert type="error" title={describeError(planning.error)} />}
+        <Table
+          size="small"
+          rowKey="villageId"
+          columns={columns}
+          dataSource={planning.data?.villages}
+          loading={planning.isFetching}
+          pagination={false}
+          expandable={{
+            rowExpandable: (v) => v.atRisk > 0,
+            expandedRowRender: (v) => <AtRiskList villageId={v.villageId} />,
+          }}
+        />
+      </Card>
+      {(batches.data?.length ?? 0) > 0 && (
+        <Card title="搬迁批次（批次节点优先于村节点）" size="small">
+          <Table
+            size="small"
+            rowKey="id"
+            columns={batchColumns}
+            dataSource={batches.data}
+            pagination={false}
+          />
+        </Card>
       )}
-      {planning.isError && <Alert type="error" title={describeError(planning.error)} />}
-      <Table
-        size="small"
-        rowKey="villageId"
-        columns={columns}
-        dataSource={planning.data?.villages}
-        loading={planning.isFetching}
-        pagination={false}
-        expandable={{
-          rowExpandable: (v) => v.atRisk > 0,
-          expandedRowRender: (v) => <AtRiskList villageId={v.villageId} />,
-        }}
-      />
-      <MoveDateModal village={editing} today={today} onClose={() => setEditing(null)} />
-    </Card>
+      <MoveDateModal target={editing} today={today} onClose={() => setEditing(null)} />
+    </Space>
   );
 }

@@ -25,16 +25,37 @@ export const useAtRisk = (villageId: string, page: number, pageSize = 10) =>
     placeholderData: keepPreviousData,
   });
 
-export type MoveDateChange = Schemas['SetMoveDateDto'] & { villageId: string };
+export type PlanBatch = Schemas['PlanBatchView'];
 
-/** Sets a village's move date; the server replans its households, so plans, lights and lists are read again. */
+export const useBatches = () =>
+  useQuery({
+    queryKey: ['planning', 'batches'],
+    queryFn: () => ok<PlanBatch[]>(api.GET('/api/v1/planning/batches')),
+  });
+
+/** What a move date is set on: a village or a batch of households. */
+export interface MoveDateTarget {
+  kind: 'village' | 'batch';
+  id: string;
+  name: string;
+  moveDate: string | null;
+  version: number | null;
+}
+
+export type MoveDateChange = Schemas['SetMoveDateDto'] & { target: MoveDateTarget };
+
+/** Sets a village's or a batch's move date; the server replans, so plans, lights and lists are read again. */
 export function useSetMoveDate() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ villageId, ...body }: MoveDateChange) =>
-      ok<Schemas['VillagePlanView']>(
-        api.PUT('/api/v1/villages/{id}/move-date', { params: { path: { id: villageId } }, body }),
-      ),
+    mutationFn: ({ target, ...body }: MoveDateChange) =>
+      target.kind === 'village'
+        ? ok<{ moveDate: string; replanned: number }>(
+            api.PUT('/api/v1/villages/{id}/move-date', { params: { path: { id: target.id } }, body }),
+          )
+        : ok<{ moveDate: string; replanned: number }>(
+            api.PUT('/api/v1/planning/batches/{id}/move-date', { params: { path: { id: target.id } }, body }),
+          ),
     onSettled: () => {
       for (const key of ['planning', 'household', 'households', 'dashboard'])
         void client.invalidateQueries({ queryKey: [key] });
