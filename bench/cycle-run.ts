@@ -17,6 +17,7 @@ import { DailyReportRepository } from '../src/modules/daily-cycle/reports/daily-
 import { DailyReportService } from '../src/modules/daily-cycle/reports/daily-report.service';
 import { ReviewService } from '../src/modules/daily-cycle/review/review.service';
 import { DispatchService } from '../src/modules/daily-cycle/tasks/dispatch.service';
+import { HouseholdDerived } from '../src/modules/households/household-derived.service';
 
 export type CycleCommand =
   | { cmd: 'info' }
@@ -28,6 +29,7 @@ export type CycleCommand =
   | { cmd: 'dispatch' }
   | { cmd: 'advance' }
   | { cmd: 'plan'; days: number }
+  | { cmd: 'lights' }
   | { cmd: 'exit' };
 
 export interface CapturedQuery {
@@ -181,6 +183,13 @@ async function main(): Promise<void> {
           overdue: reviewed.review.overdue,
           ...memory(),
         };
+      }
+      case 'lights': {
+        // Every light recomputed again at the same instant, outside the review's snapshot: with nothing left to
+        // change, this is the review's own compute (issue #16 part 2: with and without the plan).
+        const start = process.hrtime.bigint();
+        const recomputed = await app.get(HouseholdDerived).recomputeLights(now);
+        return { step: 'lights', ms: ms(start), changed: recomputed.changed, ...memory() };
       }
       case 'dispatch': {
         const start = process.hrtime.bigint();

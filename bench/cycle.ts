@@ -4,7 +4,7 @@
  *   npm run bench:cycle -- --database sqlite:/tmp/cycle-bench/relocation.sqlite [--label sqlite-1]
  *   npm run bench:cycle -- --database postgres://postgres@127.0.0.1:5432/relocation_bench_cycle_seed
  *       [--runs 5] [--floor-file /tmp/cycle-bench/raw-report.sqlite] [--no-floor] [--no-build]
- *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO] [--commit <rev>] [--plan <days>]
+ *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO] [--commit <rev>] [--plan <days>] [--lights N]
  *
  * --database is a generated database (npm run bench:seed). The cycle writes (lights, tasks, snapshots), so
  * every run works on a fresh copy of it (SQLite: <file>.work; PostgreSQL: CREATE DATABASE <name>_work
@@ -414,7 +414,7 @@ async function main(): Promise<void> {
 
     type Step = { step: string; ms: number; rssMb: number; maxRssMb: number } & Record<string, unknown>;
     const steps: Step[] = [];
-    const step = async (name: 'generate' | 'review' | 'dispatch', label: string) => {
+    const step = async (name: 'generate' | 'review' | 'dispatch' | 'lights', label: string) => {
       const result = await api.send<Step>({ cmd: name }, label);
       steps.push({ ...result, step: label });
       const { ms, rssMb, maxRssMb, ...rest } = result;
@@ -424,6 +424,8 @@ async function main(): Promise<void> {
     };
     await step('generate', 'generate');
     await step('review', 'review');
+    // --lights N: every light recomputed N more times at once (nothing left to change: the compute alone).
+    for (let i = 0; i < intArg(args, 'lights', 0); i++) await step('lights', `lights again ${i + 1}`);
     await step('dispatch', 'dispatch');
     // The day after (clock +24 h, no new activity): yesterday's open tasks carry over.
     const next = await api.send<{ date: string }>({ cmd: 'advance' }, 'advance');
