@@ -23,6 +23,7 @@ import { useOptions, useOrgUnits } from '../reference/reference';
 import { useHousehold } from './api';
 import { useHouseholdProblems, useIntents, useTimeline, useVisits } from './detail-api';
 import { HouseholdActions } from './HouseholdActions';
+import { HouseholdPlan } from './HouseholdPlan';
 
 const LIGHT_COLORS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
 
@@ -120,6 +121,7 @@ export default function HouseholdDetailPage() {
           style={{ overflowX: 'auto' }}
           data-testid="stage-steps"
         />
+        <HouseholdPlan id={id} />
       </Card>
       <Card size="small">
         <Tabs
