@@ -168,7 +168,10 @@ async function main(): Promise<void> {
           [moveDate, admin.id, pg ? now : now.toISOString().replace('T', ' ').replace('Z', '')],
         );
         const [{ n }] = await q('SELECT count(*) AS n FROM village_plan');
-        return { moveDate, villages: num(n) };
+        // As PUT /villages/:id/move-date does: the lights replanned at once, so the review starts from them.
+        const start = process.hrtime.bigint();
+        const replanned = await app.get(HouseholdDerived).recomputeLights(now);
+        return { moveDate, villages: num(n), replanMs: ms(start), changed: replanned.changed };
       }
       case 'review': {
         const start = process.hrtime.bigint();

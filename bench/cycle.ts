@@ -355,11 +355,16 @@ async function main(): Promise<void> {
         `(migrations applied: ${(info.migrations as string[]).length})`,
     );
     if (args.has('plan')) {
-      const planned = await api.send<{ moveDate: string; villages: number }>(
-        { cmd: 'plan', days: intArg(args, 'plan', 60) },
-        'plan',
+      const planned = await api.send<{
+        moveDate: string;
+        villages: number;
+        replanMs: number;
+        changed: number;
+      }>({ cmd: 'plan', days: intArg(args, 'plan', 60) }, 'plan');
+      console.log(
+        `plan: move date ${planned.moveDate} for ${planned.villages} villages, every light replanned in ` +
+          `${f0(planned.replanMs)} ms (${planned.changed} changed)`,
       );
-      console.log(`plan: move date ${planned.moveDate} for ${planned.villages} villages`);
     }
     const captured = await api.send<{ ms: number; queries: CapturedQuery[] }>({ cmd: 'capture' }, 'report');
     console.log(`facts(): ${captured.queries.length} statements, first (cold) run ${f0(captured.ms)} ms`);
