@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommonErrors } from '../../common/errors/domain-error';
+import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Page } from '../../common/http/pagination';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
@@ -68,35 +69,41 @@ export class PlanningService {
     const today = this.paces.today(now);
     if (dto.date < today) throw PlanningErrors.moveDatePast(today);
     const reason = dto.reason.trim();
-    const plan = await this.transactions.run(async (manager) => {
-      const existing = await this.repository.findVillagePlan(villageId, manager);
-      if (existing && dto.version !== undefined && dto.version !== existing.version)
-        throw CommonErrors.staleVersion();
-      if (existing?.moveDate === dto.date) return existing; // nothing changes: no audit entry, no replanning
-      const fields = { moveDate: dto.date, reason, updatedBy: actor.id, updatedAt: now };
-      if (existing) {
-        if (!(await this.repository.updateMoveDate(manager, villageId, existing.version, fields)))
+    const plan = await this.transactions
+      .run(async (manager) => {
+        const existing = await this.repository.findVillagePlan(villageId, manager);
+        if (existing && dto.version !== undefined && dto.version !== existing.version)
           throw CommonErrors.staleVersion();
-      } else {
-        await this.repository.insert(
-          manager,
-          Object.assign(new VillagePlanEntity(), {
-            villageId,
-            ...fields,
-            version: 1,
-          }),
-        );
-      }
-      await this.audit.record(manager, actor, {
-        action: 'move_date_set',
-        entityType: 'village',
-        entityId: villageId,
-        before: existing ? { moveDate: existing.moveDate } : null,
-        after: { moveDate: dto.date },
-        context: { reason },
+        if (existing?.moveDate === dto.date) return existing; // nothing changes: no audit entry, no replanning
+        const fields = { moveDate: dto.date, reason, updatedBy: actor.id, updatedAt: now };
+        if (existing) {
+          if (!(await this.repository.updateMoveDate(manager, villageId, existing.version, fields)))
+            throw CommonErrors.staleVersion();
+        } else {
+          await this.repository.insert(
+            manager,
+            Object.assign(new VillagePlanEntity(), {
+              villageId,
+              ...fields,
+              version: 1,
+            }),
+          );
+        }
+        await this.audit.record(manager, actor, {
+          action: 'move_date_set',
+          entityType: 'village',
+          entityId: villageId,
+          before: existing ? { moveDate: existing.moveDate } : null,
+          after: { moveDate: dto.date },
+          context: { reason },
+        });
+        return (await this.repository.findVillagePlan(villageId, manager))!;
+      })
+      .catch((error: unknown) => {
+        // Two first move dates of one village at once: the primary key lets one in, the other re-reads.
+        if (uniqueViolation(error)) throw CommonErrors.staleVersion();
+        throw error;
       });
-      return (await this.repository.findVillagePlan(villageId, manager))!;
-    });
     // After the commit: the village's pace measured and stored, every light of the village recomputed.
     const { households } = await this.derived.recomputeLights(now, villageId);
     return {
