@@ -18,6 +18,7 @@ import { DailyReportService } from '../src/modules/daily-cycle/reports/daily-rep
 import { ReviewService } from '../src/modules/daily-cycle/review/review.service';
 import { DispatchService } from '../src/modules/daily-cycle/tasks/dispatch.service';
 import { HouseholdDerived } from '../src/modules/households/household-derived.service';
+import { HouseholdLinks } from '../src/modules/households/household-links';
 
 export type CycleCommand =
   | { cmd: 'info' }
@@ -171,7 +172,14 @@ async function main(): Promise<void> {
         // As PUT /villages/:id/move-date does: the lights replanned at once, so the review starts from them.
         const start = process.hrtime.bigint();
         const replanned = await app.get(HouseholdDerived).recomputeLights(now);
-        return { moveDate, villages: num(n), replanMs: ms(start), changed: replanned.changed };
+        // What the plan adds to a review: forReview (paces measured and stored, move dates read), three times.
+        const forReviewMs: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const started = process.hrtime.bigint();
+          await app.get(HouseholdLinks).plan.forReview(now);
+          forReviewMs.push(ms(started));
+        }
+        return { moveDate, villages: num(n), replanMs: ms(start), changed: replanned.changed, forReviewMs };
       }
       case 'review': {
         const start = process.hrtime.bigint();
