@@ -360,10 +360,12 @@ async function main(): Promise<void> {
         villages: number;
         replanMs: number;
         changed: number;
+        forReviewMs: number[];
       }>({ cmd: 'plan', days: intArg(args, 'plan', 60) }, 'plan');
       console.log(
         `plan: move date ${planned.moveDate} for ${planned.villages} villages, every light replanned in ` +
-          `${f0(planned.replanMs)} ms (${planned.changed} changed)`,
+          `${f0(planned.replanMs)} ms (${planned.changed} changed); the plan's part of a review (forReview): ` +
+          `${planned.forReviewMs.map(f0).join(' / ')} ms`,
       );
     }
     const captured = await api.send<{ ms: number; queries: CapturedQuery[] }>({ cmd: 'capture' }, 'report');
