@@ -4,7 +4,7 @@ import { migrationColumns } from '../src/database/migration-columns';
 /**
  * Issue #16 part 2, deadlines planned back from the move date (the planning module): `village_plan` holds each
  * village's move date (搬迁节点), `plan_batch` and `plan_batch_member` named sets of households with their own move
- * date, `village_pace` each village's pace as last measured. Planned dates are derived from the move date and the
+ * date, `village_pace` each village's pace as last measured (and household gets an index for measuring it). Planned dates are derived from the move date and the
  * stage lead table on every read, so nothing else is stored.
  */
 export class Planning1765500000000 implements MigrationInterface {
@@ -36,6 +36,12 @@ export class Planning1765500000000 implements MigrationInterface {
         ],
       }),
     );
+    // The pace joins the window's stage moves to their households' villages: from this index alone, not from
+    // the household rows (on SQLite 0.2 s instead of 0.6 s for 67,000 moves at 100,000 households).
+    await queryRunner.createIndex(
+      'household',
+      new TableIndex({ name: 'ix_household_id_village', columnNames: ['id', 'village_id'] }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'plan_batch',
@@ -64,6 +70,7 @@ export class Planning1765500000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('plan_batch_member');
     await queryRunner.dropTable('plan_batch');
+    await queryRunner.dropIndex('household', 'ix_household_id_village');
     await queryRunner.dropTable('village_pace');
     await queryRunner.dropTable('village_plan');
   }

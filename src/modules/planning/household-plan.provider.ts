@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { HouseholdLinks, HouseholdPlan, PlanFacts } from '../households/household-links';
 import { VillagePaceEntity } from './entities/village-plan.entity';
+import { STAGES } from '../households/household-stages';
 import { planVerdict, VillagePace } from './plan';
 import { PlanningRepository } from './planning.repository';
 import { STAGE_LEADS, validateLeadTable } from './stage-leads';
@@ -67,19 +68,27 @@ export class HouseholdPlanProvider implements HouseholdPlan, OnModuleInit {
         ),
       ),
     );
-    // The verdict depends on the move date, the village (its pace) and the stage only: once per triple.
-    const verdicts = new Map<string, PlanFacts>();
+    // The verdict depends on the move date, the village (its pace) and the stage only: each village's verdicts by
+    // stage are made once, so a household costs two map lookups (a batch member's are made as they come).
+    const judge = (moveDate: string, villageId: string) => {
+      const measured = progress.get(villageId) ?? { steps: 0, openHouseholds: 0 };
+      return new Map<string, PlanFacts>(
+        STAGES.map((stage) => [stage, planVerdict(stage, moveDate, today, measured, STAGE_LEADS)]),
+      );
+    };
+    const byVillage = new Map([...villageMoveDates].map(([id, moveDate]) => [id, judge(moveDate, id)]));
+    const byBatchDate = new Map<string, Map<string, PlanFacts>>();
     return (household) => {
-      const moveDate = batchMoveDates.get(household.id) ?? villageMoveDates.get(household.villageId);
-      if (!moveDate) return null;
-      const key = `${moveDate}|${household.villageId}|${household.stage}`;
-      let verdict = verdicts.get(key);
-      if (!verdict) {
-        const measured = progress.get(household.villageId) ?? { steps: 0, openHouseholds: 0 };
-        verdict = planVerdict(household.stage, moveDate, today, measured, STAGE_LEADS);
-        verdicts.set(key, verdict);
+      const batchMoveDate = batchMoveDates.size ? batchMoveDates.get(household.id) : undefined;
+      if (batchMoveDate === undefined)
+        return byVillage.get(household.villageId)?.get(household.stage) ?? null;
+      const key = `${batchMoveDate}|${household.villageId}`;
+      let verdicts = byBatchDate.get(key);
+      if (!verdicts) {
+        verdicts = judge(batchMoveDate, household.villageId);
+        byBatchDate.set(key, verdicts);
       }
-      return verdict;
+      return verdicts.get(household.stage) ?? null;
     };
   }
 }
