@@ -172,8 +172,6 @@ async function main(): Promise<void> {
         // As PUT /villages/:id/move-date does: the lights replanned at once, so the review starts from them.
         const start = process.hrtime.bigint();
         const replanned = await app.get(HouseholdDerived).recomputeLights(now);
-        // The replan's writes happened at the move dates' PUT, long before the review: its WAL is checkpointed by then.
-        if (dataSource.options.type !== 'postgres') await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
         // What the plan adds to a review: forReview (paces measured and stored, move dates read), three times.
         const forReviewMs: number[] = [];
         for (let i = 0; i < 3; i++) {
