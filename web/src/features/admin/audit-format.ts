@@ -45,6 +45,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   ledger_import: '台账导入',
   ledger_export: '台账导出',
   village: '村（搬迁节点）',
+  plan_batch: '搬迁批次',
 };
 
 const FIELD_LABELS: Record<string, string> = {
