@@ -17,6 +17,8 @@ import { DailyReportRepository } from '../src/modules/daily-cycle/reports/daily-
 import { DailyReportService } from '../src/modules/daily-cycle/reports/daily-report.service';
 import { ReviewService } from '../src/modules/daily-cycle/review/review.service';
 import { DispatchService } from '../src/modules/daily-cycle/tasks/dispatch.service';
+import { HouseholdDerived } from '../src/modules/households/household-derived.service';
+import { HouseholdLinks } from '../src/modules/households/household-links';
 
 export type CycleCommand =
   | { cmd: 'info' }
@@ -27,6 +29,8 @@ export type CycleCommand =
   | { cmd: 'review' }
   | { cmd: 'dispatch' }
   | { cmd: 'advance' }
+  | { cmd: 'plan'; days: number }
+  | { cmd: 'lights' }
   | { cmd: 'exit' };
 
 export interface CapturedQuery {
@@ -153,6 +157,30 @@ async function main(): Promise<void> {
         const generated = await reports.generate(date);
         return { step: 'generate', ms: ms(start), status: generated.status, ...memory() };
       }
+      case 'plan': {
+        // Every village gets a move date `days` after the cycle date (issue #16 part 2: the review with the plan).
+        const moveDate = addDays(date, message.days);
+        const [admin] = await q("SELECT id FROM app_user WHERE role = 'admin' ORDER BY created_at LIMIT 1");
+        const pg = dataSource.options.type === 'postgres';
+        await dataSource.query(
+          `INSERT INTO village_plan (village_id, move_date, reason, updated_by, updated_at, version)
+           SELECT id, ${pg ? '$1' : '?'}, 'bench', ${pg ? '$2' : '?'}, ${pg ? '$3' : '?'}, 1
+             FROM org_unit WHERE kind = 'village'`,
+          [moveDate, admin.id, pg ? now : now.toISOString().replace('T', ' ').replace('Z', '')],
+        );
+        const [{ n }] = await q('SELECT count(*) AS n FROM village_plan');
+        // As PUT /villages/:id/move-date does: the lights replanned at once, so the review starts from them.
+        const start = process.hrtime.bigint();
+        const replanned = await app.get(HouseholdDerived).recomputeLights(now);
+        // What the plan adds to a review: forReview (paces measured and stored, move dates read), three times.
+        const forReviewMs: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const started = process.hrtime.bigint();
+          await app.get(HouseholdLinks).plan.forReview(now);
+          forReviewMs.push(ms(started));
+        }
+        return { moveDate, villages: num(n), replanMs: ms(start), changed: replanned.changed, forReviewMs };
+      }
       case 'review': {
         const start = process.hrtime.bigint();
         const reviewed = await review.run(date);
@@ -166,6 +194,13 @@ async function main(): Promise<void> {
           overdue: reviewed.review.overdue,
           ...memory(),
         };
+      }
+      case 'lights': {
+        // Every light recomputed again at the same instant, outside the review's snapshot: with nothing left to
+        // change, this is the review's own compute (issue #16 part 2: with and without the plan).
+        const start = process.hrtime.bigint();
+        const recomputed = await app.get(HouseholdDerived).recomputeLights(now);
+        return { step: 'lights', ms: ms(start), changed: recomputed.changed, ...memory() };
       }
       case 'dispatch': {
         const start = process.hrtime.bigint();

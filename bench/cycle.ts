@@ -4,7 +4,7 @@
  *   npm run bench:cycle -- --database sqlite:/tmp/cycle-bench/relocation.sqlite [--label sqlite-1]
  *   npm run bench:cycle -- --database postgres://postgres@127.0.0.1:5432/relocation_bench_cycle_seed
  *       [--runs 5] [--floor-file /tmp/cycle-bench/raw-report.sqlite] [--no-floor] [--no-build]
- *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO] [--commit <rev>]
+ *       [--in-place] [--keep] [--date YYYY-MM-DD] [--now ISO] [--commit <rev>] [--plan <days>] [--lights N]
  *
  * --database is a generated database (npm run bench:seed). The cycle writes (lights, tasks, snapshots), so
  * every run works on a fresh copy of it (SQLite: <file>.work; PostgreSQL: CREATE DATABASE <name>_work
@@ -354,6 +354,20 @@ async function main(): Promise<void> {
         `cycle at ${info.now}, date ${info.date} (${info.visitsOnDate} visits that day); boot ${f0(info.bootMs as number)} ms ` +
         `(migrations applied: ${(info.migrations as string[]).length})`,
     );
+    if (args.has('plan')) {
+      const planned = await api.send<{
+        moveDate: string;
+        villages: number;
+        replanMs: number;
+        changed: number;
+        forReviewMs: number[];
+      }>({ cmd: 'plan', days: intArg(args, 'plan', 60) }, 'plan');
+      console.log(
+        `plan: move date ${planned.moveDate} for ${planned.villages} villages, every light replanned in ` +
+          `${f0(planned.replanMs)} ms (${planned.changed} changed); the plan's part of a review (forReview): ` +
+          `${planned.forReviewMs.map(f0).join(' / ')} ms`,
+      );
+    }
     const captured = await api.send<{ ms: number; queries: CapturedQuery[] }>({ cmd: 'capture' }, 'report');
     console.log(`facts(): ${captured.queries.length} statements, first (cold) run ${f0(captured.ms)} ms`);
     await raw.ready;
@@ -407,7 +421,7 @@ async function main(): Promise<void> {
 
     type Step = { step: string; ms: number; rssMb: number; maxRssMb: number } & Record<string, unknown>;
     const steps: Step[] = [];
-    const step = async (name: 'generate' | 'review' | 'dispatch', label: string) => {
+    const step = async (name: 'generate' | 'review' | 'dispatch' | 'lights', label: string) => {
       const result = await api.send<Step>({ cmd: name }, label);
       steps.push({ ...result, step: label });
       const { ms, rssMb, maxRssMb, ...rest } = result;
@@ -417,6 +431,8 @@ async function main(): Promise<void> {
     };
     await step('generate', 'generate');
     await step('review', 'review');
+    // --lights N: every light recomputed N more times at once (nothing left to change: the compute alone).
+    for (let i = 0; i < intArg(args, 'lights', 0); i++) await step('lights', `lights again ${i + 1}`);
     await step('dispatch', 'dispatch');
     // The day after (clock +24 h, no new activity): yesterday's open tasks carry over.
     const next = await api.send<{ date: string }>({ cmd: 'advance' }, 'advance');

@@ -21,6 +21,8 @@ import { NotificationEntity } from '../modules/notifications/entities/notificati
 import { JobRunEntity } from '../jobs/entities/job-run.entity';
 import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 import { DuplicatePairEntity } from '../modules/duplicates/entities/duplicate-pair.entity';
+import { VillagePaceEntity, VillagePlanEntity } from '../modules/planning/entities/village-plan.entity';
+import { PlanBatchEntity, PlanBatchMemberEntity } from '../modules/planning/entities/plan-batch.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -47,4 +49,8 @@ export const ENTITIES = [
   JobRunEntity,
   OutboxMessageEntity,
   DuplicatePairEntity,
+  VillagePlanEntity,
+  VillagePaceEntity,
+  PlanBatchEntity,
+  PlanBatchMemberEntity,
 ];

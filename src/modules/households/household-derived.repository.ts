@@ -7,6 +7,7 @@ import { HouseholdEntity } from './entities/household.entity';
 /** A household's facts for its light, as the review reads them a page at a time. */
 export interface LightRow {
   id: string;
+  villageId: string;
   stage: string;
   onHold: boolean;
   createdAt: Date;
@@ -62,17 +63,19 @@ export class HouseholdDerivedRepository {
     }
   }
 
-  /** Households in id order, a page at a time (keyset, so the walk is linear). */
-  async lightPage(afterId: string | null, limit: number): Promise<LightRow[]> {
+  /** Households in id order (of one village, or all), a page at a time (keyset, so the walk is linear). */
+  async lightPage(afterId: string | null, limit: number, villageId?: string): Promise<LightRow[]> {
+    const where = [afterId && 'id > :afterId', villageId && 'village_id = :villageId'].filter(Boolean);
     // Plain rows, not entities: hydrating 100,000 households was most of the review's memory.
     const rows = await rawQuery(
       this.dataSource.manager,
-      `SELECT id, stage, on_hold, created_at, stage_changed_at, last_visit_at, light, light_reasons
-         FROM household ${afterId ? 'WHERE id > :afterId' : ''} ORDER BY id LIMIT ${Number(limit)}`,
-      { afterId },
+      `SELECT id, village_id, stage, on_hold, created_at, stage_changed_at, last_visit_at, light, light_reasons
+         FROM household ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${Number(limit)}`,
+      { afterId, villageId },
     );
     return rows.map((r) => ({
       id: r.id as string,
+      villageId: r.village_id as string,
       stage: r.stage as string,
       onHold: r.on_hold === true || Number(r.on_hold) === 1,
       createdAt: instant(r.created_at),

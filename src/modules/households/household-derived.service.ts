@@ -34,6 +34,7 @@ export class HouseholdDerived {
       household.openProblems > 0
         ? await this.links.problems.activeCounts(manager, household.id, now)
         : { overdue: 0, p1: 0 };
+    const plan = await this.links.plan.factsFor(manager, household, now);
     const result = computeLight(
       {
         stage: household.stage,
@@ -43,6 +44,8 @@ export class HouseholdDerived {
         lastVisitAt: household.lastVisitAt,
         overdueProblems: problems.overdue,
         openP1Problems: problems.p1,
+        behindPlan: plan?.behindPlan,
+        cannotMakeMoveDate: plan?.cannotMakeMoveDate,
       },
       now,
       this.config.lights,
@@ -55,20 +58,25 @@ export class HouseholdDerived {
     return result;
   }
 
-  /** Every household's light as of `now`; idempotent, so a crash halfway is repaired by running again. */
-  async recomputeLights(now: Date) {
+  /**
+   * Every household's light as of `now` (or one village's: a changed move date replans it); idempotent, so a
+   * crash halfway is repaired by running again.
+   */
+  async recomputeLights(now: Date, villageId?: string) {
     const problems = await this.links.problems.activeCountsByHousehold(now);
+    const planOf = await this.links.plan.forReview(now, villageId);
     const lights: Record<string, number> = { green: 0, yellow: 0, red: 0 };
     const reasons: Record<string, number> = {};
     let households = 0;
     let changed = 0;
     let after: string | null = null;
     for (;;) {
-      const page = await this.repository.lightPage(after, BATCH);
+      const page = await this.repository.lightPage(after, BATCH, villageId);
       if (page.length === 0) break;
       const groups = new Map<string, string[]>();
       for (const h of page) {
         const counts = problems.get(h.id) ?? { overdue: 0, p1: 0 };
+        const plan = planOf(h);
         // The facts by name, not `{ ...h }`: spreading a hydrated entity (every column a field) per household
         // made most of the review's garbage (bench/README.md, "Daily cycle").
         const facts: LightFacts = {
@@ -79,6 +87,8 @@ export class HouseholdDerived {
           lastVisitAt: h.lastVisitAt,
           overdueProblems: counts.overdue,
           openP1Problems: counts.p1,
+          behindPlan: plan?.behindPlan,
+          cannotMakeMoveDate: plan?.cannotMakeMoveDate,
         };
         const result = computeLight(facts, now, this.config.lights);
         lights[result.light] += 1;

@@ -76,6 +76,30 @@ export interface HouseholdDuplicates {
   householdsWritten(manager: EntityManager, householdIds: string[]): Promise<void>;
 }
 
+/** What a household's light takes from its move-date plan (docs/architecture.md, "Planning"). */
+export interface PlanFacts {
+  behindPlan: boolean;
+  cannotMakeMoveDate: boolean;
+}
+
+/** What households need of the planning module: the plan facts of a household's light. */
+export interface HouseholdPlan {
+  /** One household, inside the caller's transaction (one statement: its batch's or village's plan). */
+  factsFor(
+    manager: EntityManager,
+    household: { id: string; villageId: string; stage: string },
+    now: Date,
+  ): Promise<PlanFacts | null>;
+  /**
+   * For the review: the village paces measured and stored set-based (one village, or every one), then a pure
+   * function giving each household's facts from memory, so the review makes no per-household query.
+   */
+  forReview(
+    now: Date,
+    villageId?: string,
+  ): Promise<(household: { id: string; villageId: string; stage: string }) => PlanFacts | null>;
+}
+
 /**
  * The modules above households that households must ask or tell something (problems, approvals) fill these
  * ports at start-up, so households never read or write their tables and never import them; start-up fails
@@ -87,6 +111,7 @@ export class HouseholdLinks implements OnApplicationBootstrap {
   private approvalsPort: HouseholdApprovals | null = null;
   private pastPort: HouseholdPast | null = null;
   private duplicatesPort: HouseholdDuplicates | null = null;
+  private planPort: HouseholdPlan | null = null;
 
   provideProblems(port: HouseholdProblems): void {
     this.problemsPort = port;
@@ -104,12 +129,17 @@ export class HouseholdLinks implements OnApplicationBootstrap {
     this.duplicatesPort = port;
   }
 
+  providePlan(port: HouseholdPlan): void {
+    this.planPort = port;
+  }
+
   onApplicationBootstrap(): void {
     const missing = [
       !this.problemsPort && 'problems',
       !this.approvalsPort && 'approvals',
       !this.pastPort && 'history',
       !this.duplicatesPort && 'duplicates',
+      !this.planPort && 'planning',
     ].filter(Boolean);
     if (missing.length) throw new Error(`Households need the ${missing.join(' and ')} module(s) at start-up`);
   }
@@ -127,6 +157,11 @@ export class HouseholdLinks implements OnApplicationBootstrap {
   get approvals(): HouseholdApprovals {
     if (!this.approvalsPort) throw new Error('Households need the approvals module');
     return this.approvalsPort;
+  }
+
+  get plan(): HouseholdPlan {
+    if (!this.planPort) throw new Error('Households need the planning module');
+    return this.planPort;
   }
 
   get past(): HouseholdPast {

@@ -5,7 +5,14 @@ import { LIGHTS } from './household.enums';
 export type Light = keyof typeof LIGHTS;
 
 export type LightReason =
-  'problem_overdue' | 'problem_p1' | 'on_hold' | 'stalled_red' | 'no_visit' | 'stalled_yellow';
+  | 'problem_overdue'
+  | 'problem_p1'
+  | 'on_hold'
+  | 'stalled_red'
+  | 'cannot_make_move_date'
+  | 'no_visit'
+  | 'stalled_yellow'
+  | 'behind_plan';
 
 export const LIGHT_REASON_LABELS: Record<LightReason, string> = {
   problem_overdue: '有超期未办结问题',
@@ -14,6 +21,8 @@ export const LIGHT_REASON_LABELS: Record<LightReason, string> = {
   stalled_red: '长期未推进',
   no_visit: '超期未走访',
   stalled_yellow: '推进停滞',
+  cannot_make_move_date: '按本村近14天进度无法按期搬迁',
+  behind_plan: '落后于搬迁倒排计划',
 };
 
 export interface LightThresholds {
@@ -30,6 +39,9 @@ export interface LightFacts {
   lastVisitAt: Date | null;
   overdueProblems: number;
   openP1Problems: number;
+  /** From the household's move-date plan (the planning module, through HouseholdLinks); absent: no plan. */
+  behindPlan?: boolean;
+  cannotMakeMoveDate?: boolean;
 }
 
 /**
@@ -61,11 +73,13 @@ export function computeLight(
   if (facts.openP1Problems > 0) red.push('problem_p1');
   if (facts.onHold) red.push('on_hold');
   if (stalledDays >= thresholds.stallRedDays) red.push('stalled_red');
+  if (facts.cannotMakeMoveDate) red.push('cannot_make_move_date');
   const yellow: LightReason[] = [];
   if (daysSince(facts.lastVisitAt ?? facts.createdAt) >= thresholds.visitIntervalDays)
     yellow.push('no_visit');
   if (stalledDays >= thresholds.stallYellowDays && !red.includes('stalled_red'))
     yellow.push('stalled_yellow');
+  if (facts.behindPlan) yellow.push('behind_plan');
   if (red.length) return { light: 'red', reasons: [...red, ...yellow] };
   if (yellow.length) return { light: 'yellow', reasons: yellow };
   return { light: 'green', reasons: [] };

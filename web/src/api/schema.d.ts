@@ -522,6 +522,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/villages/{id}/move-date': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['PlanningController_setMoveDate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/planning': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PlanningController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/planning/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PlanningController_listBatches'];
+    put?: never;
+    post: operations['PlanningController_createBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/planning/batches/{id}/move-date': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['PlanningController_setBatchMoveDate'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/planning/villages/{id}/at-risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PlanningController_atRisk'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/households/{id}/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PlanningController_householdPlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/households/{id}/timeline': {
     parameters: {
       query?: never;
@@ -1368,7 +1464,14 @@ export interface components {
       light: 'green' | 'yellow' | 'red';
       /** @description why it is not green */
       lightReasons: (
-        'problem_overdue' | 'problem_p1' | 'on_hold' | 'stalled_red' | 'no_visit' | 'stalled_yellow'
+        | 'problem_overdue'
+        | 'problem_p1'
+        | 'on_hold'
+        | 'stalled_red'
+        | 'no_visit'
+        | 'stalled_yellow'
+        | 'cannot_make_move_date'
+        | 'behind_plan'
       )[];
       flags: (
         | 'low_income'
@@ -1756,6 +1859,216 @@ export interface components {
       keepHouseholdId?: string;
       /** @example 经核实为同一人，已在户籍系统迁出 */
       note?: string;
+    };
+    SetMoveDateDto: {
+      /**
+       * @description the move date (搬迁节点), YYYY-MM-DD, today or later
+       * @example 2027-03-31
+       */
+      date: string;
+      /** @example 安置点交房时间确定，按指挥部会议纪要调整 */
+      reason: string;
+      /** @description the plan's version you read (a changed plan is then 409) */
+      version?: number;
+    };
+    VillagePlanView: {
+      villageId: string;
+      /** @example 2027-03-31 */
+      moveDate: string;
+      reason: string;
+      version: number;
+      updatedAt: string;
+      updatedBy: string;
+      /** @description households of the village whose light was recomputed with the new plan */
+      replanned: number;
+    };
+    StageLeadView: {
+      /** @enum {string} */
+      stage:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      label: string;
+      /** @description reached at least this many days before the move date */
+      days: number;
+    };
+    PaceView: {
+      /** @description the business date it was measured on */
+      measuredOn: string | null;
+      /** @example 14 */
+      windowDays: number;
+      /** @description net stage steps towards the target in the window */
+      steps: number;
+      /** @description households not yet at the plan's target */
+      openHouseholds: number;
+      /** @description steps a day (steps / windowDays) */
+      perDay: number;
+    };
+    VillagePlanSummaryView: {
+      villageId: string;
+      villageName: string;
+      townshipId: string | null;
+      moveDate: string | null;
+      /** @description the plan version (send it back when changing) */
+      version: number | null;
+      households: number;
+      /** @description households not yet at the plan's target */
+      openHouseholds: number;
+      /** @description stage steps still to go, all households */
+      remainingSteps: number;
+      /** @description measured now over the last 14 days */
+      pace: components['schemas']['PaceView'];
+      /** @description today + ceil(remainingSteps × 14 / steps); null: no pace */
+      forecastDate: string | null;
+      /** @description a move date is set and the forecast is after it (or there is no pace) */
+      forecastLate: boolean;
+      /** @description households whose light says behind_plan or cannot_make_move_date */
+      atRisk: number;
+      behindPlan: number;
+      cannotMakeMoveDate: number;
+    };
+    PlanningOverviewView: {
+      /** @example 2026-12-01 */
+      today: string;
+      leads: components['schemas']['StageLeadView'][];
+      villages: components['schemas']['VillagePlanSummaryView'][];
+    };
+    PlanBatchView: {
+      id: string;
+      name: string;
+      /** @example 2027-03-31 */
+      moveDate: string;
+      reason: string;
+      households: number;
+      /** @description the villages its households are in */
+      villageIds: string[];
+      version: number;
+      updatedAt: string;
+      updatedBy: string;
+      /** @description households whose light was recomputed with the new plan (on a change) */
+      replanned: number;
+    };
+    CreatePlanBatchDto: {
+      /** @example 坪滩村第一批（库区淹没线以下） */
+      name: string;
+      /**
+       * @description the batch's move date, YYYY-MM-DD, today or later
+       * @example 2027-03-31
+       */
+      moveDate: string;
+      /** @example 淹没线以下先行搬迁 */
+      reason: string;
+      /** @description households not in another batch (1 to 5,000) */
+      householdIds: string[];
+    };
+    AtRiskHouseholdView: {
+      id: string;
+      code: string;
+      headName: string;
+      /** @enum {string} */
+      stage:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      /** @enum {string} */
+      light: 'green' | 'yellow' | 'red';
+      lightReasons: string[];
+    };
+    PlanBatchRefView: {
+      id: string;
+      name: string;
+      /** @example 2027-03-31 */
+      moveDate: string;
+    };
+    PlannedStageView: {
+      /** @enum {string} */
+      stage:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      label: string;
+      /** @example 2027-03-01 */
+      plannedDate: string;
+      /** @description its planned date has passed and the household has not reached it */
+      behind: boolean;
+    };
+    HouseholdPlanView: {
+      householdId: string;
+      villageId: string;
+      /** @enum {string} */
+      stage:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      /** @description the move date that applies: its batch's, else its village's; null: no plan */
+      moveDate: string | null;
+      villageMoveDate: string | null;
+      /** @description the batch it is in, if any */
+      batch: components['schemas']['PlanBatchRefView'] | null;
+      /**
+       * @description the plan's last stage
+       * @enum {string}
+       */
+      target:
+        | 'registered'
+        | 'surveyed'
+        | 'indicators_confirmed'
+        | 'intent_collected'
+        | 'intent_approved'
+        | 'agreement_signed'
+        | 'paid'
+        | 'moved_out'
+        | 'demolished'
+        | 'settled'
+        | 'support_registered'
+        | 'closed';
+      /** @description stage steps still to go to the target */
+      remainingSteps: number;
+      /** @description days from today to the move date */
+      daysLeft: number | null;
+      stages: components['schemas']['PlannedStageView'][];
+      behindPlan: boolean;
+      /** @description the village's pace the light uses */
+      pace: components['schemas']['PaceView'] | null;
+      /** @description days the remaining steps take at that pace */
+      daysNeeded: number | null;
+      cannotMakeMoveDate: boolean;
     };
     TimelineActorDto: {
       /** @description null for the system (jobs, imports) */
@@ -2491,7 +2804,14 @@ export interface components {
       /** @enum {string} */
       light: 'green' | 'yellow' | 'red';
       lightReasons: (
-        'problem_overdue' | 'problem_p1' | 'on_hold' | 'stalled_red' | 'no_visit' | 'stalled_yellow'
+        | 'problem_overdue'
+        | 'problem_p1'
+        | 'on_hold'
+        | 'stalled_red'
+        | 'no_visit'
+        | 'stalled_yellow'
+        | 'cannot_make_move_date'
+        | 'behind_plan'
       )[];
       flags: (
         | 'low_income'
@@ -4830,6 +5150,434 @@ export interface operations {
       };
       /** @description conflict: a stale version, a duplicate, or a concurrent change */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_setMoveDate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetMoveDateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VillagePlanView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanningOverviewView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_listBatches: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanBatchView'][];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_createBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePlanBatchDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanBatchView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_setBatchMoveDate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetMoveDateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanBatchView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_atRisk: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageDto'] & {
+            items: components['schemas']['AtRiskHouseholdView'][];
+          };
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_householdPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdPlanView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -46,6 +46,20 @@ describe('computeLight', () => {
     });
   });
 
+  it('is yellow behind its move-date plan and red when it cannot make the move date', () => {
+    expect(computeLight({ ...base, behindPlan: true }, now, thresholds)).toEqual({
+      light: 'yellow',
+      reasons: ['behind_plan'],
+    });
+    expect(computeLight({ ...base, behindPlan: true, cannotMakeMoveDate: true }, now, thresholds)).toEqual({
+      light: 'red',
+      reasons: ['cannot_make_move_date', 'behind_plan'],
+    });
+    expect(
+      computeLight({ ...base, stage: 'closed', behindPlan: true, cannotMakeMoveDate: true }, now, thresholds),
+    ).toEqual({ light: 'green', reasons: [] });
+  });
+
   it('is red with an overdue or P1 problem, or on hold, and keeps the yellow reasons too', () => {
     expect(computeLight({ ...base, overdueProblems: 1 }, now, thresholds)).toEqual({
       light: 'red',
@@ -119,6 +133,8 @@ describe('computeLight', () => {
       'stalled_red',
       'no_visit',
       'stalled_yellow',
+      'cannot_make_move_date',
+      'behind_plan',
     ];
     expect(Object.keys(LIGHT_REASON_LABELS).sort()).toEqual([...reasons].sort());
     for (const reason of reasons) expect(LIGHT_REASON_LABELS[reason]).toMatch(/\p{Script=Han}/u);

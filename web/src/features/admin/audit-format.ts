@@ -31,6 +31,7 @@ export const ACTION_LABELS: Record<string, string> = {
   task_complete: '任务完成',
   duplicate_decide: '认定疑似重复人员',
   duplicate_merge: '合并重复人员',
+  move_date_set: '设置搬迁节点',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -43,6 +44,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   visit: '走访',
   ledger_import: '台账导入',
   ledger_export: '台账导出',
+  village: '村（搬迁节点）',
+  plan_batch: '搬迁批次',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -57,6 +60,7 @@ const FIELD_LABELS: Record<string, string> = {
   kind: '类型',
   parentId: '上级单位',
   code: '编码',
+  moveDate: '搬迁节点',
   headName: '户主姓名',
   headIdNumber: '户主身份证号',
   villageId: '村',

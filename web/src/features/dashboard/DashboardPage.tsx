@@ -5,7 +5,15 @@ import { describeError } from '../../api/client';
 import { formatDateTime, lastWeekStart } from '../../lib/format';
 import { useSession } from '../auth/session';
 import { useOptions } from '../reference/reference';
-import { BULLETIN_READERS, useBulletin, useReportChecks, useSummary, useSupervised, useTrends } from './api';
+import {
+  BULLETIN_READERS,
+  useBulletin,
+  usePlanningOverview,
+  useReportChecks,
+  useSummary,
+  useSupervised,
+  useTrends,
+} from './api';
 import { reportCheckAlert } from './report-check';
 import { StageMatrix } from './StageMatrix';
 
@@ -21,6 +29,8 @@ export default function DashboardPage() {
   const checks = useReportChecks(centre);
   const checkAlert = checks.data ? reportCheckAlert(checks.data.items) : null;
   const supervised = useSupervised();
+  const planning = usePlanningOverview(BULLETIN_READERS.includes(session.data?.role ?? ''));
+  const planned = planning.data?.villages.filter((v) => v.moveDate !== null) ?? [];
   const { label } = useOptions();
 
   if (summary.isPending) return <Skeleton active />;
@@ -116,6 +126,33 @@ export default function DashboardPage() {
       <Card size="small" title="阶段 × 村 分布（点击数字查看对应移民户）">
         <StageMatrix summary={s} />
       </Card>
+      {planned.length > 0 && (
+        <Card
+          size="small"
+          title="搬迁节点：风险户与预计完成（按近14天进度）"
+          extra={<Link to="/planning">搬迁节点倒排</Link>}
+          data-testid="planning"
+        >
+          <List
+            size="small"
+            dataSource={planned}
+            renderItem={(v) => (
+              <List.Item>
+                <Space size={8} wrap>
+                  <Typography.Text strong>{v.villageName}</Typography.Text>
+                  <span>节点 {v.moveDate}</span>
+                  <Tag color={v.forecastLate ? 'red' : 'green'}>
+                    预计完成 {v.forecastDate ?? '近14天无进展'}
+                  </Tag>
+                  <Link to="/planning">
+                    风险户 {v.atRisk}（落后计划 {v.behindPlan}，无法按期 {v.cannotMakeMoveDate}）
+                  </Link>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="近30天趋势">

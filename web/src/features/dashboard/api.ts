@@ -57,6 +57,14 @@ export const useBulletin = (weekStart: string, enabled: boolean) =>
   useQuery({ ...bulletinQuery(weekStart), enabled });
 export const useSupervised = () => useQuery(supervisedQuery);
 
+/** Planned villages (搬迁节点): households at risk and the forecast; the command centre and supervisors read it. */
+export const usePlanningOverview = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['planning'],
+    queryFn: () => ok<Schemas['PlanningOverviewView']>(api.GET('/api/v1/planning')),
+    enabled,
+  });
+
 /**
  * Right after login, while the router still fetches the dashboard's code: ask for its figures at once, so the
  * requests and the chunk download overlap instead of running one after the other.

@@ -24,6 +24,7 @@ import { useHousehold } from './api';
 import { useHouseholdProblems, useIntents, useTimeline, useVisits } from './detail-api';
 import { HouseholdActions } from './HouseholdActions';
 import { HouseholdAsOf } from './HouseholdAsOf';
+import { HouseholdPlan } from './HouseholdPlan';
 
 const LIGHT_COLORS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
 
@@ -121,6 +122,7 @@ export default function HouseholdDetailPage() {
           style={{ overflowX: 'auto' }}
           data-testid="stage-steps"
         />
+        <HouseholdPlan id={id} />
       </Card>
       <HouseholdAsOf id={id} />
       <Card size="small">

@@ -80,3 +80,12 @@ export function useHouseholdActions(id: string) {
     }),
   };
 }
+
+export type HouseholdPlan = Schemas['HouseholdPlanView'];
+
+/** The household's planned date per remaining stage, back from its batch's or village's move date. */
+export const usePlan = (id: string) =>
+  useQuery({
+    queryKey: ['household', id, 'plan'],
+    queryFn: () => ok<HouseholdPlan>(api.GET('/api/v1/households/{id}/plan', { params: { path: { id } } })),
+  });

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { keep, login, watchConsole } from './support';
+
+/** Today in Shanghai plus `days`, YYYY-MM-DD (the server's business dates). */
+function shanghaiDate(days: number): string {
+  const date = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+test.describe('搬迁节点倒排', () => {
+  test('the command centre sets a village move date and sees the village on the plan and the dashboard', async ({
+    page,
+  }) => {
+    const problems = watchConsole(page);
+    const moveDate = shanghaiDate(40);
+    await login(page, 'commander');
+    await page.getByRole('menuitem', { name: '搬迁节点倒排' }).click();
+    await expect(page).toHaveURL(/\/planning$/);
+    await expect(page.getByText('节点前 30 天')).toBeVisible(); // the lead table: 已签约 30 days before
+
+    const button = page.getByRole('button', { name: /设置节点|调整节点/ }).first();
+    const village = (await button.getAttribute('data-testid'))!.replace('move-date-', '');
+    await button.click();
+    // A date in the past is refused in the form, before anything is sent.
+    await page.getByTestId('move-date').fill(shanghaiDate(-3));
+    await page.getByTestId('move-date-reason').fill('指挥部会议确定搬迁节点');
+    await page.getByRole('button', { name: '保存并重新倒排' }).click();
+    await expect(page.getByText(/不能早于/)).toBeVisible();
+    await page.getByTestId('move-date').fill(moveDate);
+    await page.getByRole('button', { name: '保存并重新倒排' }).click();
+    await expect(page.getByText(new RegExp(`已设置搬迁节点 ${moveDate}，已重新倒排 \\d+ 户`))).toBeVisible();
+    const row = page.locator('tr', { hasText: village }).first();
+    await expect(row).toContainText(moveDate);
+    await keep(page, 'planning');
+
+    await page.getByRole('menuitem', { name: '挂图作战' }).click();
+    const card = page.getByTestId('planning');
+    await expect(card).toContainText(village);
+    await expect(card).toContainText(`节点 ${moveDate}`);
+    await keep(page, 'dashboard-planning');
+    expect(problems).toEqual([]);
+  });
+});
