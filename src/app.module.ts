@@ -34,6 +34,7 @@ import { OptionsModule } from './modules/options/options.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { SyncModule } from './modules/sync/sync.module';
 import { DuplicatesModule } from './modules/duplicates/duplicates.module';
+import { ResponsibilityModule } from './modules/responsibility/responsibility.module';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { DuplicatesModule } from './modules/duplicates/duplicates.module';
     HouseholdsModule,
     ApprovalsModule,
     DuplicatesModule,
+    ResponsibilityModule,
     StagesModule,
     IntentsModule,
     VisitsModule,

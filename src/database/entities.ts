@@ -21,6 +21,8 @@ import { NotificationEntity } from '../modules/notifications/entities/notificati
 import { JobRunEntity } from '../jobs/entities/job-run.entity';
 import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 import { DuplicatePairEntity } from '../modules/duplicates/entities/duplicate-pair.entity';
+import { ResponsibilityEntity } from '../modules/responsibility/entities/responsibility.entity';
+import { ResponsibilityHandoverEntity } from '../modules/responsibility/entities/responsibility-handover.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -47,4 +49,6 @@ export const ENTITIES = [
   JobRunEntity,
   OutboxMessageEntity,
   DuplicatePairEntity,
+  ResponsibilityEntity,
+  ResponsibilityHandoverEntity,
 ];

@@ -28,4 +28,5 @@ export type AuditAction =
   | 'problem_unsatisfied'
   | 'task_complete'
   | 'duplicate_decide'
-  | 'duplicate_merge';
+  | 'duplicate_merge'
+  | 'handover';

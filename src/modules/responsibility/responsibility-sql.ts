@@ -1,0 +1,44 @@
+import { RESPONSIBLE_ROLES, ResponsibleRole } from './responsibility-roles';
+
+/**
+ * A role's holder for each household of a set-based query over household `alias`, as SQL: three indexed left joins
+ * on `responsibility` (the household's own row, its village's, its task force's) and the first holder found.
+ * For the overdue lists and the dispatch (docs/architecture.md, "The responsibility matrix"): no query per row.
+ * `as` names the output columns `<as>_id` (the holder) and `<as>_source` (household, village or task_force).
+ */
+export function roleHolderSql(
+  role: ResponsibleRole,
+  alias = 'h',
+  as: string = role,
+): { select: string; joins: string } {
+  if (!RESPONSIBLE_ROLES.includes(role)) throw new Error(`unknown role ${role}`);
+  const j = (scope: string) => `r_${as}_${scope}`;
+  const join = (scope: string, on: string) =>
+    `LEFT JOIN responsibility ${j(scope)} ON ${j(scope)}.scope_type = '${scope}' AND ${j(scope)}.scope_id = ${on}` +
+    ` AND ${j(scope)}.role = '${role}'`;
+  return {
+    select:
+      `COALESCE(${j('household')}.holder_id, ${j('village')}.holder_id, ${j('task_force')}.holder_id) AS ${as}_id, ` +
+      `CASE WHEN ${j('household')}.holder_id IS NOT NULL THEN 'household'` +
+      ` WHEN ${j('village')}.holder_id IS NOT NULL THEN 'village'` +
+      ` WHEN ${j('task_force')}.holder_id IS NOT NULL THEN 'task_force' END AS ${as}_source`,
+    joins: [
+      join('household', `${alias}.id`),
+      join('village', `${alias}.village_id`),
+      join('task_force', `${alias}.task_force_id`),
+    ].join(' '),
+  };
+}
+
+/**
+ * The escalation chain above the cadre for a query over household `alias`: columns `village_leader_id` and
+ * `task_force_leader_id` (the cadre is the household's own `cadre_id`).
+ */
+export function chainSql(alias = 'h'): { select: string; joins: string } {
+  const leader = roleHolderSql('village_leader', alias);
+  const taskForce = roleHolderSql('task_force_leader', alias);
+  return {
+    select: `${leader.select}, ${taskForce.select}`,
+    joins: `${leader.joins} ${taskForce.joins}`,
+  };
+}
