@@ -31,6 +31,7 @@ export const ACTION_LABELS: Record<string, string> = {
   task_complete: '任务完成',
   duplicate_decide: '认定疑似重复人员',
   duplicate_merge: '合并重复人员',
+  handover: '包保交接',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {

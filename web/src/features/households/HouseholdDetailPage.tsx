@@ -23,6 +23,7 @@ import { useOptions, useOrgUnits } from '../reference/reference';
 import { useHousehold } from './api';
 import { useHouseholdProblems, useIntents, useTimeline, useVisits } from './detail-api';
 import { HouseholdActions } from './HouseholdActions';
+import { ResponsibilityPanel } from '../responsibility/ResponsibilityPanel';
 
 const LIGHT_COLORS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
 
@@ -236,6 +237,11 @@ export default function HouseholdDetailPage() {
                   ]}
                 />
               ),
+            },
+            {
+              key: 'responsibles',
+              label: '包保责任',
+              children: <ResponsibilityPanel householdId={id} />,
             },
             {
               key: 'timeline',
