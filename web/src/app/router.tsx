@@ -18,6 +18,7 @@ const TasksPage = lazy(() => import('../features/tasks/TasksPage'));
 const BulletinPage = lazy(() => import('../features/bulletins/BulletinPage'));
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
 const DuplicatesPage = lazy(() => import('../features/duplicates/DuplicatesPage'));
+const ResponsibilityPage = lazy(() => import('../features/responsibility/ResponsibilityPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const OrgUnitsPage = lazy(() => import('../features/admin/OrgUnitsPage'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage'));
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'bulletins', element: <BulletinPage /> },
       { path: 'ledger', element: <LedgerPage /> },
       { path: 'duplicates', element: <DuplicatesPage /> },
+      { path: 'responsibility', element: <ResponsibilityPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/org', element: <OrgUnitsPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
