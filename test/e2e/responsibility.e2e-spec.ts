@@ -402,7 +402,7 @@ describe('responsibility: the 包保 matrix, handovers and escalation', () => {
       expect(mine[0].body).toContain(h.H1.code);
       const tasks = (await t.http.get('/api/v1/tasks?date=2026-11-20').set(auth(w.commander))).body
         .items as Body[];
-      expect(tasks.find((x) => x.householdId === h.H1.id).escalation).toEqual({
+      expect(tasks.find((x) => x.householdId === h.H1.id)!.escalation).toEqual({
         level: 1,
         at: '2026-11-24T10:00:00.000Z',
         to: leader.id,
@@ -436,11 +436,11 @@ describe('responsibility: the 包保 matrix, handovers and escalation', () => {
       expect(await notices(leader.token)).toHaveLength(1);
       const tasks = (await t.http.get('/api/v1/tasks?date=2026-11-20').set(auth(w.commander))).body
         .items as Body[];
-      expect(tasks.find((x) => x.householdId === h.H1.id).escalation).toMatchObject({
+      expect(tasks.find((x) => x.householdId === h.H1.id)!.escalation).toMatchObject({
         level: 2,
         to: captain.id,
       });
-      expect(tasks.find((x) => x.householdId === h.H2.id).escalation).toMatchObject({
+      expect(tasks.find((x) => x.householdId === h.H2.id)!.escalation).toMatchObject({
         level: 1,
         to: leader.id,
       });

@@ -25,6 +25,14 @@ export const RESPONSIBILITY_SCOPE_LABELS: Record<ResponsibilityScope, string> = 
   task_force: '专班',
 };
 
+/** Where a household's holder of a role comes from, as screens say it. */
+export const RESPONSIBILITY_SOURCE_LABELS: Record<'assignment' | ResponsibilityScope, string> = {
+  assignment: '包户分配',
+  household: '本户指定',
+  village: '随村',
+  task_force: '随专班',
+};
+
 /** The escalation chain of a household's case, in order: its cadre, then the two leaders. */
 export const CHAIN_ROLES = ['cadre', 'village_leader', 'task_force_leader'] as const;
 export type ChainRole = (typeof CHAIN_ROLES)[number];

@@ -2518,6 +2518,9 @@ export interface components {
       orgUnitKinds: components['schemas']['OptionDto'][];
       duplicateReasons: components['schemas']['OptionDto'][];
       duplicateStatuses: components['schemas']['OptionDto'][];
+      /** @description 包户干部, 包村领导, 工作队长, 后盾单位 */
+      responsibleRoles: components['schemas']['OptionDto'][];
+      responsibilitySources: components['schemas']['OptionDto'][];
     };
     SyncIntentDto: {
       /** @enum {string} */

@@ -1,13 +1,15 @@
 import { Alert, Descriptions, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
 import { describeError } from '../../api/client';
 import { formatDateTime } from '../../lib/format';
-import { SCOPE_LABELS, SOURCE_LABELS, useResponsibles, type Handover } from './api';
+import { useOptions } from '../reference/reference';
+import { SCOPE_LABELS, useResponsibles, type Handover } from './api';
 
 const holderName = (holder: Handover['from'] | undefined) => holder?.name ?? '未指定';
 
 /** A household's 包保 chain (cadre → village leader → task-force leader), its backing unit and the handovers. */
 export function ResponsibilityPanel({ householdId }: { householdId: string }) {
   const responsibles = useResponsibles(householdId);
+  const { label } = useOptions();
   if (responsibles.isPending) return <Skeleton active />;
   if (responsibles.isError) return <Alert type="error" showIcon title={describeError(responsibles.error)} />;
   const { roles, history } = responsibles.data;
@@ -20,13 +22,15 @@ export function ResponsibilityPanel({ householdId }: { householdId: string }) {
         current={-1}
         items={chain.map((r) => ({
           title: `${r.label}：${holderName(r.holder)}`,
-          content: r.source ? SOURCE_LABELS[r.source] : '未指定',
+          content: r.source ? label('responsibilitySources', r.source) : '未指定',
         }))}
       />
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="后盾单位">
           {holderName(backing?.holder)}
-          {backing?.source && <Tag style={{ marginLeft: 8 }}>{SOURCE_LABELS[backing.source]}</Tag>}
+          {backing?.source && (
+            <Tag style={{ marginLeft: 8 }}>{label('responsibilitySources', backing.source)}</Tag>
+          )}
         </Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5}>交接记录</Typography.Title>

@@ -6,14 +6,6 @@ export type Responsible = Schemas['ResponsibleView'];
 export type Handover = Schemas['HandoverView'];
 export type LevelResponsible = Schemas['LevelResponsibleView'];
 
-/** Where a role's holder comes from, as the page says it. */
-export const SOURCE_LABELS: Record<string, string> = {
-  assignment: '包户分配',
-  household: '本户指定',
-  village: '随村',
-  task_force: '随专班',
-};
-
 export const SCOPE_LABELS: Record<string, string> = { household: '本户', village: '村', task_force: '专班' };
 
 export const useResponsibles = (householdId: string) =>
