@@ -145,6 +145,8 @@ export class ResponsibilityService {
     return this.transactions.run(async (manager) => {
       const scope = AccessPolicy.householdScope(actor);
       let ids: string[];
+      /** The village's households, before the scope (the command centre sees them all). */
+      let inVillage: string[] = [];
       if (dto.householdIds) {
         const found = await this.repository.visibleHouseholds(scope, dto.householdIds, manager);
         const present = new Set(found.map((h) => h.id));
@@ -152,15 +154,18 @@ export class ResponsibilityService {
         if (missing.length) throw ResponsibilityErrors.someNotFound(missing);
         ids = dto.householdIds;
       } else {
-        ids = [...(await this.repository.effective(role, { villageId: dto.villageId! }, manager)).keys()];
-        ids = (await this.repository.visibleHouseholds(scope, ids, manager)).map((h) => h.id);
+        inVillage = [
+          ...(await this.repository.effective(role, { villageId: dto.villageId! }, manager)).keys(),
+        ];
+        ids = (await this.repository.visibleHouseholds(scope, inVillage, manager)).map((h) => h.id);
         if (ids.length === 0) throw ResponsibilityErrors.villageEmpty();
       }
       return this.change(
         manager,
         actor,
         { scopeType: 'household', scopeIds: ids, role, holderId: dto.holderId, reason: dto.reason },
-        { ids },
+        // A whole village is read by its index, not by a list of thousands of ids.
+        dto.villageId && ids.length === inVillage.length ? { villageId: dto.villageId } : { ids },
       );
     });
   }

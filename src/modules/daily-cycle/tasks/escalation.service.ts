@@ -28,7 +28,9 @@ export class EscalationService {
 
   async run(date: string, now: Date): Promise<{ escalated: number; notified: number }> {
     const every = this.config.escalationDays;
-    const candidates = await this.repository.candidates(addDays(date, -every), MAX_LEVEL);
+    // Level L is reached (L + 1) × ESCALATION_DAYS days past the due date.
+    const dueBy = Array.from({ length: MAX_LEVEL }, (_, level) => addDays(date, -every * (level + 1)));
+    const candidates = await this.repository.candidates(dueBy);
     /** `${level}|${person}` → the tasks raised to that person at that level. */
     const raises = new Map<string, { level: number; to: string; ids: string[] }>();
     /** person → the tasks newly raised to them (any level). */
