@@ -13,6 +13,7 @@ import {
   SetResponsibleDto,
   SetResponsibleResultDto,
 } from './dtos/responsibility.dto';
+import { ResponsibilityChanges } from './responsibility-changes.service';
 import { ResponsibilityService } from './responsibility.service';
 
 @ApiTags('responsibility')
@@ -20,7 +21,10 @@ import { ResponsibilityService } from './responsibility.service';
 @ApiErrorResponses(400, 401, 403)
 @Controller()
 export class ResponsibilityController {
-  constructor(private readonly responsibility: ResponsibilityService) {}
+  constructor(
+    private readonly responsibility: ResponsibilityService,
+    private readonly changes: ResponsibilityChanges,
+  ) {}
 
   /** The household's 包保 chain (cadre → village leader → task-force leader), backing unit, and handovers. */
   @Get('households/:id/responsibles')
@@ -51,7 +55,7 @@ export class ResponsibilityController {
     @Param('villageId', UuidParam) villageId: string,
     @Body() dto: SetResponsibleDto,
   ): Promise<SetResponsibleResultDto> {
-    return this.responsibility.setAtLevel(actor, 'village', villageId, dto);
+    return this.changes.setAtLevel(actor, 'village', villageId, dto);
   }
 
   /** Sets (holderId null: clears) a role for a task force; inherited after the household's and its village's. */
@@ -64,7 +68,7 @@ export class ResponsibilityController {
     @Param('taskForceId', UuidParam) taskForceId: string,
     @Body() dto: SetResponsibleDto,
   ): Promise<SetResponsibleResultDto> {
-    return this.responsibility.setAtLevel(actor, 'task_force', taskForceId, dto);
+    return this.changes.setAtLevel(actor, 'task_force', taskForceId, dto);
   }
 
   /** Per-household overrides (holderId null: inherit again) for a selection or a whole village, all or nothing. */
@@ -77,6 +81,6 @@ export class ResponsibilityController {
     @CurrentActor() actor: Actor,
     @Body() dto: SetHouseholdResponsiblesDto,
   ): Promise<SetResponsibleResultDto> {
-    return this.responsibility.setForHouseholds(actor, dto);
+    return this.changes.setForHouseholds(actor, dto);
   }
 }

@@ -4,6 +4,7 @@ import { OrgModule } from '../org/org.module';
 import { UsersModule } from '../users/users.module';
 import { ResponsibilityController } from './responsibility.controller';
 import { ResponsibilityRepository } from './responsibility.repository';
+import { ResponsibilityChanges } from './responsibility-changes.service';
 import { ResponsibilityService } from './responsibility.service';
 
 /**
@@ -14,7 +15,7 @@ import { ResponsibilityService } from './responsibility.service';
 @Module({
   imports: [HouseholdsModule, OrgModule, UsersModule],
   controllers: [ResponsibilityController],
-  providers: [ResponsibilityRepository, ResponsibilityService],
+  providers: [ResponsibilityRepository, ResponsibilityService, ResponsibilityChanges],
   exports: [ResponsibilityService],
 })
 export class ResponsibilityModule {}
