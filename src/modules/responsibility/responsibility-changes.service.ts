@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { uniqueViolation } from '../../common/errors/unique-violation';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { Actor } from '../../common/policy/actor';
 import { Clock } from '../../common/time/business-clock';
@@ -53,7 +54,7 @@ export class ResponsibilityChanges {
     const role = dto.role as ResponsibleRole;
     await this.requireHolder(role, dto.holderId);
     const reached: HouseholdSet = scopeType === 'village' ? { villageId: scopeId } : { taskForceId: scopeId };
-    return this.transactions.run((manager) =>
+    return this.write((manager) =>
       this.change(
         manager,
         actor,
@@ -76,7 +77,7 @@ export class ResponsibilityChanges {
       const village = await this.org.findById(dto.villageId);
       if (!village || village.kind !== 'village') throw ResponsibilityErrors.scopeNotFound('village');
     }
-    return this.transactions.run(async (manager) => {
+    return this.write(async (manager) => {
       const scope = AccessPolicy.householdScope(actor);
       let ids: string[];
       /** The village's households, before the scope (the command centre sees them all). */
@@ -191,6 +192,16 @@ export class ResponsibilityChanges {
       changed: changed.length,
       householdsAffected: [...after].filter(([id, holder]) => !same(before.get(id), holder)).length,
     };
+  }
+
+  /** Two changes of one scope and role at once: the second's insert meets the first's row; it is told to retry. */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.transactions.run(work);
+    } catch (error) {
+      if (uniqueViolation(error)) throw ResponsibilityErrors.concurrentChange();
+      throw error;
+    }
   }
 
   /** A leader is an active user; a backing unit an org unit of kind `unit`; null clears. */

@@ -49,7 +49,7 @@ export class ResponsibilityController {
   @Put('responsibles/villages/:villageId')
   @Roles('admin', 'commander')
   @ApiOkResponse({ type: SetResponsibleResultDto })
-  @ApiErrorResponses(404)
+  @ApiErrorResponses(404, 409)
   setForVillage(
     @CurrentActor() actor: Actor,
     @Param('villageId', UuidParam) villageId: string,
@@ -62,7 +62,7 @@ export class ResponsibilityController {
   @Put('responsibles/task-forces/:taskForceId')
   @Roles('admin', 'commander')
   @ApiOkResponse({ type: SetResponsibleResultDto })
-  @ApiErrorResponses(404)
+  @ApiErrorResponses(404, 409)
   setForTaskForce(
     @CurrentActor() actor: Actor,
     @Param('taskForceId', UuidParam) taskForceId: string,
@@ -76,7 +76,7 @@ export class ResponsibilityController {
   @HttpCode(200)
   @Roles('admin', 'commander')
   @ApiOkResponse({ type: SetResponsibleResultDto, description: 'all or nothing' })
-  @ApiErrorResponses(404, 422)
+  @ApiErrorResponses(404, 409, 422)
   setForHouseholds(
     @CurrentActor() actor: Actor,
     @Body() dto: SetHouseholdResponsiblesDto,

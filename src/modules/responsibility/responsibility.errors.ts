@@ -20,6 +20,8 @@ export const ResponsibilityErrors = {
     ]),
   villageEmpty: () =>
     new DomainError(HttpStatus.UNPROCESSABLE_ENTITY, 'VILLAGE_HAS_NO_HOUSEHOLDS', '该村没有可设置的移民户'),
+  concurrentChange: () =>
+    new DomainError(HttpStatus.CONFLICT, 'RESPONSIBILITY_CHANGED', '该职责刚被他人修改，请刷新后重试'),
   someNotFound: (ids: string[]) =>
     new DomainError(
       HttpStatus.NOT_FOUND,
