@@ -81,29 +81,20 @@ export class ResponsibilityRepository {
     );
   }
 
-  /** Every role of one household with its holder, where it comes from and since when. */
-  async resolve(
-    household: HouseholdPlace,
-    manager?: EntityManager,
-  ): Promise<Map<ResponsibleRole, ResponsibilityEntity & { source: ResponsibilityScope }>> {
+  /** The rows that may reach one household: its own, its village's, its task force's (one query). */
+  rowsReaching(household: HouseholdPlace, manager?: EntityManager): Promise<ResponsibilityEntity[]> {
     const scopes: [ResponsibilityScope, string | null][] = [
       ['household', household.id],
       ['village', household.villageId],
       ['task_force', household.taskForceId],
     ];
-    const rows = await this.manager(manager)
+    return this.manager(manager)
       .getRepository(ResponsibilityEntity)
       .find({
         where: scopes
           .filter(([, id]) => id)
           .map(([scopeType, scopeId]) => ({ scopeType, scopeId: scopeId! })),
       });
-    const found = new Map<ResponsibleRole, ResponsibilityEntity & { source: ResponsibilityScope }>();
-    for (const [scope] of scopes)
-      for (const row of rows)
-        if (row.scopeType === scope && !found.has(row.role as ResponsibleRole))
-          found.set(row.role as ResponsibleRole, Object.assign(row, { source: scope }));
-    return found;
   }
 
   /** The rows set at village or task-force level (few: one per village or task force and role). */

@@ -14,6 +14,7 @@ import { ResponsibilityHandoverEntity } from './entities/responsibility-handover
 import { ResponsibilityRepository } from './responsibility.repository';
 import {
   CHAIN_ROLE_LABELS,
+  inherited,
   RESPONSIBLE_ROLE_LABELS,
   RESPONSIBLE_ROLES,
   ROLE_HOLDER_KIND,
@@ -46,13 +47,21 @@ export class ResponsibilityService {
       taskForceId: household.taskForceId,
       cadreId: household.cadreId,
     };
-    const [resolved, handovers] = await Promise.all([
-      this.repository.resolve(place),
+    const [rows, handovers] = await Promise.all([
+      this.repository.rowsReaching(place),
       this.repository.handoversFor(place, HISTORY_LIMIT),
     ]);
+    const at = (scope: string, role: ResponsibleRole) =>
+      rows.find((r) => r.scopeType === scope && r.role === role);
+    const resolved = new Map(
+      RESPONSIBLE_ROLES.map((role) => [
+        role,
+        inherited(at('household', role), at('village', role), at('task_force', role)),
+      ]),
+    );
     const names = await this.names([
       household.cadreId,
-      ...[...resolved.values()].map((r) => r.holderId),
+      ...[...resolved.values()].map((r) => r?.value.holderId),
       ...handovers.flatMap((h) => [h.fromHolderId, h.toHolderId, h.byUserId]),
     ]);
     const roles: ResponsibleView[] = [
@@ -64,13 +73,13 @@ export class ResponsibilityService {
         since: null,
       },
       ...RESPONSIBLE_ROLES.map((role): ResponsibleView => {
-        const row = resolved.get(role);
+        const found = resolved.get(role);
         return {
           role,
           label: RESPONSIBLE_ROLE_LABELS[role],
-          holder: row ? names.holder(ROLE_HOLDER_KIND[role], row.holderId) : null,
-          source: row?.source ?? null,
-          since: row?.since.toISOString() ?? null,
+          holder: found ? names.holder(ROLE_HOLDER_KIND[role], found.value.holderId) : null,
+          source: found?.source ?? null,
+          since: found?.value.since.toISOString() ?? null,
         };
       }),
     ];
