@@ -35,6 +35,7 @@ import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { SyncModule } from './modules/sync/sync.module';
 import { DuplicatesModule } from './modules/duplicates/duplicates.module';
 import { PlanningModule } from './modules/planning/planning.module';
+import { ResponsibilityModule } from './modules/responsibility/responsibility.module';
 
 @Module({
   imports: [
@@ -57,6 +58,7 @@ import { PlanningModule } from './modules/planning/planning.module';
     ApprovalsModule,
     DuplicatesModule,
     PlanningModule,
+    ResponsibilityModule,
     StagesModule,
     IntentsModule,
     VisitsModule,

@@ -14,7 +14,7 @@ export const LAYERS = [
   ['org'],
   ['users'],
   ['auth', 'households'],
-  ['approvals', 'duplicates', 'planning'],
+  ['approvals', 'duplicates', 'planning', 'responsibility'],
   ['problems', 'visits', 'timeline'],
   ['stages'],
   ['intents'],

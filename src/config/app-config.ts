@@ -70,6 +70,7 @@ export class EnvironmentSchema {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) PROBLEM_DUE_HOURS_P1?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) PROBLEM_DUE_HOURS_P2?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) PROBLEM_DUE_HOURS_P3?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) ESCALATION_DAYS?: number;
   @IsOptional() @IsString() CYCLE_CRON?: string;
   @IsOptional() @IsString() BULLETIN_CRON?: string;
   @IsOptional() @IsString() REPORT_CHECK_CRON?: string;
@@ -136,6 +137,8 @@ export interface AppConfig {
   };
   lights: { visitIntervalDays: number; stallYellowDays: number; stallRedDays: number };
   problemDueHours: { p1: number; p2: number; p3: number };
+  /** A task open this many days past its due date is raised to the next person of the household's chain. */
+  escalationDays: number;
   cycleCron: string;
   bulletinCron: string;
   /** The nightly report check (recompute yesterday's report from the events and compare), business zone. */
@@ -253,6 +256,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       p2: env.PROBLEM_DUE_HOURS_P2 ?? 72,
       p3: env.PROBLEM_DUE_HOURS_P3 ?? 168,
     },
+    escalationDays: env.ESCALATION_DAYS ?? 3,
     cycleCron: env.CYCLE_CRON ?? '0 18 * * *',
     bulletinCron: env.BULLETIN_CRON ?? '0 9 * * 1',
     reportCheckCron: env.REPORT_CHECK_CRON ?? '30 2 * * *',

@@ -6,7 +6,8 @@ import { EntityManager } from 'typeorm';
  * with the square of a batch (16 s and 640 MB for a 72,000-task dispatch); values still go through the
  * driver's own conversion (dates, booleans, JSON). `ignoreConflicts`: rows that would break a unique
  * constraint are skipped (ON CONFLICT DO NOTHING, on both databases), so a re-run inserts nothing twice.
- * Give every column a value: SQLite has no DEFAULT inside VALUES, so a missing one is stored as NULL.
+ * Give every column a value: SQLite has no DEFAULT inside VALUES, so a missing one is stored as NULL (a column
+ * declared `insert: false` is left out, and gets its default).
  */
 export async function bulkInsert<T extends object>(
   manager: EntityManager,
@@ -19,8 +20,10 @@ export async function bulkInsert<T extends object>(
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const postgres = driver.options.type === 'postgres';
-  // Generated keys (auto-increment ids) are the database's to fill.
-  const columns = metadata.columns.filter((column) => column.generationStrategy !== 'increment');
+  // Generated keys (auto-increment ids) are the database's to fill, as are columns declared `insert: false`.
+  const columns = metadata.columns.filter(
+    (column) => column.generationStrategy !== 'increment' && column.isInsert,
+  );
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
   const table = driver.escape(metadata.tableName);
   for (let start = 0; start < rows.length; start += perStatement) {

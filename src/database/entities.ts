@@ -23,6 +23,8 @@ import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 import { DuplicatePairEntity } from '../modules/duplicates/entities/duplicate-pair.entity';
 import { VillagePaceEntity, VillagePlanEntity } from '../modules/planning/entities/village-plan.entity';
 import { PlanBatchEntity, PlanBatchMemberEntity } from '../modules/planning/entities/plan-batch.entity';
+import { ResponsibilityEntity } from '../modules/responsibility/entities/responsibility.entity';
+import { ResponsibilityHandoverEntity } from '../modules/responsibility/entities/responsibility-handover.entity';
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -53,4 +55,6 @@ export const ENTITIES = [
   VillagePaceEntity,
   PlanBatchEntity,
   PlanBatchMemberEntity,
+  ResponsibilityEntity,
+  ResponsibilityHandoverEntity,
 ];

@@ -131,6 +131,11 @@ export const AccessPolicy = {
     return REVEAL_ALL.includes(actor.role);
   },
 
+  /** Setting the 包保 matrix (village leaders, task-force leaders, backing units): the command centre. */
+  canSetResponsibles(actor: Actor): boolean {
+    return REVEAL_ALL.includes(actor.role);
+  },
+
   /** The cadre's own work on a household: visits, intent, stage requests, problems. */
   canWorkOnHousehold(actor: Actor, household: HouseholdRef): boolean {
     return this.canEditHousehold(actor, household);

@@ -29,4 +29,5 @@ export type AuditAction =
   | 'task_complete'
   | 'duplicate_decide'
   | 'duplicate_merge'
-  | 'move_date_set';
+  | 'move_date_set'
+  | 'handover';

@@ -12,7 +12,7 @@ const EVENT_TARGETS: Record<NotifyEvent, NotificationTargetType> = {
 
 /**
  * The record a notification is about, read back from its dedupe key: `event:id[:ref]` (notify.service) or
- * `dispatch:date` (dispatch.service). Null for a key of any other shape.
+ * `dispatch:date` (dispatch.service), `escalation:date` (escalation.service). Null for a key of any other shape.
  */
 export function notificationTarget(
   kind: string,
@@ -20,7 +20,8 @@ export function notificationTarget(
 ): { type: NotificationTargetType; id: string } | null {
   const [prefix, id] = dedupeKey.split(':');
   if (prefix !== kind || !id) return null;
-  if (kind === 'dispatch') return { type: 'dispatch', id };
+  // An escalation notice is about a day's dispatch, like the dispatch's own.
+  if (kind === 'dispatch' || kind === 'escalation') return { type: 'dispatch', id };
   return (NOTIFY_EVENTS as readonly string[]).includes(kind)
     ? { type: EVENT_TARGETS[kind as NotifyEvent], id }
     : null;

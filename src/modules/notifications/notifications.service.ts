@@ -40,6 +40,11 @@ export class NotificationsService {
     );
   }
 
+  /** A notice of another kind (the dispatch's escalations), as a row for `insert`. */
+  static build(fields: Notification): Notification {
+    return Object.assign(new NotificationEntity(), fields);
+  }
+
   /** Inside the caller's transaction; a row whose (user, dedupe key) exists already is skipped. */
   insert(manager: EntityManager, notifications: Notification[]): Promise<void> {
     return this.notifications.insert(manager, notifications);

@@ -17,6 +17,11 @@ import { APPROVAL_LEVEL_LABELS } from '../approvals/approval-levels';
 import { STAGE_LABELS, STAGES } from '../households/household-stages';
 import { ATTITUDE_LABELS, VISIT_METHOD_LABELS } from '../visits/dtos/visit.dto';
 import { DUPLICATE_REASONS, DUPLICATE_STATUSES } from '../duplicates/duplicate-labels';
+import {
+  CHAIN_ROLE_LABELS,
+  RESPONSIBILITY_SOURCE_LABELS,
+  RESPONSIBLE_ROLE_LABELS,
+} from '../responsibility/responsibility-roles';
 
 export interface Option {
   value: string;
@@ -61,5 +66,7 @@ export function optionsCatalogue() {
     orgUnitKinds: list(ORG_UNIT_KIND_LABELS),
     duplicateReasons: list(DUPLICATE_REASONS),
     duplicateStatuses: list(DUPLICATE_STATUSES),
+    responsibleRoles: list({ ...CHAIN_ROLE_LABELS, ...RESPONSIBLE_ROLE_LABELS }),
+    responsibilitySources: list(RESPONSIBILITY_SOURCE_LABELS),
   };
 }

@@ -22,6 +22,7 @@ const EVENT_TYPES: Partial<Record<AuditAction, string>> = {
   approval_cancel: 'approval',
   hold: 'hold',
   release: 'hold',
+  handover: 'handover',
 };
 
 export interface TimelineEvent {

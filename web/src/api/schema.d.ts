@@ -618,6 +618,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/households/{id}/responsibles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ResponsibilityController_forHousehold'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ResponsibilityController_levels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibles/villages/{villageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ResponsibilityController_setForVillage'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibles/task-forces/{taskForceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ResponsibilityController_setForTaskForce'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibles/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ResponsibilityController_setForHouseholds'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/households/{id}/timeline': {
     parameters: {
       query?: never;
@@ -2070,6 +2150,87 @@ export interface components {
       daysNeeded: number | null;
       cannotMakeMoveDate: boolean;
     };
+    HolderView: {
+      /** @enum {string} */
+      type: 'user' | 'unit';
+      id: string;
+      name: string;
+    };
+    ResponsibleView: {
+      /** @enum {string} */
+      role: 'cadre' | 'village_leader' | 'task_force_leader' | 'backing_unit';
+      /** @example 包村领导 */
+      label: string;
+      /** @description null: nobody holds it */
+      holder: components['schemas']['HolderView'] | null;
+      /**
+       * @description assignment (the cadre), household (an override), village or task_force (inherited)
+       * @enum {string|null}
+       */
+      source: 'assignment' | 'household' | 'village' | 'task_force' | null;
+      /** @description since when this scope has this holder */
+      since: string | null;
+    };
+    HandoverView: {
+      id: string;
+      /** @enum {string} */
+      role: 'village_leader' | 'task_force_leader' | 'backing_unit';
+      roleLabel: string;
+      /** @enum {string} */
+      scopeType: 'household' | 'village' | 'task_force';
+      scopeId: string;
+      from: components['schemas']['HolderView'] | null;
+      to: components['schemas']['HolderView'] | null;
+      by: string | null;
+      /** @description who made the change (display name) */
+      byName: string | null;
+      at: string;
+      reason: string | null;
+    };
+    HouseholdResponsiblesView: {
+      householdId: string;
+      /** @description the chain first (cadre → village_leader → task_force_leader), then the backing unit */
+      roles: components['schemas']['ResponsibleView'][];
+      /** @description newest first: the household’s, its village’s and task force’s */
+      history: components['schemas']['HandoverView'][];
+    };
+    LevelResponsibleView: {
+      /** @enum {string} */
+      scopeType: 'village' | 'task_force';
+      scopeId: string;
+      scopeName: string;
+      /** @enum {string} */
+      role: 'village_leader' | 'task_force_leader' | 'backing_unit';
+      label: string;
+      holder: components['schemas']['HolderView'];
+      since: string;
+    };
+    SetResponsibleDto: {
+      /** @enum {string} */
+      role: 'village_leader' | 'task_force_leader' | 'backing_unit';
+      /** @description an active user (leaders) or an org unit of kind unit (backing unit); null clears */
+      holderId: string | null;
+      /** @description why (交接原因), kept with the handover */
+      reason?: string;
+    };
+    SetResponsibleResultDto: {
+      /** @description scopes whose holder changed (handovers written) */
+      changed: number;
+      /** @description households whose holder of the role is now another */
+      householdsAffected: number;
+    };
+    SetHouseholdResponsiblesDto: {
+      /** @enum {string} */
+      role: 'village_leader' | 'task_force_leader' | 'backing_unit';
+      /** @description an active user (leaders) or an org unit of kind unit (backing unit); null clears */
+      holderId: string | null;
+      /** @description why (交接原因), kept with the handover */
+      reason?: string;
+      /** @description a selection of households (or villageId) */
+      householdIds?: string[];
+      /** @description every household of this village (or householdIds) */
+      villageId?: string;
+    };
     TimelineActorDto: {
       /** @description null for the system (jobs, imports) */
       id: string | null;
@@ -2079,7 +2240,7 @@ export interface components {
     TimelineEventDto: {
       at: string;
       /**
-       * @description created, edited, imported, assignment, visit, intent, stage, approval, hold, problem; else the action
+       * @description created, edited, imported, assignment, handover, visit, intent, stage, approval, hold, problem; else the action
        * @example visit
        */
       type: string;
@@ -2567,6 +2728,15 @@ export interface components {
       id: string | null;
       name: string;
     };
+    ChainLinkDto: {
+      /** @enum {string} */
+      role: 'cadre' | 'village_leader' | 'task_force_leader';
+      /** @example 包村领导 */
+      label: string;
+      /** @description null: nobody holds this link */
+      userId: string | null;
+      name: string | null;
+    };
     OverdueItemDto: {
       /** @enum {string} */
       kind: 'overdue_visit' | 'stalled' | 'overdue_problem' | 'aging_approval';
@@ -2582,6 +2752,8 @@ export interface components {
       since: string;
       days: number;
       owner: components['schemas']['OverdueOwnerDto'];
+      /** @description the household’s chain, cadre → village leader → task-force leader (empty without a household) */
+      chain: components['schemas']['ChainLinkDto'][];
     };
     OverdueListsDto: {
       generatedAt: string;
@@ -2603,6 +2775,20 @@ export interface components {
        */
       level: 'township' | 'command_centre' | null;
     };
+    TaskEscalationDto: {
+      /** @description 0: its assignee only; 1: raised to the village leader; 2: to the task-force leader */
+      level: number;
+      at: string | null;
+      /** @description the person it was last raised to */
+      to: string | null;
+    };
+    TaskChainLinkDto: {
+      /** @enum {string} */
+      role: 'cadre' | 'village_leader' | 'task_force_leader';
+      label: string;
+      userId: string | null;
+      name: string | null;
+    };
     TaskView: {
       id: string;
       cycleDate: string;
@@ -2623,6 +2809,9 @@ export interface components {
       createdAt: string;
       completedAt: string | null;
       completedBy: string | null;
+      escalation: components['schemas']['TaskEscalationDto'];
+      /** @description in the dispatch sheet: the household’s chain, cadre → village leader → task-force leader */
+      chain?: components['schemas']['TaskChainLinkDto'][];
     };
     CompleteTaskDto: {
       note?: string;
@@ -2736,6 +2925,9 @@ export interface components {
       orgUnitKinds: components['schemas']['OptionDto'][];
       duplicateReasons: components['schemas']['OptionDto'][];
       duplicateStatuses: components['schemas']['OptionDto'][];
+      /** @description 包户干部, 包村领导, 工作队长, 后盾单位 */
+      responsibleRoles: components['schemas']['OptionDto'][];
+      responsibilitySources: components['schemas']['OptionDto'][];
     };
     SyncIntentDto: {
       /** @enum {string} */
@@ -5578,6 +5770,329 @@ export interface operations {
       };
       /** @description not found, or not visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResponsibilityController_forHousehold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdResponsiblesView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResponsibilityController_levels: {
+    parameters: {
+      query?: {
+        scopeType?: 'village' | 'task_force';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LevelResponsibleView'][];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResponsibilityController_setForVillage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetResponsibleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetResponsibleResultDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResponsibilityController_setForTaskForce: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskForceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetResponsibleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetResponsibleResultDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ResponsibilityController_setForHouseholds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetHouseholdResponsiblesDto'];
+      };
+    };
+    responses: {
+      /** @description all or nothing */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetResponsibleResultDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
         headers: {
           [name: string]: unknown;
         };

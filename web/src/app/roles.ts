@@ -25,6 +25,7 @@ export const MENU: MenuEntry[] = [
   { path: '/ledger', label: '台账导入导出', roles: DECIDERS },
   { path: '/duplicates', label: '疑似重复人员', roles: COMMAND_AND_SUPERVISION },
   { path: '/planning', label: '搬迁节点倒排', roles: COMMAND_AND_SUPERVISION },
+  { path: '/responsibility', label: '包保责任', roles: COMMAND_AND_SUPERVISION },
   { path: '/admin/users', label: '用户管理', roles: ['admin'] },
   { path: '/admin/org', label: '组织机构', roles: ['admin'] },
   { path: '/admin/audit', label: '审计日志', roles: ['admin', 'supervisor'] },

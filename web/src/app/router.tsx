@@ -19,6 +19,7 @@ const BulletinPage = lazy(() => import('../features/bulletins/BulletinPage'));
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
 const DuplicatesPage = lazy(() => import('../features/duplicates/DuplicatesPage'));
 const PlanningPage = lazy(() => import('../features/planning/PlanningPage'));
+const ResponsibilityPage = lazy(() => import('../features/responsibility/ResponsibilityPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const OrgUnitsPage = lazy(() => import('../features/admin/OrgUnitsPage'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage'));
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'ledger', element: <LedgerPage /> },
       { path: 'duplicates', element: <DuplicatesPage /> },
       { path: 'planning', element: <PlanningPage /> },
+      { path: 'responsibility', element: <ResponsibilityPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/org', element: <OrgUnitsPage /> },
       { path: 'admin/audit', element: <AuditPage /> },

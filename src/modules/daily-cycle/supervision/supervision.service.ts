@@ -7,6 +7,7 @@ import { APPROVAL_LEVEL_LABELS, ApprovalLevel } from '../../approvals/approval-l
 import { STAGE_LABELS, Stage } from '../../households/household-stages';
 import { SupervisionRepository, Thresholds } from './supervision.repository';
 import { lightCutoffs } from '../../households/lights';
+import { CHAIN_ROLE_LABELS, ChainRole } from '../../responsibility/responsibility-roles';
 
 /** An approval still waiting after this long is chased by the dispatch. */
 export const APPROVAL_AGING_DAYS = 2;
@@ -21,6 +22,15 @@ export interface OverdueItem {
   since: string;
   days: number;
   owner: { type: 'user' | 'unit' | 'level'; id: string | null; name: string };
+  /** The household's 包保 chain, cadre → village leader → task-force leader (empty without a household). */
+  chain: ChainLink[];
+}
+
+export interface ChainLink {
+  role: ChainRole;
+  label: string;
+  userId: string | null;
+  name: string | null;
 }
 
 /** 督导: overdue visits, overdue problems, stalled households and aging approvals, each with reason and owner. */
@@ -50,13 +60,28 @@ export class SupervisionService {
     const t = this.thresholds(now);
     const [counts, visits, stalled, problems, approvals] = await Promise.all([
       this.repository.counts(t),
-      this.repository.overdueVisits(t, limit),
-      this.repository.stalledHouseholds(t, limit),
-      this.repository.overdueProblems(t, limit),
-      this.repository.agingApprovals(t, limit),
+      this.repository.overdueVisits(t, limit, true),
+      this.repository.stalledHouseholds(t, limit, true),
+      this.repository.overdueProblems(t, limit, true),
+      this.repository.agingApprovals(t, limit, true),
     ]);
-    const cadreIds = [...visits, ...stalled].map((r) => r.cadre_id as string).filter(Boolean);
-    const names = await this.names.load(cadreIds);
+    const rows = [...visits, ...stalled, ...problems, ...approvals];
+    const userIds = rows.flatMap((r) => [r.cadre_id, r.village_leader_id, r.task_force_leader_id]);
+    const names = await this.names.load([...new Set(userIds.filter((id): id is string => !!id))]);
+    const link = (role: ChainRole, id: unknown): ChainLink => ({
+      role,
+      label: CHAIN_ROLE_LABELS[role],
+      userId: (id as string) ?? null,
+      name: id ? names.cadreName(id as string) : null,
+    });
+    const chain = (row: Record<string, unknown>): ChainLink[] =>
+      row.code
+        ? [
+            link('cadre', row.cadre_id),
+            link('village_leader', row.village_leader_id),
+            link('task_force_leader', row.task_force_leader_id),
+          ]
+        : [];
     const days = (since: unknown) => daysBetween(instant(since), now);
     const iso = (since: unknown) => instant(since).toISOString();
     const cadre = (id: unknown) =>
@@ -65,9 +90,10 @@ export class SupervisionService {
         : { type: 'level' as const, id: null, name: '指挥部（未分配包户干部）' };
     const item = (
       row: Record<string, unknown>,
-      extra: Omit<OverdueItem, 'since' | 'days' | 'code'>,
+      extra: Omit<OverdueItem, 'since' | 'days' | 'code' | 'chain'>,
     ): OverdueItem => ({
       ...extra,
+      chain: chain(row),
       code: (row.code as string) ?? null,
       since: iso(row.since),
       days: days(row.since),

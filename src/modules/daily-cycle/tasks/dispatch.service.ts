@@ -9,6 +9,7 @@ import { UserDirectory } from '../../users/user-directory';
 import { Notification, NotificationsService } from '../../notifications/notifications.service';
 import { TaskEntity, TaskKind } from './entities/task.entity';
 import { TasksRepository } from './tasks.repository';
+import { EscalationService } from './escalation.service';
 
 type Draft = Pick<
   TaskEntity,
@@ -34,13 +35,19 @@ export class DispatchService {
     private readonly lists: SupervisionRepository,
     private readonly users: UserDirectory,
     private readonly notices: NotificationsService,
+    private readonly escalation: EscalationService,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
-  async run(
-    date: string,
-  ): Promise<{ status: 'done' | 'skipped'; created: number; carriedOver: number; notified: number }> {
+  async run(date: string): Promise<{
+    status: 'done' | 'skipped';
+    created: number;
+    carriedOver: number;
+    notified: number;
+    escalated: number;
+    escalationsNotified: number;
+  }> {
     if (!isValidDateString(date)) throw ReportErrors.badDate();
     const now = this.clock.now();
     const t = this.supervision.thresholds(now);
@@ -141,6 +148,9 @@ export class DispatchService {
       completedAt: null,
       completedBy: null,
       version: 1,
+      escalationLevel: 0,
+      escalatedAt: null,
+      escalatedTo: null,
     });
     const notifications = await this.notifications(date, [...existing, ...toCreate], now);
     await this.transactions.run(async (manager) => {
@@ -150,11 +160,15 @@ export class DispatchService {
       }
       await this.notices.insert(manager, notifications);
     });
+    // Then the tasks still open too long climb their household's chain (once per level).
+    const escalation = await this.escalation.run(date, now);
     return {
-      status: toCreate.length ? 'done' : 'skipped',
+      status: toCreate.length || escalation.escalated ? 'done' : 'skipped',
       created: toCreate.length,
       carriedOver,
       notified: new Set(notifications.map((n) => n.userId)).size,
+      escalated: escalation.escalated,
+      escalationsNotified: escalation.notified,
     };
   }
 

@@ -19,5 +19,10 @@ export function taskView(task: TaskEntity, today: string): TaskView {
     createdAt: task.createdAt.toISOString(),
     completedAt: task.completedAt?.toISOString() ?? null,
     completedBy: task.completedBy,
+    escalation: {
+      level: task.escalationLevel ?? 0,
+      at: task.escalatedAt?.toISOString() ?? null,
+      to: task.escalatedTo ?? null,
+    },
   };
 }

@@ -8,11 +8,20 @@ import { NotificationsModule } from '../../notifications/notifications.module';
 import { TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
+import { EscalationRepository } from './escalation.repository';
+import { EscalationService } from './escalation.service';
 
 @Module({
   imports: [ReportsModule, SupervisionModule, UsersModule, NotificationsModule],
   controllers: [TasksController],
-  providers: [TasksRepository, TasksService, DispatchService, DailyDispatchJob],
+  providers: [
+    TasksRepository,
+    TasksService,
+    DispatchService,
+    DailyDispatchJob,
+    EscalationRepository,
+    EscalationService,
+  ],
   exports: [TasksService, DispatchService],
 })
 export class TasksModule {}

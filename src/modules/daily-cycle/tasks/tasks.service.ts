@@ -13,6 +13,8 @@ import { TaskEntity } from './entities/task.entity';
 import { TasksRepository } from './tasks.repository';
 import { TaskErrors } from './tasks.errors';
 import { taskView } from './task.view';
+import { EscalationRepository } from './escalation.repository';
+import { CHAIN_ROLE_LABELS, ChainRole } from '../../responsibility/responsibility-roles';
 
 @Injectable()
 export class TasksService {
@@ -20,6 +22,7 @@ export class TasksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tasks: TasksRepository,
     private readonly names: OrgNamesService,
+    private readonly chains: EscalationRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -71,10 +74,35 @@ export class TasksService {
   /** The dispatch sheet: tasks issued for the date, grouped by assignee, with what each carries over. */
   async sheet(date: string) {
     if (!isValidDateString(date)) throw ReportErrors.badDate();
-    const [issued, carried] = await Promise.all([this.tasks.forDate(date), this.tasks.carriedOver(date)]);
-    const names = await this.names.load(
-      [...issued, ...carried].map((t) => t.assigneeUserId).filter((id): id is string => !!id),
-    );
+    const [issued, carried, chains] = await Promise.all([
+      this.tasks.forDate(date),
+      this.tasks.carriedOver(date),
+      this.chains.chainsOn(date),
+    ]);
+    const chainIds = [...chains.values()].flatMap((c) => [c.cadreId, c.villageLeaderId, c.taskForceLeaderId]);
+    const names = await this.names.load([
+      ...new Set(
+        [...issued.map((t) => t.assigneeUserId), ...carried.map((t) => t.assigneeUserId), ...chainIds].filter(
+          (id): id is string => !!id,
+        ),
+      ),
+    ]);
+    const link = (role: ChainRole, id: string | null) => ({
+      role,
+      label: CHAIN_ROLE_LABELS[role],
+      userId: id,
+      name: id ? names.cadreName(id) : null,
+    });
+    const withChain = (view: TaskView): TaskView => {
+      const chain = chains.get(view.id);
+      if (!chain) return view;
+      view.chain = [
+        link('cadre', chain.cadreId),
+        link('village_leader', chain.villageLeaderId),
+        link('task_force_leader', chain.taskForceLeaderId),
+      ];
+      return view;
+    };
     const key = (t: TaskEntity) =>
       `${t.assigneeUserId ?? ''}|${t.assigneeUnitId ?? ''}|${t.assigneeLevel ?? ''}`;
     const groups = new Map<
@@ -99,7 +127,7 @@ export class TasksService {
       }
       return g;
     };
-    for (const t of issued) group(t).tasks.push(taskView(t, date));
+    for (const t of issued) group(t).tasks.push(withChain(taskView(t, date)));
     for (const t of carried) {
       const g = group(t);
       g.carriedOver += 1;

@@ -29,4 +29,7 @@ export class OptionsDto {
   @ApiProperty({ type: [OptionDto] }) orgUnitKinds!: OptionDto[];
   @ApiProperty({ type: [OptionDto] }) duplicateReasons!: OptionDto[];
   @ApiProperty({ type: [OptionDto] }) duplicateStatuses!: OptionDto[];
+  @ApiProperty({ type: [OptionDto], description: '包户干部, 包村领导, 工作队长, 后盾单位' })
+  responsibleRoles!: OptionDto[];
+  @ApiProperty({ type: [OptionDto] }) responsibilitySources!: OptionDto[];
 }

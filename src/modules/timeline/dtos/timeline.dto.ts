@@ -14,7 +14,7 @@ export class TimelineEventDto implements TimelineEvent {
   @ApiProperty({
     example: 'visit',
     description:
-      'created, edited, imported, assignment, visit, intent, stage, approval, hold, problem; else the action',
+      'created, edited, imported, assignment, handover, visit, intent, stage, approval, hold, problem; else the action',
   })
   type!: string;
   @ApiProperty({ example: 'stage_move', description: 'the audit action' }) action!: string;

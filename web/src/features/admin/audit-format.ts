@@ -32,6 +32,7 @@ export const ACTION_LABELS: Record<string, string> = {
   duplicate_decide: '认定疑似重复人员',
   duplicate_merge: '合并重复人员',
   move_date_set: '设置搬迁节点',
+  handover: '包保交接',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {

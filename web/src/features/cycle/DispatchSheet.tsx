@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { describeError } from '../../api/client';
 import { useOptions } from '../reference/reference';
 import { type DispatchSheet as Sheet, type Task, useDispatchSheet } from './api';
+import { chainText } from './OverdueLists';
 
 const TASK_STATUS: Record<string, [string, string]> = {
   open: ['待办', 'processing'],
@@ -25,6 +26,7 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
     { title: '调度指令', dataIndex: 'instruction' },
     { title: '对象', key: 'target', width: 100, render: (_, task) => <TaskTarget task={task} /> },
     { title: '办理时限', dataIndex: 'dueDate', width: 110 },
+    { title: '包保责任链', key: 'chain', width: 240, render: (_, task) => chainText(task.chain) },
     {
       title: '状态',
       dataIndex: 'status',
@@ -35,6 +37,7 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
           <Space size={4}>
             <Tag color={color}>{text}</Tag>
             {task.overdue && <Tag color="red">超期</Tag>}
+            {task.escalation.level > 0 && <Tag color="volcano">已升级{task.escalation.level}级</Tag>}
           </Space>
         );
       },

@@ -14,10 +14,15 @@ function Target({ item }: { item: OverdueItem }) {
   return <>{item.code ?? '—'}</>;
 }
 
+/** 包户干部 → 包村领导 → 工作队长, the missing links said so. */
+export const chainText = (chain: { label: string; name: string | null }[] | undefined) =>
+  chain?.length ? chain.map((link) => `${link.label} ${link.name ?? '未指定'}`).join(' → ') : '—';
+
 const COLUMNS: ColumnsType<OverdueItem> = [
   { title: '对象', key: 'target', width: 170, render: (_, item) => <Target item={item} /> },
   { title: '原因', dataIndex: 'reason' },
   { title: '责任人/单位', key: 'owner', width: 200, render: (_, item) => item.owner.name },
+  { title: '包保责任链', key: 'chain', width: 260, render: (_, item) => chainText(item.chain) },
   { title: '起算时间', dataIndex: 'since', width: 150, render: (since: string) => formatDateTime(since) },
   { title: '天数', dataIndex: 'days', width: 70, align: 'right' },
 ];

@@ -25,6 +25,7 @@ import { useHouseholdProblems, useIntents, useTimeline, useVisits } from './deta
 import { HouseholdActions } from './HouseholdActions';
 import { HouseholdAsOf } from './HouseholdAsOf';
 import { HouseholdPlan } from './HouseholdPlan';
+import { ResponsibilityPanel } from '../responsibility/ResponsibilityPanel';
 
 const LIGHT_COLORS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
 
@@ -240,6 +241,11 @@ export default function HouseholdDetailPage() {
                   ]}
                 />
               ),
+            },
+            {
+              key: 'responsibles',
+              label: '包保责任',
+              children: <ResponsibilityPanel householdId={id} />,
             },
             {
               key: 'timeline',

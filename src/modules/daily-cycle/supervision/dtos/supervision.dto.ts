@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { OverdueItem } from '../supervision.service';
+import type { ChainLink, OverdueItem } from '../supervision.service';
 
 /** OpenAPI shapes of GET /supervision/overdue. */
 export class OverdueOwnerDto {
@@ -7,6 +7,14 @@ export class OverdueOwnerDto {
   @ApiProperty({ nullable: true, type: String, description: 'null for the command centre' }) id!:
     string | null;
   @ApiProperty() name!: string;
+}
+
+export class ChainLinkDto implements ChainLink {
+  @ApiProperty({ enum: ['cadre', 'village_leader', 'task_force_leader'] }) role!: ChainLink['role'];
+  @ApiProperty({ example: '包村领导' }) label!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: nobody holds this link' }) userId!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
 }
 
 export class OverdueItemDto implements OverdueItem {
@@ -21,6 +29,12 @@ export class OverdueItemDto implements OverdueItem {
   @ApiProperty({ description: 'since when (ISO 8601)' }) since!: string;
   @ApiProperty() days!: number;
   @ApiProperty({ type: OverdueOwnerDto }) owner!: OverdueOwnerDto;
+  @ApiProperty({
+    type: [ChainLinkDto],
+    description:
+      'the household’s chain, cadre → village leader → task-force leader (empty without a household)',
+  })
+  chain!: ChainLinkDto[];
 }
 
 export class OverdueCountsDto {

@@ -30,6 +30,23 @@ export class TaskAssigneeDto {
   level!: string | null;
 }
 
+export class TaskEscalationDto {
+  @ApiProperty({
+    description: '0: its assignee only; 1: raised to the village leader; 2: to the task-force leader',
+  })
+  level!: number;
+  @ApiProperty({ nullable: true, type: String }) at!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the person it was last raised to' }) to!:
+    string | null;
+}
+
+export class TaskChainLinkDto {
+  @ApiProperty({ enum: ['cadre', 'village_leader', 'task_force_leader'] }) role!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ nullable: true, type: String }) userId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+}
+
 export class TaskView {
   @ApiProperty() id!: string;
   @ApiProperty() cycleDate!: string;
@@ -47,6 +64,12 @@ export class TaskView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) completedBy!: string | null;
+  @ApiProperty({ type: TaskEscalationDto }) escalation!: TaskEscalationDto;
+  @ApiPropertyOptional({
+    type: [TaskChainLinkDto],
+    description: 'in the dispatch sheet: the household’s chain, cadre → village leader → task-force leader',
+  })
+  chain?: TaskChainLinkDto[];
 }
 
 export class DispatchAssigneeDto extends TaskAssigneeDto {

@@ -33,4 +33,14 @@ export class TaskEntity {
   @Column({ ...instantColumn(), name: 'completed_at', nullable: true }) completedAt!: Date | null;
   @Column({ type: 'varchar', length: 36, name: 'completed_by', nullable: true }) completedBy!: string | null;
   @Column({ type: 'integer', default: 1 }) version!: number;
+  /**
+   * How far up the household's chain the task was raised (0: its assignee only; docs/architecture.md, "Escalation").
+   * The three are left to their defaults when tasks are inserted (`insert: false`): the dispatch writes 72,000 at once.
+   */
+  @Column({ type: 'integer', name: 'escalation_level', default: 0, insert: false }) escalationLevel!: number;
+  @Column({ ...instantColumn(), name: 'escalated_at', nullable: true, insert: false })
+  escalatedAt!: Date | null;
+  /** The person it was last raised to. */
+  @Column({ ...uuidColumn(), name: 'escalated_to', nullable: true, insert: false }) escalatedTo!:
+    string | null;
 }
