@@ -52,7 +52,8 @@ describe('demo data', () => {
     console.log(`demo seed: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     seeded = await fingerprint(t);
     commander = await t.login('commander', 'Demo@2026');
-  }, 300_000);
+    // Generous: about a minute alone, but several minutes on a machine shared with other suites.
+  }, 600_000);
   afterAll(() => t?.close());
 
   it('keeps the demo people and the 300 households, and says so when asked again', async () => {
@@ -157,5 +158,5 @@ describe('demo data', () => {
     } finally {
       await other.close();
     }
-  }, 300_000);
+  }, 600_000);
 });
