@@ -1,3 +1,4 @@
+import { addDays } from '../../src/common/time/business-clock';
 import { DemoSeeder } from '../../src/database/seed/demo-seeder';
 import { auth } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -117,6 +118,25 @@ describe('demo data', () => {
     }
     expect(bulletin.rankings.cadres.bottom.length).toBeGreaterThanOrEqual(3);
     expect(bulletin.supervised.length).toBeGreaterThan(0);
+  });
+
+  it('has two villages with a move date and a forecast, and every household its 包保 chain', async () => {
+    const overview = (await get('/planning')).body;
+    const planned = overview.villages.filter((v: any) => v.moveDate !== null);
+    expect(planned.map((v: any) => v.moveDate).sort()).toEqual([
+      addDays(overview.today, 75),
+      addDays(overview.today, 105),
+    ]);
+    for (const village of planned) expect(village.forecastDate).not.toBeNull(); // three weeks of pace
+    const household = (await get('/households?pageSize=1')).body.items[0];
+    const chain = (await get(`/households/${household.id}/responsibles`)).body.roles;
+    expect(chain.map((r: any) => [r.role, r.holder !== null])).toEqual([
+      ['cadre', true],
+      ['village_leader', true],
+      ['task_force_leader', true],
+      ['backing_unit', true],
+    ]);
+    expect(chain.find((r: any) => r.role === 'village_leader').holder.name).toBe('矮寨镇移民办');
   });
 
   it('recomputes every stored daily report from the events, figure for figure', async () => {

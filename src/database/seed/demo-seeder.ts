@@ -4,6 +4,7 @@ import { addDays, businessDate, Clock, HOUR_MS, startOfBusinessDate } from '../.
 import { AuditSealerService } from '../../modules/audit/audit-sealer.service';
 import { OrgDirectory } from '../../modules/org/org-directory';
 import { UserDirectory } from '../../modules/users/user-directory';
+import { PlanningService } from '../../modules/planning/planning.service';
 import { DemoHistory } from './demo-history';
 import { LEDGER_DAYS_AGO } from './demo-plan';
 import { DEMO_PASSWORD, DemoSetup } from './demo-setup';
@@ -32,6 +33,7 @@ export class DemoSeeder {
     private readonly history: DemoHistory,
     private readonly sealer: AuditSealerService,
     private readonly clock: Clock,
+    private readonly planning: PlanningService,
   ) {}
 
   /** Seeds an empty database; either way says whether the demo's people are there to sign in. */
@@ -45,6 +47,14 @@ export class DemoSeeder {
     const ledgerDay = new Date(startOfBusinessDate(addDays(today, -LEDGER_DAYS_AGO)).getTime() + 9 * HOUR_MS);
     const world = await Clock.at(ledgerDay, () => this.setup.create());
     const summary = await this.history.replay(world, today, now, SEED);
+    // 搬迁节点: the command centre has fixed the move of the first two villages, so the plan has something to
+    // show (and, at the campaign's pace, households at risk); the other three are not scheduled yet.
+    for (const [index, days] of [75, 105].entries()) {
+      await this.planning.setMoveDate(world.commander, world.villageIds[index], {
+        date: addDays(today, days),
+        reason: '指挥部会议确定搬迁节点',
+      });
+    }
     await this.sealer.sealPending(); // its checkpoint goes to the log before the start summary
     this.logger.log(
       `Demo data: 5 villages, ${world.cadres.length} cadres, ${world.households.length} households, ` +

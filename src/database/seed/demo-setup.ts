@@ -17,6 +17,7 @@ import {
   SeededRandom,
   SURNAMES,
 } from './demo-data';
+import { ResponsibilityChanges } from '../../modules/responsibility/responsibility-changes.service';
 import { DemoWorld } from './demo-state';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -39,6 +40,7 @@ export class DemoSetup {
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly households: HouseholdsService,
+    private readonly responsibles: ResponsibilityChanges,
   ) {}
 
   async create(): Promise<DemoWorld> {
@@ -97,6 +99,26 @@ export class DemoSetup {
           taskForces[i % 2].id,
         ),
       );
+    }
+    // The 包保 matrix: the township's office leads every village (包村领导), each task force's first cadre leads it
+    // (工作队长), and each village has a backing unit (后盾单位); the households inherit them.
+    for (const [index, village] of villages.entries()) {
+      const set = (role: string, holderId: string) =>
+        this.responsibles.setAtLevel(commander, 'village', village.unit.id, {
+          role,
+          holderId,
+          reason: '台账建立',
+        });
+      await set('village_leader', official.id);
+      await set('backing_unit', units[index % units.length].id);
+    }
+    for (const [index, taskForce] of taskForces.entries()) {
+      const leader = cadres.find((_, i) => (i + 1) % 2 === index)!;
+      await this.responsibles.setAtLevel(commander, 'task_force', taskForce.id, {
+        role: 'task_force_leader',
+        holderId: leader.id,
+        reason: '台账建立',
+      });
     }
     const households: DemoWorld['households'] = [];
     for (const [villageIndex, village] of villages.entries()) {
@@ -161,6 +183,7 @@ export class DemoSetup {
     }
     return {
       townshipId: township.id,
+      villageIds: villages.map((village) => village.unit.id),
       units: units.map((u) => ({ id: u.id, name: u.name })),
       commander,
       supervisor,

@@ -7,6 +7,8 @@ import { HouseholdPlan } from './demo-plan';
 /** What the demo set up: org units, the people (as actors), the households. */
 export interface DemoWorld {
   townshipId: string;
+  /** the five villages, in DEMO_VILLAGES order */
+  villageIds: string[];
   units: { id: string; name: string }[];
   commander: Actor;
   supervisor: Actor;

@@ -8,6 +8,8 @@ import { ProblemsModule } from '../../modules/problems/problems.module';
 import { StagesModule } from '../../modules/stages/stages.module';
 import { TasksModule } from '../../modules/daily-cycle/tasks/tasks.module';
 import { NotificationsModule } from '../../modules/notifications/notifications.module';
+import { PlanningModule } from '../../modules/planning/planning.module';
+import { ResponsibilityModule } from '../../modules/responsibility/responsibility.module';
 import { UsersModule } from '../../modules/users/users.module';
 import { VisitsModule } from '../../modules/visits/visits.module';
 import { DemoDesk } from './demo-desk';
@@ -29,6 +31,8 @@ import { DemoSetup } from './demo-setup';
     ProblemsModule,
     TasksModule,
     NotificationsModule,
+    ResponsibilityModule,
+    PlanningModule,
   ],
   providers: [DemoSeeder, DemoSetup, DemoHistory, DemoDesk, DemoRounds],
   exports: [DemoSeeder],

@@ -17,5 +17,6 @@ import { VillagePaces } from './village-paces';
   imports: [HouseholdsModule, OrgModule],
   controllers: [PlanningController],
   providers: [PlanningRepository, VillagePaces, HouseholdPlanProvider, PlanningService, PlanBatchesService],
+  exports: [PlanningService],
 })
 export class PlanningModule {}

@@ -16,6 +16,6 @@ import { ResponsibilityService } from './responsibility.service';
   imports: [HouseholdsModule, OrgModule, UsersModule],
   controllers: [ResponsibilityController],
   providers: [ResponsibilityRepository, ResponsibilityService, ResponsibilityChanges],
-  exports: [ResponsibilityService],
+  exports: [ResponsibilityService, ResponsibilityChanges],
 })
 export class ResponsibilityModule {}
