@@ -1,4 +1,5 @@
 import { auth, Factory, World } from '../support/factories';
+import { Activity, ok } from '../support/activity';
 import { createTestApp, TestApp } from '../support/test-app';
 import { ReportRecomputeService } from '../../src/modules/daily-cycle/reports/report-recompute.service';
 
@@ -12,53 +13,27 @@ describe('households as they were (?asOf=)', () => {
   let w: World;
   let id: string;
   let other: string;
+  let activity: Activity;
 
-  const ok = (response: { status: number; body: any }, status: number) => {
-    if (response.status !== status)
-      throw new Error(`expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
   const at = (iso: string) => t.clock.set(iso);
   const asOf = (date: string, token = w.commander, householdId = id) =>
     t.http.get(`/api/v1/households/${householdId}?asOf=${date}`).set(auth(token));
-  const version = async (householdId: string) =>
-    ok(await t.http.get(`/api/v1/households/${householdId}`).set(auth(w.commander)), 200).version as number;
-  const advance = async (householdId: string, to: string, approvers: string[] = []) => {
-    const response = await t.http
-      .post(`/api/v1/households/${householdId}/transitions`)
-      .set(auth(w.commander))
-      .send({ to, version: await version(householdId) });
-    const body = ok(response, approvers.length ? 202 : 200);
-    for (const token of approvers)
-      ok(
-        await t.http
-          .post(`/api/v1/approvals/${body.approval.id}/decision`)
-          .set(auth(token))
-          .send({ decision: 'approve' }),
-        200,
-      );
-  };
-  const problem = async (householdId: string, severity: string) =>
-    ok(
-      await t.http.post('/api/v1/problems').set(auth(w.commander)).send({
-        householdId,
-        category: 'compensation_dispute',
-        severity,
-        description: '补偿标准有疑问',
-      }),
-      201,
-    ).id as string;
-  const problemAct = async (
+  const version = (householdId: string) => activity.version(householdId);
+  const advance = (householdId: string, to: string, approvers: string[] = []) =>
+    activity.advance(householdId, to, approvers);
+  const problem = (householdId: string, severity: string) => activity.problem(householdId, severity);
+  const problemAct = (
     problemId: string,
     action: string,
     body: Record<string, unknown>,
     token = w.commander,
-  ) => ok(await t.http.post(`/api/v1/problems/${problemId}/${action}`).set(auth(token)).send(body), 200);
+  ) => activity.problemAct(problemId, action, body, token);
 
   beforeAll(async () => {
     t = await createTestApp();
     f = new Factory(t);
     w = await f.world();
+    activity = new Activity(t, w);
     // Day 1 (11-02): registered in 村 A with cadre 1.
     at('2026-11-02T02:00:00Z');
     id = (await f.household(w, { villageId: w.villageId, taskForceId: w.taskForceId, cadreId: w.cadre.id }))
