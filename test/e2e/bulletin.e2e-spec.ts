@@ -3,6 +3,7 @@ import { JobName } from '../../src/jobs/job-catalogue';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { JobRunsService } from '../../src/jobs/job-runs.service';
 import { auth, Factory, World } from '../support/factories';
+import { Activity } from '../support/activity';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -32,24 +33,10 @@ describe('weekly bulletin (周通报)', () => {
       );
     return response.body as Record<string, any>;
   };
-  const version = async (householdId: string) =>
-    ok(await t.http.get(`/api/v1/households/${householdId}`).set(auth(w.commander)), 200).version as number;
-  /** One step forward as the commander; an approval chain is decided by the given tokens in order. */
+  const version = (householdId: string) => new Activity(t, w).version(householdId);
+  /** One step forward as the commander (approvals decided by the tokens in order), then a minute passes. */
   const advance = async (householdId: string, to: string, approvers: string[] = []) => {
-    const response = await t.http
-      .post(`/api/v1/households/${householdId}/transitions`)
-      .set(auth(w.commander))
-      .send({ to, version: await version(householdId) });
-    const body = ok(response, approvers.length ? 202 : 200);
-    for (const token of approvers) {
-      ok(
-        await t.http
-          .post(`/api/v1/approvals/${body.approval.id}/decision`)
-          .set(auth(token))
-          .send({ decision: 'approve' }),
-        200,
-      );
-    }
+    await new Activity(t, w).advance(householdId, to, approvers);
     t.clock.advance(60_000);
   };
   const visit = async (householdId: string, visitedAt: string) => {
