@@ -99,6 +99,7 @@ test('commander: dashboard → matrix cell → filtered list → household → a
     '按乡镇',
     '按专班',
     '按包户干部',
+    '指标口径',
   ]);
   expect(valueBeside(workbook.getWorksheet('总览')!, '日期')).toBe(today);
   expect(valueBeside(workbook.getWorksheet('总览')!, '总户数')).toBe(report.totals.households);
