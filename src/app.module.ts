@@ -7,6 +7,7 @@ import { loggerParams } from './common/logging/logger-params';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -46,6 +47,7 @@ import { ResponsibilityModule } from './modules/responsibility/responsibility.mo
     }),
     CommonModule,
     DatabaseModule,
+    ClusterModule,
     JobsModule,
     AuditModule,
     IdempotencyModule,

@@ -7,6 +7,9 @@ import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { OPERATIONS_PATH } from './cluster/writer-link';
+import { clientAsTheReaderSawIt, WriterOperations } from './cluster/writer-operations';
+import { writerProxy } from './cluster/writer-proxy';
 import { answerClientErrors } from './common/http/client-error';
 import { RejectControlCharactersPipe } from './common/http/control-characters';
 import { jsonNestingExceeds } from './common/http/json-depth';
@@ -19,6 +22,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { openApiDocument } from './openapi';
 import { serveConsole } from './web/console-static';
 
+const GLOBAL_PREFIX = 'api/v1';
+
 export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   app.useLogger(new QuietBootLogger(app.get(Logger)));
@@ -27,7 +32,15 @@ export async function createApp(): Promise<INestApplication> {
 
 /** Everything about the HTTP app beyond its modules; e2e tests apply the same to their test module. */
 export function configureApp(app: INestApplication): INestApplication {
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.use(assignRequestId);
+  // A cluster on SQLite (src/cluster/): a reader forwards what the writer serves before reading any of it; the
+  // writer hears only readers, which say who the client is, and takes their operations.
+  if (config.role === 'reader') app.use(writerProxy(app, GLOBAL_PREFIX));
+  if (config.role === 'writer') {
+    app.use(clientAsTheReaderSawIt);
+    app.use(OPERATIONS_PATH, ...app.get(WriterOperations).handler());
+  }
   app.use(cookieParser());
   app.use(helmet({ contentSecurityPolicy: false }));
   // API answers compressed (gzip) when the client accepts it: a cadre's first pull of 300 households is ~300 KB of
@@ -43,7 +56,7 @@ export function configureApp(app: INestApplication): INestApplication {
     },
   });
   express.set('trust proxy', 'loopback');
-  app.setGlobalPrefix('api/v1', {
+  app.setGlobalPrefix(GLOBAL_PREFIX, {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });
   app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
@@ -51,7 +64,6 @@ export function configureApp(app: INestApplication): INestApplication {
   // BullMQ mode only; admins only (bearer token in the Authorization header).
   mountBullBoard(app, (token) => app.get(AuthService, { strict: false }).authenticate(token));
   answerClientErrors(app.getHttpServer());
-  const config = app.get<AppConfig>(APP_CONFIG);
   if (config.apiDocs) mountApiDocs(app);
   serveConsole(app, config.webDist);
   return app;

@@ -10,8 +10,8 @@ import type { CreatedAdmin } from './modules/auth/admin-bootstrap.service';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   if (cluster.isPrimary && config.apiProcesses.count > 1) {
-    // API_PROCESSES > 1: this process only starts and watches the HTTP processes (src/cluster.ts).
-    const { ApiCluster } = await import('./cluster');
+    // API_PROCESSES > 1: this process only starts and watches the others (src/cluster/).
+    const { ApiCluster } = await import('./cluster/api-cluster');
     new ApiCluster(config, process.argv.slice(2)).start();
     return;
   }
@@ -35,13 +35,23 @@ async function main(): Promise<void> {
     }
   }
   if (cluster.isWorker) {
-    const { closeOnPrimaryRequest } = await import('./cluster');
+    const { closeOnPrimaryRequest } = await import('./cluster/api-cluster');
     closeOnPrimaryRequest(() => app.close());
   }
+  const speaks = !cluster.isWorker || process.env.API_START_SUMMARY === '1';
+  if (config.role === 'writer') {
+    // The SQLite writer serves the readers only, on its socket; it speaks once they listen on the port.
+    const { listenAsWriter } = await import('./cluster/writer-process');
+    await listenAsWriter(
+      app,
+      config.writerSocket!,
+      () => speaks && announce(config, adminBootstrap.created, demo),
+    );
+    return;
+  }
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-  // In a cluster the first HTTP process speaks for all (the others would repeat it, without the admin password).
-  if (!cluster.isWorker || process.env.API_START_SUMMARY === '1')
-    announce(config, adminBootstrap.created, demo);
+  // In a cluster the first process speaks for all (the others would repeat it, without the admin password).
+  if (speaks) announce(config, adminBootstrap.created, demo);
 }
 
 interface DemoLogins {

@@ -95,6 +95,10 @@ export class EnvironmentSchema {
   API_PROCESSES?: string;
   /** Set by the cluster's primary on each HTTP process it starts (1…N): which one is logging. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) API_WORKER?: number;
+  /** Set by the primary of a cluster on SQLite on each process it starts (src/cluster/): see AppConfig.role. */
+  @IsOptional() @IsIn(['reader', 'writer']) API_ROLE?: 'reader' | 'writer';
+  /** A reader's way to the writer (set by the primary; a new writer's socket follows over the cluster's IPC). */
+  @IsOptional() @IsString() API_WRITER_SOCKET?: string;
 }
 
 export interface AppConfig {
@@ -127,6 +131,13 @@ export interface AppConfig {
   apiProcesses: { requested: 'auto' | number; count: number; note?: string };
   /** This HTTP process's number in the cluster (1…N), null when it runs alone. */
   worker: number | null;
+  /**
+   * A cluster on SQLite (src/cluster/): `writer` is the one process that writes the file — every write request,
+   * the jobs, the audit sealer, the outbox relay — and listens only on a local socket; a `reader` is an HTTP process
+   * that reads the file on a read-only connection and hands every write to the writer. `solo` everywhere else.
+   */
+  role: 'solo' | 'reader' | 'writer';
+  writerSocket: string | null;
   login: {
     /** Failed logins per username from one client address before that address must wait. */
     maxFailures: number;
@@ -240,6 +251,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(env.WEB_DIST ?? join('web', 'dist')),
     apiProcesses: apiProcesses(env.API_PROCESSES, nodeEnv, databaseFromUrl(env.DATABASE_URL, dataDir).kind),
     worker: env.API_WORKER ?? null,
+    role: env.API_ROLE ?? 'solo',
+    writerSocket: env.API_WRITER_SOCKET ?? null,
     login: {
       maxFailures: env.LOGIN_MAX_FAILURES ?? 5,
       maxFailuresPerUser: env.LOGIN_MAX_FAILURES_PER_USER ?? 50,

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, isReadOnly } from './data-source-options';
 import { runMigrations } from './run-migrations';
 import { TransactionRunner } from './transaction-runner';
 
@@ -18,6 +18,8 @@ import { TransactionRunner } from './transaction-runner';
       }),
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
+        // A cluster's reader opens the file read-only, after the writer has migrated it (src/cluster/).
+        if (isReadOnly(dataSource)) return dataSource;
         await runMigrations(dataSource);
         // WAL + NORMAL: durable across process crashes, and writers do not fsync on every commit.
         if (dataSource.options.type === 'sqlite') {

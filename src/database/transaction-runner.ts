@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isReadOnly } from './data-source-options';
 
 /**
  * Something a request must write in the same transaction as its first write (the Idempotency-Key's claim): it
@@ -24,9 +25,12 @@ const joiners = new AsyncLocalStorage<TransactionJoiner>();
 export class TransactionRunner {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly serialize: boolean;
+  /** A cluster reader's connection (src/cluster/): its transactions are read snapshots, BEGIN IMMEDIATE would fail. */
+  readonly readOnly: boolean;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serialize = dataSource.options.type === 'sqlite';
+    this.readOnly = isReadOnly(dataSource);
   }
 
   get isPostgres(): boolean {
@@ -76,7 +80,7 @@ export class TransactionRunner {
    */
   private async immediate<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    beginImmediately(runner);
+    if (!this.readOnly) beginImmediately(runner);
     try {
       await runner.startTransaction();
       const result = await work(runner.manager);

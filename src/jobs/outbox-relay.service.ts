@@ -45,6 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy, Ent
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.role === 'reader') return; // a reader writes no outbox rows: the cluster's writer relays them
     this.stopped = false;
     this.dataSource.subscribers.push(this);
     this.timer = setInterval(() => this.wake(), this.config.jobs.outboxPollMs);

@@ -46,7 +46,7 @@ describe('API_PROCESSES=2', () => {
   });
 
   /** One request on its own connection (no keep-alive), so the cluster picks a process for each. */
-  function send(method: string, path: string, body?: unknown): Promise<Answer> {
+  function send(method: string, path: string, body?: unknown, token = world.cadre.token): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = httpRequest(
@@ -57,7 +57,7 @@ describe('API_PROCESSES=2', () => {
           path: `/api/v1${path}`,
           agent: false,
           headers: {
-            authorization: `Bearer ${world.cadre.token}`,
+            authorization: `Bearer ${token}`,
             ...(payload ? { 'content-type': 'application/json' } : {}),
           },
         },
@@ -67,7 +67,9 @@ describe('API_PROCESSES=2', () => {
           res.on('end', () =>
             resolve({
               status: res.statusCode!,
-              body: text ? JSON.parse(text) : null,
+              body: String(res.headers['content-type']).startsWith('application/json')
+                ? JSON.parse(text)
+                : text,
               requestId: String(res.headers['x-request-id']),
             }),
           );
@@ -87,11 +89,18 @@ describe('API_PROCESSES=2', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, any>);
 
-  /** Which process answered each request, from the request log lines. */
-  const answeredBy = (answers: Answer[]): number[] => {
-    const byId = new Map(logLines().map((line) => [line.req?.id, line.worker as number]));
+  /** Which process answered each request, from the request log lines: 1, 2 or (SQLite) `writer`. */
+  const answeredBy = (answers: Answer[]): Array<number | 'writer'> => {
+    const byId = new Map(logLines().map((line) => [line.req?.id, line.worker as number | 'writer']));
     return answers.map((answer) => byId.get(answer.requestId)!);
   };
+
+  /** The SQLite writer's pids in the order it was ready (the primary's lines). */
+  const writerPids = (): number[] =>
+    logLines()
+      .map((line) => /SQLite writer \(pid (\d+)\) ready/.exec(String(line.msg)))
+      .filter((match): match is RegExpExecArray => !!match)
+      .map((match) => Number(match[1]));
 
   /** Pids of process `index` in the order they reported listening (the primary's own lines). */
   const pidsOf = (index: number): number[] =>
@@ -140,6 +149,104 @@ describe('API_PROCESSES=2', () => {
     expect((await storedClientIds()).filter((id) => id === 'cluster-same')).toHaveLength(1);
   });
 
+  // SQLite: one writer process writes the file; the HTTP processes (readers) read it read-only (src/cluster/).
+  const onSqlite = process.env.DB !== 'postgres';
+  const sqliteIt = onSqlite ? it : it.skip;
+
+  sqliteIt(
+    'hands every other write to the one writer, and either process reads it back at once',
+    async () => {
+      const held = await send(
+        'POST',
+        `/households/${household.id}/hold`,
+        { reason: 'dispute' },
+        world.commander,
+      );
+      expect(held.status).toBe(200);
+      expect(held.body.onHold).toBe(true);
+      const reads: Answer[] = [];
+      for (let i = 0; i < 4; i++) {
+        const read = await send('GET', `/households/${household.id}`, undefined, world.commander);
+        expect(read.status).toBe(200);
+        expect(read.body.onHold).toBe(true);
+        reads.push(read);
+      }
+      const released = await send('POST', `/households/${household.id}/release`, {}, world.commander);
+      expect(released.status).toBe(200);
+      const after = await send('GET', `/households/${household.id}`, undefined, world.commander);
+      expect(after.body.onHold).toBe(false);
+      await waitFor(
+        'request log lines',
+        async () => answeredBy([held, released, after, ...reads]).every(Boolean),
+        5_000,
+      );
+      expect(answeredBy([held, released])).toEqual(['writer', 'writer']);
+      expect(new Set(answeredBy(reads))).toEqual(new Set([1, 2]));
+    },
+  );
+
+  sqliteIt(
+    'serves a full read where it arrives and has the writer record its audit entry first',
+    async () => {
+      const revealed = await send(
+        'GET',
+        `/households/${household.id}?reveal=true`,
+        undefined,
+        world.commander,
+      );
+      expect(revealed.status).toBe(200);
+      expect(revealed.body.headIdNumber).not.toContain('*');
+      const audit = await send('GET', `/audit?entityId=${household.id}&pageSize=100`, undefined, world.admin);
+      expect(audit.status).toBe(200);
+      const reveals = audit.body.items.filter(
+        (entry: { action: string; requestId: string }) =>
+          entry.action === 'reveal' && entry.requestId === revealed.requestId,
+      );
+      expect(reveals).toHaveLength(1);
+      await waitFor('request log lines', async () => answeredBy([revealed, audit]).every(Boolean), 5_000);
+      expect(answeredBy([revealed])[0]).not.toBe('writer');
+      expect(answeredBy([audit])).toEqual(['writer']); // GET /audit seals first: it is marked @ServedBy('writer')
+    },
+  );
+
+  sqliteIt(
+    'serves every kind of read from the read-only processes without a write (a write there would fail)',
+    async () => {
+      const id = household.id;
+      const reads: Array<[string, string]> = [
+        ['/sync/pull', world.cadre.token], // forgets old removals on a single process; here the writer does, hourly
+        [`/households?pageSize=5`, world.commander],
+        [`/households/${id}/timeline`, world.commander],
+        [`/households/${id}/intents`, world.commander],
+        [`/households/${id}/plan`, world.commander],
+        [`/households/${id}/responsibles`, world.commander],
+        ['/dashboard/summary', world.commander],
+        ['/planning', world.commander],
+        ['/problems', world.commander],
+        ['/tasks', world.commander],
+        ['/notifications', world.cadre.token],
+        ['/duplicates', world.commander],
+        ['/supervision/overdue', world.commander],
+        ['/reports/checks', world.commander],
+        ['/households/export', world.commander], // its audit entry goes to the writer like a reveal's
+        ['/org-units', world.admin],
+        ['/users', world.admin],
+        ['/options', world.cadre.token],
+      ];
+      const answers: Answer[] = [];
+      for (const [path, token] of reads) {
+        // Twice on new connections: once by each process.
+        for (let i = 0; i < 2; i++) {
+          const answer = await send('GET', path, undefined, token);
+          expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+          answers.push(answer);
+        }
+      }
+      await waitFor('request log lines', async () => answeredBy(answers).every(Boolean), 5_000);
+      expect(answeredBy(answers)).not.toContain('writer');
+    },
+  );
+
   it('loses no acknowledged visit when a process is killed (SIGKILL) mid-load, and starts it again', async () => {
     const [victim] = pidsOf(2);
     const clientIds = Array.from({ length: 40 }, (_, i) => `cluster-kill-${i}`);
@@ -180,4 +287,43 @@ describe('API_PROCESSES=2', () => {
     const after = await storedClientIds();
     for (const clientId of clientIds) expect(after.filter((id) => id === clientId)).toHaveLength(1);
   });
+
+  sqliteIt(
+    'answers writes 503 while the writer is down, keeps serving reads, and takes writes again once it is back',
+    async () => {
+      const [writer] = writerPids().slice(-1);
+      process.kill(writer, 'SIGKILL');
+      const down = await send('POST', `/households/${household.id}/visits`, visit('cluster-writer-down'));
+      expect(down.status).toBe(503);
+      expect(down.body.code).toBe('WRITER_UNAVAILABLE');
+      const proxied = await send(
+        'POST',
+        `/households/${household.id}/hold`,
+        { reason: 'dispute' },
+        world.commander,
+      );
+      expect(proxied.status).toBe(503);
+      expect(proxied.body.code).toBe('WRITER_UNAVAILABLE');
+      const read = await send('GET', `/visits?householdId=${household.id}&pageSize=200`);
+      expect(read.status).toBe(200);
+
+      await waitFor('the writer started again', async () => writerPids().length === 2, 60_000).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}\n${server.output().slice(-3000)}`);
+        },
+      );
+      expect(writerPids()[1]).not.toBe(writer);
+      // Both readers now reach the new writer (its own socket): every write lands, through either process.
+      const again: Answer[] = [];
+      for (let i = 0; i < 4; i++)
+        again.push(
+          await send('POST', `/households/${household.id}/visits`, visit(`cluster-writer-back-${i}`)),
+        );
+      expect(again.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+      expect((await storedClientIds()).filter((id) => id.startsWith('cluster-writer-'))).toEqual(
+        expect.arrayContaining(['cluster-writer-back-0', 'cluster-writer-back-3']),
+      );
+      expect(await storedClientIds()).not.toContain('cluster-writer-down');
+    },
+  );
 });

@@ -13,8 +13,16 @@ export function loggerParams(config: AppConfig): Params {
   const readable = config.logFormat === 'pretty';
   const options: Options = {
     level: config.logLevel,
-    // In a cluster (src/cluster.ts) every line says which HTTP process wrote it.
-    ...(config.worker ? { base: { pid: process.pid, hostname: hostname(), worker: config.worker } } : {}),
+    // In a cluster (src/cluster/) every line says which process wrote it: an HTTP process's number, or the writer.
+    ...(config.worker || config.role === 'writer'
+      ? {
+          base: {
+            pid: process.pid,
+            hostname: hostname(),
+            worker: config.role === 'writer' ? 'writer' : config.worker,
+          },
+        }
+      : {}),
     // assignRequestId (the first middleware) gave the request its id; the fallback covers any other path.
     genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },

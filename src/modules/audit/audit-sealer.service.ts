@@ -29,6 +29,7 @@ export class AuditSealerService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.role === 'reader') return; // the cluster's writer seals (src/cluster/)
     this.timer = setInterval(() => {
       this.sealPending().catch((error) => this.logger.warn(`audit sealing failed: ${error}`));
     }, 2000);

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page } from '../../common/http/pagination';
+import { ServedBy } from '../../common/http/served-by';
 import { Roles } from '../../common/policy/roles.decorator';
 import { auditEntryView } from './audit-entry.view';
 import { AuditService } from './audit.service';
@@ -22,6 +23,7 @@ export class AuditController {
   ) {}
 
   @Get()
+  @ServedBy('writer') // seals what is pending first
   @Roles('admin', 'supervisor')
   @ApiPageResponse(AuditEntryDto)
   async list(@Query() query: AuditQueryDto): Promise<Page<Record<string, unknown>>> {
@@ -43,6 +45,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @ServedBy('writer') // seals what is pending first
   @Roles('admin')
   @ApiOkResponse({ type: AuditVerifyResultDto })
   verify(@Query() query: VerifyQueryDto): Promise<VerifyResult> {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { WriterLink } from '../../cluster/writer-link';
+import { WriterOperations } from '../../cluster/writer-operations';
 import { Actor } from '../../common/policy/actor';
+import { TransactionRunner } from '../../database/transaction-runner';
 import { Clock } from '../../common/time/business-clock';
 import { AuditFilter, AuditRepository } from './audit.repository';
 import { diffChanges } from './audit-hash';
@@ -18,13 +21,32 @@ export interface AuditRecord {
   context?: Record<string, unknown>;
 }
 
+const AUDIT_OPERATION = 'audit';
+
 /** Writes audit entries inside the caller's transaction, so a write and its audit commit together. */
 @Injectable()
 export class AuditService {
   constructor(
     private readonly repository: AuditRepository,
     private readonly clock: Clock,
-  ) {}
+    private readonly transactions: TransactionRunner,
+    private readonly link: WriterLink,
+    operations: WriterOperations,
+  ) {
+    operations.register(AUDIT_OPERATION, (item) => {
+      const { actor, records } = item as { actor: Actor; records: AuditRecord[] };
+      return this.recordAlone(actor, ...records);
+    });
+  }
+
+  /**
+   * Entries that are a write of their own (a full read, an export): committed before the caller goes on, so
+   * nothing is shown that was not recorded. A cluster's reader hands them to the writer process.
+   */
+  async recordAlone(actor: Actor, ...records: AuditRecord[]): Promise<void> {
+    if (this.link.active) return this.link.submit(AUDIT_OPERATION, { actor, records });
+    await this.transactions.run((manager) => this.record(manager, actor, ...records));
+  }
 
   async record(manager: EntityManager, actor: Actor, ...records: AuditRecord[]): Promise<void> {
     const at = this.clock.now();

@@ -37,6 +37,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role === 'reader') return; // the cluster's writer started first and did this
     if ((await this.users.count()) > 0) return;
     const generated = !this.config.adminPassword;
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');

@@ -59,15 +59,12 @@ export class DuplicatesService {
     const pair = await this.pairs.findVisible(AccessPolicy.duplicateScope(actor), id);
     if (!pair) throw DuplicateErrors.notFound();
     if (reveal) {
-      await this.transactions.run((manager) =>
-        this.audit.record(
-          manager,
-          actor,
-          ...[pair.householdAId, pair.householdBId].map((householdId) => ({
-            ...householdRevealAudit(householdId, { duplicatePairId: pair.id }),
-            householdId,
-          })),
-        ),
+      await this.audit.recordAlone(
+        actor,
+        ...[pair.householdAId, pair.householdBId].map((householdId) => ({
+          ...householdRevealAudit(householdId, { duplicatePairId: pair.id }),
+          householdId,
+        })),
       );
     }
     const [view] = await this.views([pair], reveal);

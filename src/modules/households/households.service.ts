@@ -290,9 +290,7 @@ export class HouseholdsService {
   private async auditReveal(actor: Actor, households: HouseholdEntity[]): Promise<void> {
     if (households.some((h) => !AccessPolicy.canReveal(actor, h))) throw HouseholdErrors.revealForbidden();
     if (households.length === 0) return;
-    await this.transactions.run((manager) =>
-      this.audit.record(manager, actor, ...households.map((h) => householdRevealAudit(h.id))),
-    );
+    await this.audit.recordAlone(actor, ...households.map((h) => householdRevealAudit(h.id)));
   }
 
   private async write<T>(code: string | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -63,17 +63,15 @@ export class LedgerExportService {
     const names = new OrgNames(units);
     const cadreNames = cadreLabels(cadres);
     const exportId = randomUUID();
-    await this.transactions.run((manager) =>
-      this.audit.record(manager, actor, {
-        action: 'export',
-        entityType: 'ledger_export',
-        entityId: exportId,
-        context: {
-          filter: { ...query, q: maskSearchText(query.q) ?? undefined, page: undefined, pageSize: undefined },
-          reveal,
-        },
-      }),
-    );
+    await this.audit.recordAlone(actor, {
+      action: 'export',
+      entityType: 'ledger_export',
+      entityId: exportId,
+      context: {
+        filter: { ...query, q: maskSearchText(query.q) ?? undefined, page: undefined, pageSize: undefined },
+        reveal,
+      },
+    });
 
     const workbook = new LedgerWorkbook(stream, lists, false);
     let count = 0;
@@ -190,12 +188,9 @@ export class LedgerExportService {
   private async auditReveal(actor: Actor, households: ExportHousehold[], exportId: string): Promise<void> {
     if (households.some((h) => !AccessPolicy.canReveal(actor, h))) throw HouseholdErrors.revealForbidden();
     // One page's entries in one transaction; the audit repository writes them as multi-row INSERTs.
-    await this.transactions.run((manager) =>
-      this.audit.record(
-        manager,
-        actor,
-        ...households.map((h) => householdRevealAudit(h.id, { export: exportId })),
-      ),
+    await this.audit.recordAlone(
+      actor,
+      ...households.map((h) => householdRevealAudit(h.id, { export: exportId })),
     );
   }
 }

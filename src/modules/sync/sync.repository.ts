@@ -241,6 +241,11 @@ export class SyncRepository {
     return rows.map((r) => String(r.entity_id)).sort();
   }
 
+  /** Forgets everyone's removals older than `before` (a cluster's writer, hourly: its readers cannot). */
+  async purgeAllRemovals(manager: EntityManager, before: Date): Promise<void> {
+    await rawQuery(manager, 'DELETE FROM sync_removal WHERE removed_at < :before', { before });
+  }
+
   /** Forgets the user's removals older than `before` (index on user_id): no cursor that old is honoured. */
   async purgeRemovals(manager: EntityManager, userId: string, before: Date): Promise<void> {
     await rawQuery(manager, 'DELETE FROM sync_removal WHERE user_id = :userId AND removed_at < :before', {

@@ -17,6 +17,8 @@ import { HouseholdRow, SyncRepository, TaskRow } from './sync.repository';
 
 /** Removals are answered for this long; an older cursor gets a reset. */
 export const CURSOR_MAX_AGE_MS = 30 * DAY_MS;
+/** Removals are kept a day longer than a cursor lives (the database's clock wrote them, not ours). */
+export const removalsBefore = (now: Date): Date => new Date(now.getTime() - CURSOR_MAX_AGE_MS - DAY_MS);
 const DONE_TASKS_MS = 7 * DAY_MS;
 const RECENT_VISITS = 3;
 
@@ -51,8 +53,8 @@ export class SyncService {
     // One transaction: on SQLite it runs in the writers' queue, so nothing is half-committed while the stamp is read.
     return this.transactions.run(async (manager) => {
       const seq = await this.sync.currentSeq(manager);
-      // Removals are kept a day longer than a cursor lives (the database's clock wrote them, not ours).
-      await this.sync.purgeRemovals(manager, actor.id, new Date(now.getTime() - CURSOR_MAX_AGE_MS - DAY_MS));
+      // A cluster's reader cannot write: there the writer purges everyone's, hourly (SyncHousekeeping).
+      if (!this.transactions.readOnly) await this.sync.purgeRemovals(manager, actor.id, removalsBefore(now));
       const from = usable ? this.sync.seq(manager, usable.seq) : null;
       const households = await this.sync.households(manager, actor.id, from);
       const ids = households.map((h) => h.id);

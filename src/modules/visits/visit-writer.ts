@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { WriterLink } from '../../cluster/writer-link';
+import { WriterOperations } from '../../cluster/writer-operations';
 import { Actor } from '../../common/policy/actor';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { JobName } from '../../jobs/job-catalogue';
@@ -17,6 +19,21 @@ interface Pending {
 }
 
 const MAX_BATCH = 200;
+const VISITS_OPERATION = 'visits';
+
+type WireVisit = { actor: Actor; visit: Record<string, unknown> };
+
+const toWire = (visit: VisitEntity): Record<string, unknown> => ({
+  ...visit,
+  visitedAt: visit.visitedAt.toISOString(),
+  createdAt: visit.createdAt.toISOString(),
+});
+
+const fromWire = (visit: Record<string, unknown>): VisitEntity =>
+  Object.assign(new VisitEntity(), visit, {
+    visitedAt: new Date(visit.visitedAt as string),
+    createdAt: new Date(visit.createdAt as string),
+  });
 
 /**
  * Group commit for visits, the hottest write. Checks happen before (in VisitsService); here the visits that
@@ -37,10 +54,20 @@ export class VisitWriter {
     private readonly audit: AuditService,
     private readonly derived: HouseholdDerived,
     private readonly outbox: OutboxService,
-  ) {}
+    private readonly link: WriterLink,
+    operations: WriterOperations,
+  ) {
+    // A cluster on SQLite: readers check a visit and hand it here, to the writer process's group commits.
+    operations.register(VISITS_OPERATION, (item) => {
+      const { actor, visit } = item as WireVisit;
+      return this.write(actor, fromWire(visit));
+    });
+  }
 
   /** Resolves true once stored, false when its clientId was taken meanwhile (the caller answers as a resend). */
   write(actor: Actor, visit: VisitEntity): Promise<boolean> {
+    if (this.link.active)
+      return this.link.submit<boolean>(VISITS_OPERATION, { actor, visit: toWire(visit) } satisfies WireVisit);
     return new Promise((resolve, reject) => {
       this.queue.push({ actor, visit, resolve, reject });
       if (!this.flushing) void this.flush();

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page } from '../../common/http/pagination';
 import { UuidParam } from '../../common/http/uuid-param';
+import { ServedBy } from '../../common/http/served-by';
 import { Actor } from '../../common/policy/actor';
 import { CurrentActor } from '../../common/policy/current-actor.decorator';
 import { Roles } from '../../common/policy/roles.decorator';
@@ -19,6 +20,7 @@ export class VisitsController {
 
   /** 201 for a new visit; 200 with the stored one when the same clientId and content come again. */
   @Post('households/:id/visits')
+  @ServedBy('reader') // checked where it arrives; only the insert goes to a cluster's writer (VisitWriter)
   @Roles('admin', 'commander', 'cadre')
   @ApiCreatedResponse({ type: VisitView })
   @ApiOkResponse({ type: VisitView, description: 'a resend of a stored visit (same clientId, same content)' })
@@ -35,6 +37,7 @@ export class VisitsController {
   }
 
   @Post('visits/sync')
+  @ServedBy('reader')
   @HttpCode(200)
   @Roles('admin', 'commander', 'cadre')
   @ApiOkResponse({ type: SyncResultDto, description: 'one bad item does not stop the others' })
