@@ -8,6 +8,7 @@ import { ANNOUNCE, CLUSTER_SHUTDOWN, isWriterReady, WriterMoved } from './cluste
 const STOP_GRACE_MS = 30_000;
 const RESTART_DELAY_MS = 500;
 const MAX_RESTART_DELAY_MS = 30_000;
+const WRITER_HANDOVER_MS = 1000;
 
 interface Slot {
   /** 1…N for the HTTP processes, 0 for the writer. */
@@ -66,14 +67,13 @@ export class ApiCluster {
   }
 
   start(): void {
-    const { count, requested, note } = this.config.apiProcesses;
+    const { count, requested } = this.config.apiProcesses;
     this.log(
       'info',
       `cluster: ${count} API processes (API_PROCESSES=${requested})` +
         (this.writer ? ' and one SQLite writer' : '') +
         `, primary pid ${process.pid}`,
     );
-    if (note) this.log('info', `cluster: ${note}`);
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void this.stop(signal));
     process.on('SIGHUP', () => void this.rollingRestart());
     process.on('exit', () => {
@@ -236,6 +236,9 @@ export class ApiCluster {
         this.log('error', `cluster: the replacement of ${this.name(slot)} did not start; restart stopped`);
         return;
       }
+      // The readers were told of the new writer as it became ready; give the message time to arrive before the old
+      // one stops taking connections (a request sent to it then would be answered 503).
+      if (slot === this.writer) await new Promise((resolve) => setTimeout(resolve, WRITER_HANDOVER_MS));
       if (old && !old.isDead()) {
         const gone = new Promise((resolve) => old.once('exit', resolve));
         this.askToClose(old);

@@ -53,11 +53,13 @@ export class WriterLink implements OnModuleDestroy {
     this.agent.destroy();
   }
 
-  /** A writer started again listens on a new socket: the primary says which. */
+  /**
+   * A writer started again listens on a new socket: the primary says which. The old pool is left alone: in a
+   * rolling restart its requests are still being answered by the old writer, which closes its connections itself.
+   */
   private readonly onMessage = (message: unknown): void => {
     if (!isWriterMoved(message) || !this.active) return;
     this.socketPath = message.socket;
-    this.agent.destroy();
     this.agent = WriterLink.newAgent();
   };
 

@@ -125,10 +125,10 @@ export interface AppConfig {
   /** The built console (web/dist); served at / when it exists. */
   webDist: string;
   /**
-   * HTTP processes behind the one port (Node cluster, src/cluster.ts): API_PROCESSES, `auto` = the cores, the
-   * default in production; 1 in development and tests. `note` says why the count differs from what was asked.
+   * HTTP processes behind the one port (Node cluster, src/cluster/): API_PROCESSES, `auto` = the cores, the
+   * default in production; 1 in development and tests. On SQLite a writer process comes in addition.
    */
-  apiProcesses: { requested: 'auto' | number; count: number; note?: string };
+  apiProcesses: { requested: 'auto' | number; count: number };
   /** This HTTP process's number in the cluster (1…N), null when it runs alone. */
   worker: number | null;
   /**
@@ -249,7 +249,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: env.LOG_FORMAT ?? (nodeEnv === 'development' ? 'pretty' : 'json'),
     apiDocs: env.API_DOCS ?? nodeEnv !== 'production',
     webDist: resolve(env.WEB_DIST ?? join('web', 'dist')),
-    apiProcesses: apiProcesses(env.API_PROCESSES, nodeEnv, databaseFromUrl(env.DATABASE_URL, dataDir).kind),
+    apiProcesses: apiProcesses(env.API_PROCESSES, nodeEnv),
     worker: env.API_WORKER ?? null,
     role: env.API_ROLE ?? 'solo',
     writerSocket: env.API_WRITER_SOCKET ?? null,
@@ -289,24 +289,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /**
- * How many HTTP processes to run. On SQLite `auto` means one: until the writes go to one writer process (issue
- * #17, part 2), processes take turns on the file's write lock, and two were slower than one (bench/README.md §7);
- * an explicit number is obeyed (reads do spread over the processes) and the start says so.
+ * How many HTTP processes to run: `auto` = the cores. On SQLite the cluster has one process more, the writer
+ * (src/cluster/), which is not counted here: it serves no connection of its own.
  */
 export function apiProcesses(
   value: string | undefined,
   nodeEnv: string,
-  database: DatabaseKind,
   cores = availableParallelism(),
 ): AppConfig['apiProcesses'] {
   const requested = value === undefined || value === '' ? (nodeEnv === 'production' ? 'auto' : 1) : value;
   if (requested !== 'auto') return { requested: Number(requested), count: Number(requested) };
-  if (database === 'sqlite')
-    return {
-      requested,
-      count: 1,
-      note: 'SQLite: one process (writers from several processes take turns on the file lock; set API_PROCESSES=N to override)',
-    };
   return { requested, count: cores };
 }
 

@@ -12,8 +12,8 @@ interface Answer {
 }
 
 /**
- * `API_PROCESSES=2` (src/cluster.ts): two HTTP processes behind one port, on SQLite and on PostgreSQL. Every request
- * goes out on a new connection, so Node's cluster hands them to the processes in turn; the processes' own request
+ * `API_PROCESSES=2` (src/cluster/): two HTTP processes behind one port, on SQLite and on PostgreSQL; on SQLite a third
+ * process, the writer, takes every write. Every request goes out on a new connection, so Node's cluster hands them to the processes in turn; the processes' own request
  * log lines (`worker`, `req.id`) say which one answered.
  */
 describe('API_PROCESSES=2', () => {
@@ -119,10 +119,15 @@ describe('API_PROCESSES=2', () => {
     clientId,
   });
 
+  /** Every stored visit's clientId for the household, page by page. */
   const storedClientIds = async (): Promise<string[]> => {
-    const listed = await send('GET', `/visits?householdId=${household.id}&pageSize=200`);
-    expect(listed.status).toBe(200);
-    return listed.body.items.map((item: { clientId: string }) => item.clientId);
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const listed = await send('GET', `/visits?householdId=${household.id}&pageSize=200&page=${page}`);
+      expect(listed.status).toBe(200);
+      ids.push(...listed.body.items.map((item: { clientId: string }) => item.clientId));
+      if (ids.length >= listed.body.total || listed.body.items.length === 0) return ids;
+    }
   };
 
   it('stores a visit sent to both processes once, and each process reads what the other wrote', async () => {
@@ -326,4 +331,27 @@ describe('API_PROCESSES=2', () => {
       expect(await storedClientIds()).not.toContain('cluster-writer-down');
     },
   );
+
+  it('replaces every process one at a time on SIGHUP without refusing or losing a request', async () => {
+    const before = logLines().length;
+    server.child.kill('SIGHUP');
+    const replaced = () =>
+      logLines()
+        .slice(before)
+        .some((line) => line.msg === 'cluster: every process replaced');
+    const answers: Array<[string, Answer]> = [];
+    for (let i = 0; !replaced() && i < 2000; i++) {
+      const clientId = `cluster-hup-${i}`;
+      answers.push([clientId, await send('POST', `/households/${household.id}/visits`, visit(clientId))]);
+      answers.push([clientId, await send('GET', `/visits?householdId=${household.id}&pageSize=1`)]);
+    }
+    expect(replaced()).toBe(true);
+    expect(
+      answers.filter(([, answer]) => answer.status >= 300).map(([id, a]) => [id, a.status, a.body]),
+    ).toEqual([]);
+    const stored = await storedClientIds();
+    const posted = [...new Set(answers.map(([id]) => id))];
+    expect(posted.length).toBeGreaterThan(5);
+    for (const clientId of posted) expect(stored.filter((id) => id === clientId)).toHaveLength(1);
+  });
 });

@@ -120,17 +120,12 @@ describe('loadConfig', () => {
 
 describe('apiProcesses (API_PROCESSES)', () => {
   it('is one process in development and tests, the cores in production', () => {
-    expect(apiProcesses(undefined, 'development', 'postgres', 8)).toEqual({ requested: 1, count: 1 });
-    expect(apiProcesses(undefined, 'test', 'postgres', 8).count).toBe(1);
-    expect(apiProcesses(undefined, 'production', 'postgres', 8)).toEqual({ requested: 'auto', count: 8 });
-    expect(apiProcesses('3', 'development', 'postgres', 8)).toEqual({ requested: 3, count: 3 });
-  });
-
-  it('makes auto one process on SQLite, saying why, and obeys an explicit number', () => {
-    const auto = apiProcesses('auto', 'production', 'sqlite', 8);
-    expect(auto).toMatchObject({ requested: 'auto', count: 1 });
-    expect(auto.note).toMatch(/SQLite/);
-    expect(apiProcesses('2', 'production', 'sqlite', 8)).toEqual({ requested: 2, count: 2 });
+    expect(apiProcesses(undefined, 'development', 8)).toEqual({ requested: 1, count: 1 });
+    expect(apiProcesses(undefined, 'test', 8).count).toBe(1);
+    expect(apiProcesses(undefined, 'production', 8)).toEqual({ requested: 'auto', count: 8 });
+    expect(apiProcesses('', 'production', 2)).toEqual({ requested: 'auto', count: 2 });
+    expect(apiProcesses('3', 'development', 8)).toEqual({ requested: 3, count: 3 });
+    expect(apiProcesses('auto', 'development', 4)).toEqual({ requested: 'auto', count: 4 });
   });
 
   it('refuses anything but auto or 1–64', () => {
