@@ -3,8 +3,8 @@
  * none (every village a 包村领导 and a 后盾单位, every task force a 工作队长, every 20th household its own 包村领导),
  * then runs review and dispatch for the cycle date, the next day, and the days when its tasks climb the chain:
  * 3 days past their due date (all of the first day's tasks at once, to the village leader: the worst day), the day
- * after (an ordinary day), and 6 days past (the task-force leader). Prints one JSON line per date. It writes: run it
- * on a copy (`cp relocation.sqlite esc.sqlite`, or CREATE DATABASE … TEMPLATE …). DATABASE_URL names the database.
+ * after (an ordinary day), and 6 days past (the task-force leader). Prints one JSON line per date
+ * (`BENCH_MATRIX_ONLY=1`: gives the matrix and stops). It writes: run it on a copy (`cp relocation.sqlite esc.sqlite`, or CREATE DATABASE … TEMPLATE …). DATABASE_URL names the database.
  */
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const [{ n }] = await data.query('SELECT COUNT(*) AS n FROM responsibility');
   const matrix = Number(n) ? `${Number(n)} rows already` : `${await giveMatrix(data, first)} rows added`;
   console.log(JSON.stringify({ matrix }));
+  // BENCH_MATRIX_ONLY=1: only the matrix (then bench:cycle measures review and dispatch with it; bench/README §17).
+  if (process.env.BENCH_MATRIX_ONLY === '1') return void (await app.close());
   let now = first;
   app.get(Clock).now = () => new Date(now);
   const review = app.get(ReviewService);

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Agent, IncomingHttpHeaders, IncomingMessage, request as httpRequest } from 'node:http';
 import { DomainError } from '../common/errors/domain-error';
@@ -33,7 +33,7 @@ interface Pending {
  * reader reads next on its own connection includes it. Inactive outside a reader.
  */
 @Injectable()
-export class WriterLink implements OnModuleDestroy {
+export class WriterLink implements OnApplicationShutdown {
   private socketPath: string | null;
   private agent = WriterLink.newAgent();
   private readonly queues = new Map<string, { pending: Pending[]; sending: boolean }>();
@@ -48,7 +48,8 @@ export class WriterLink implements OnModuleDestroy {
     return this.socketPath !== null;
   }
 
-  onModuleDestroy(): void {
+  /** After the HTTP server has closed (Nest closes it after onModuleDestroy): requests still answering need the pool. */
+  onApplicationShutdown(): void {
     process.off('message', this.onMessage);
     this.agent.destroy();
   }
