@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { HouseholdEntity } from './entities/household.entity';
 import { HouseholdDerivedRepository } from './household-derived.repository';
 import { computeLight, Light, LightFacts, LightReason } from './lights';
-import { HouseholdLinks } from './household-links';
+import { HouseholdLinks, PlanFacts } from './household-links';
 
 const BATCH = 5000;
 
@@ -27,14 +27,16 @@ export class HouseholdDerived {
   async refreshLight(
     manager: EntityManager,
     household: HouseholdEntity,
+    /** Its plan facts when the caller read them for several households at once (markVisited). */
+    known?: { plan: PlanFacts | null; now: Date },
   ): Promise<{ light: Light; reasons: LightReason[] }> {
-    const now = this.clock.now();
+    const now = known?.now ?? this.clock.now();
     // Most households have no open problem: skip the query then (it is on the visit hot path).
     const problems =
       household.openProblems > 0
         ? await this.links.problems.activeCounts(manager, household.id, now)
         : { overdue: 0, p1: 0 };
-    const plan = await this.links.plan.factsFor(manager, household, now);
+    const plan = known ? known.plan : await this.links.plan.factsFor(manager, household, now);
     const result = computeLight(
       {
         stage: household.stage,
@@ -122,9 +124,12 @@ export class HouseholdDerived {
       manager,
       households.map((household) => ({ householdId: household.id, visitedAt: latest.get(household.id)! })),
     );
+    // The batch's plan facts in one statement, not one per household: visits are the hottest write.
+    const now = this.clock.now();
+    const plans = await this.links.plan.factsForMany(manager, households, now);
     for (const household of households) {
       household.lastVisitAt = latest.get(household.id)!;
-      await this.refreshLight(manager, household);
+      await this.refreshLight(manager, household, { plan: plans.get(household.id) ?? null, now });
     }
   }
 

@@ -90,6 +90,12 @@ export interface HouseholdPlan {
     household: { id: string; villageId: string; stage: string },
     now: Date,
   ): Promise<PlanFacts | null>;
+  /** `factsFor` of several households in one statement (a batch of visits), by household id. */
+  factsForMany(
+    manager: EntityManager,
+    households: Array<{ id: string; villageId: string; stage: string }>,
+    now: Date,
+  ): Promise<Map<string, PlanFacts | null>>;
   /**
    * For the review: the village paces measured and stored set-based (one village, or every one), then a pure
    * function giving each household's facts from memory, so the review makes no per-household query.

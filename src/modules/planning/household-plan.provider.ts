@@ -5,7 +5,7 @@ import { HouseholdLinks, HouseholdPlan, PlanFacts } from '../households/househol
 import { VillagePaceEntity } from './entities/village-plan.entity';
 import { STAGES } from '../households/household-stages';
 import { planVerdict, VillagePace } from './plan';
-import { PlanningRepository } from './planning.repository';
+import { HouseholdPlanRow, PlanningRepository } from './planning.repository';
 import { STAGE_LEADS, validateLeadTable } from './stage-leads';
 import { VillagePaces } from './village-paces';
 
@@ -33,6 +33,25 @@ export class HouseholdPlanProvider implements HouseholdPlan, OnModuleInit {
    */
   async factsFor(manager: EntityManager, household: PlannedHousehold, now: Date): Promise<PlanFacts | null> {
     const row = await this.repository.householdPlan(manager, household.id, household.villageId);
+    return this.verdict(household, row, now);
+  }
+
+  /** `factsFor` of several households (a batch of visits) in one statement, by household id. */
+  async factsForMany(
+    manager: EntityManager,
+    households: PlannedHousehold[],
+    now: Date,
+  ): Promise<Map<string, PlanFacts | null>> {
+    const rows = await this.repository.householdPlans(
+      manager,
+      households.map((h) => h.id),
+    );
+    return new Map(
+      households.map((h) => [h.id, rows.has(h.id) ? this.verdict(h, rows.get(h.id)!, now) : null]),
+    );
+  }
+
+  private verdict(household: PlannedHousehold, row: HouseholdPlanRow, now: Date): PlanFacts | null {
     const moveDate = row.batchMoveDate ?? row.villageMoveDate;
     if (!moveDate) return null;
     const pace: VillagePace | null =

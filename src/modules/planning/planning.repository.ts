@@ -107,14 +107,27 @@ export class PlanningRepository {
          FROM (SELECT 1 AS one) AS x LEFT JOIN village_pace p ON p.village_id = :villageId`,
       { householdId, villageId },
     );
-    return {
-      batchMoveDate: (row.batch_move_date as string | null) ?? null,
-      villageMoveDate: (row.village_move_date as string | null) ?? null,
-      paceDate: (row.pace_date as string | null) ?? null,
-      steps: row.steps === null || row.steps === undefined ? null : num(row.steps),
-      openHouseholds:
-        row.open_households === null || row.open_households === undefined ? null : num(row.open_households),
-    };
+    return planRow(row);
+  }
+
+  /** `householdPlan` for several households in one statement (a batch of visits), by household id. */
+  async householdPlans(
+    manager: EntityManager,
+    householdIds: string[],
+  ): Promise<Map<string, HouseholdPlanRow>> {
+    if (householdIds.length === 0) return new Map();
+    const rows = await rawQuery(
+      manager,
+      `SELECT h.id AS household_id,
+              (SELECT b.move_date FROM plan_batch_member m JOIN plan_batch b ON b.id = m.batch_id
+                WHERE m.household_id = h.id) AS batch_move_date,
+              (SELECT move_date FROM village_plan WHERE village_id = h.village_id) AS village_move_date,
+              p.pace_date, p.steps, p.open_households
+         FROM household h LEFT JOIN village_pace p ON p.village_id = h.village_id
+        WHERE h.id IN (:...householdIds)`,
+      { householdIds },
+    );
+    return new Map(rows.map((row) => [String(row.household_id), planRow(row)]));
   }
 
   /** Whether any move date is set at all (without one, the review skips the plan). */
@@ -325,4 +338,15 @@ export class PlanningRepository {
       })),
     };
   }
+}
+
+function planRow(row: Record<string, unknown>): HouseholdPlanRow {
+  return {
+    batchMoveDate: (row.batch_move_date as string | null) ?? null,
+    villageMoveDate: (row.village_move_date as string | null) ?? null,
+    paceDate: (row.pace_date as string | null) ?? null,
+    steps: row.steps === null || row.steps === undefined ? null : num(row.steps),
+    openHouseholds:
+      row.open_households === null || row.open_households === undefined ? null : num(row.open_households),
+  };
 }
