@@ -190,6 +190,22 @@ describe('API_PROCESSES=2', () => {
     },
   );
 
+  sqliteIt('streams an upload through to the writer whole (a ledger read there, row by row)', async () => {
+    const url = `http://127.0.0.1:${port}/api/v1/households/import`;
+    const headers = { authorization: `Bearer ${world.admin}` };
+    const template = await fetch(`${url}/template`, { headers });
+    expect(template.status).toBe(200);
+    const form = new FormData();
+    form.append('file', new Blob([await template.arrayBuffer()]), 'ledger.xlsx');
+    const upload = await fetch(`${url}?dryRun=true`, { method: 'POST', headers, body: form });
+    const body = (await upload.json()) as { code: string; requestId: string };
+    // The writer opened the workbook and found its sheets without a row: it got every byte.
+    expect([upload.status, body.code]).toEqual([400, 'NO_DATA_ROWS']);
+    const answer: Answer = { status: upload.status, body, requestId: body.requestId };
+    await waitFor('request log lines', async () => answeredBy([answer]).every(Boolean), 5_000);
+    expect(answeredBy([answer])).toEqual(['writer']);
+  });
+
   sqliteIt(
     'serves a full read where it arrives and has the writer record its audit entry first',
     async () => {

@@ -107,6 +107,7 @@ describe('responsibility: the 包保 matrix, handovers and escalation', () => {
         label: '包户干部',
         holder: { type: 'user', id: w.cadre.id },
         source: 'assignment',
+        since: '2026-11-01T02:00:00.000Z', // registered with this cadre
       });
       expect(role(first, 'village_leader')).toMatchObject({
         label: '包村领导',
@@ -444,6 +445,37 @@ describe('responsibility: the 包保 matrix, handovers and escalation', () => {
         level: 1,
         to: leader.id,
       });
+    });
+  });
+
+  it("dates the cadre from the household's last assignment, which no other change moves", async () => {
+    const assign = (cadreId: string) =>
+      t.http
+        .post('/api/v1/households/assignments')
+        .set(auth(w.commander))
+        .send({ householdIds: [h.H2.id], cadreId });
+    at('2026-11-28T01:00:00Z');
+    expect((await assign(w.otherCadre.id)).status).toBe(200);
+    expect(role((await responsibles(h.H2.id)).body, 'cadre')).toMatchObject({
+      holder: { id: w.otherCadre.id },
+      since: '2026-11-28T01:00:00.000Z',
+    });
+    at('2026-11-29T01:00:00Z');
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/households/${h.H2.id}/hold`)
+          .set(auth(w.commander))
+          .send({ reason: 'dispute' })
+      ).status,
+    ).toBe(200);
+    expect((await assign(w.otherCadre.id)).status).toBe(200); // the same cadre again: no new run
+    expect(role((await responsibles(h.H2.id)).body, 'cadre').since).toBe('2026-11-28T01:00:00.000Z');
+    at('2026-11-30T01:00:00Z');
+    expect((await assign(w.cadre.id)).status).toBe(200);
+    expect(role((await responsibles(h.H2.id)).body, 'cadre')).toMatchObject({
+      holder: { id: w.cadre.id },
+      since: '2026-11-30T01:00:00.000Z',
     });
   });
 });

@@ -54,6 +54,11 @@ export class HouseholdAccess {
     return household;
   }
 
+  /** Since when a household has had its cadre, from its assignment history (households.repository.ts). */
+  cadreSince(household: { id: string; cadreId: string | null }): Promise<Date | null> {
+    return this.households.cadreSince(household.id, household.cadreId);
+  }
+
   async isVisible(actor: Actor, id: string): Promise<boolean> {
     return !!(await this.households.findVisible(AccessPolicy.householdScope(actor), id));
   }

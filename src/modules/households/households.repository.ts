@@ -1,4 +1,4 @@
-import { rawQuery } from '../../database/raw-query';
+import { instant, rawQuery } from '../../database/raw-query';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -70,6 +70,30 @@ export class HouseholdsRepository {
       'SELECT max(id) AS n FROM household_history',
     );
     return Number(row.n ?? 0);
+  }
+
+  /**
+   * Since when the household has had its cadre: the first history row of the latest unbroken run of rows with
+   * that cadre (an assignment, a registration, or the baseline when it has had the same one since before the
+   * history began). Null without a cadre or without history.
+   */
+  async cadreSince(
+    householdId: string,
+    cadreId: string | null,
+    manager?: EntityManager,
+  ): Promise<Date | null> {
+    if (!cadreId) return null;
+    const rows = await rawQuery<{ cadre_id: string | null; at: unknown }>(
+      manager ?? this.dataSource.manager,
+      `SELECT cadre_id, at FROM household_history WHERE household_id = :householdId ORDER BY at DESC, id DESC`,
+      { householdId },
+    );
+    let since: Date | null = null;
+    for (const row of rows) {
+      if (row.cadre_id !== cadreId) break;
+      since = instant(row.at);
+    }
+    return since;
   }
 
   findByIds(ids: string[], manager?: EntityManager): Promise<HouseholdEntity[]> {

@@ -47,9 +47,10 @@ export class ResponsibilityService {
       taskForceId: household.taskForceId,
       cadreId: household.cadreId,
     };
-    const [rows, handovers] = await Promise.all([
+    const [rows, handovers, cadreSince] = await Promise.all([
       this.repository.rowsReaching(place),
       this.repository.handoversFor(place, HISTORY_LIMIT),
+      this.households.cadreSince(household),
     ]);
     const at = (scope: string, role: ResponsibleRole) =>
       rows.find((r) => r.scopeType === scope && r.role === role);
@@ -70,7 +71,7 @@ export class ResponsibilityService {
         label: CHAIN_ROLE_LABELS.cadre,
         holder: household.cadreId ? names.holder('user', household.cadreId) : null,
         source: household.cadreId ? 'assignment' : null,
-        since: null,
+        since: cadreSince?.toISOString() ?? null,
       },
       ...RESPONSIBLE_ROLES.map((role): ResponsibleView => {
         const found = resolved.get(role);

@@ -22,7 +22,9 @@ export function ResponsibilityPanel({ householdId }: { householdId: string }) {
         current={-1}
         items={chain.map((r) => ({
           title: `${r.label}：${holderName(r.holder)}`,
-          content: r.source ? label('responsibilitySources', r.source) : '未指定',
+          content: r.source
+            ? `${label('responsibilitySources', r.source)}${r.since ? ` · 自 ${formatDateTime(r.since).slice(0, 10)}` : ''}`
+            : '未指定',
         }))}
       />
       <Descriptions size="small" column={1}>
