@@ -416,4 +416,37 @@ describe('planning (搬迁节点倒排)', () => {
     expect(after!.light).toBe('red');
     expect(after!.reasons).toEqual(expect.arrayContaining(['cannot_make_move_date', 'behind_plan']));
   });
+
+  it('takes households out of a batch all or none, audited, and they follow their village again', async () => {
+    at('2026-12-16T19:00:00+08:00');
+    const [batch] = ok(await t.http.get('/api/v1/planning/batches').set(auth(w.commander)), 200);
+    const remove = (householdIds: string[], token = w.commander, id = batch.id, reason = '随村整体搬迁') =>
+      t.http.post(`/api/v1/planning/batches/${id}/removals`).set(auth(token)).send({ householdIds, reason });
+    const code = (response: { status: number; body: any }) => [response.status, response.body.code];
+    expect(ok(await plan(h.a3), 200)).toMatchObject({ moveDate: '2026-12-20', batch: { id: batch.id } });
+
+    // One household of the list is not in the batch: nothing is taken out, and the answer names it.
+    const refused = await remove([h.a3, h.a2]);
+    expect(code(refused)).toEqual([422, 'PLAN_BATCH_NOT_MEMBER']);
+    expect(refused.body.details).toEqual([{ field: 'householdIds', message: `${h.a2} 不在该批次中` }]);
+    expect(ok(await plan(h.a3), 200).batch).toMatchObject({ id: batch.id });
+    expect(code(await remove([h.a3], w.commander, '6f1c2b1e-0000-4000-8000-000000000000'))).toEqual([
+      404,
+      'PLAN_BATCH_NOT_FOUND',
+    ]);
+    expect(code(await remove([]))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(code(await remove([h.a3], w.commander, batch.id, '调'))).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await remove([h.a3], w.supervisor)).status).toBe(403);
+
+    const removed = ok(await remove([h.a3]), 200);
+    expect(removed).toMatchObject({ id: batch.id, households: 0, version: batch.version + 1, replanned: 9 });
+    expect(ok(await plan(h.a3), 200)).toMatchObject({
+      moveDate: '2026-12-15',
+      villageMoveDate: '2026-12-15',
+      batch: null,
+    });
+    const timeline = ok(await t.http.get(`/api/v1/households/${h.a3}/timeline`).set(auth(w.commander)), 200);
+    expect(timeline.items[0]).toMatchObject({ action: 'move_date_set' });
+    expect(code(await remove([h.a3]))).toEqual([422, 'PLAN_BATCH_NOT_MEMBER']); // already out
+  });
 });

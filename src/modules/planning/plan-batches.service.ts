@@ -7,7 +7,12 @@ import { Clock } from '../../common/time/business-clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdDerived } from '../households/household-derived.service';
-import { CreatePlanBatchDto, PlanBatchView, SetMoveDateDto } from './dtos/planning.dto';
+import {
+  CreatePlanBatchDto,
+  PlanBatchView,
+  RemoveBatchMembersDto,
+  SetMoveDateDto,
+} from './dtos/planning.dto';
 import { PlanBatchEntity } from './entities/plan-batch.entity';
 import { PlanningErrors } from './planning.errors';
 import { PlanningRepository } from './planning.repository';
@@ -105,6 +110,45 @@ export class PlanBatchesService {
     const batch = (await this.repository.findBatch(id))!;
     const members = (await this.repository.batches()).find((entry) => entry.id === id)?.households ?? 0;
     return this.view(batch, members, villageIds, replanned);
+  }
+
+  /**
+   * Takes households out of the batch, all or none: each follows its village's move date again. One audit entry a
+   * household (on its timeline); the villages they are in are replanned after the commit.
+   */
+  async removeMembers(actor: Actor, id: string, dto: RemoveBatchMembersDto): Promise<PlanBatchView> {
+    const now = this.clock.now();
+    const reason = dto.reason.trim();
+    const villageIds = await this.transactions.run(async (manager) => {
+      const batch = await this.repository.findBatch(id, manager);
+      if (!batch) throw PlanningErrors.batchNotFound();
+      const members = await this.repository.membersOf(manager, id, dto.householdIds);
+      const outside = dto.householdIds.filter((householdId) => !members.has(householdId));
+      if (outside.length) throw PlanningErrors.notMembers(outside);
+      const villages = await this.repository.householdVillages(manager, dto.householdIds);
+      await this.repository.removeMembers(manager, id, dto.householdIds);
+      const fields = { updatedBy: actor.id, updatedAt: now };
+      if (!(await this.repository.touchBatch(manager, id, batch.version, fields)))
+        throw CommonErrors.staleVersion();
+      await this.audit.record(
+        manager,
+        actor,
+        ...dto.householdIds.map((householdId) => ({
+          action: 'move_date_set' as const,
+          entityType: 'plan_batch',
+          entityId: id,
+          householdId,
+          before: { batch: batch.name, moveDate: batch.moveDate },
+          after: { batch: null },
+          context: { reason },
+        })),
+      );
+      return [...new Set(villages.values())];
+    });
+    const replanned = await this.replan(now, villageIds);
+    const batch = (await this.repository.findBatch(id))!;
+    const entry = (await this.repository.batches()).find((b) => b.id === id);
+    return this.view(batch, entry?.households ?? 0, entry?.villageIds ?? [], replanned);
   }
 
   private requireFuture(date: string, now: Date): void {

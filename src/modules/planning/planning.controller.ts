@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page, PageQueryDto } from '../../common/http/pagination';
@@ -12,6 +12,7 @@ import {
   PlanBatchView,
   HouseholdPlanView,
   PlanningOverviewView,
+  RemoveBatchMembersDto,
   SetMoveDateDto,
   VillagePlanView,
 } from './dtos/planning.dto';
@@ -77,6 +78,20 @@ export class PlanningController {
     @Body() dto: SetMoveDateDto,
   ): Promise<PlanBatchView> {
     return this.batches.setMoveDate(actor, id, dto);
+  }
+
+  /** Households taken out of a batch (all or none): they follow their villages' move dates again, replanned at once. */
+  @Post('planning/batches/:id/removals')
+  @HttpCode(200)
+  @Roles('admin', 'commander')
+  @ApiOkResponse({ type: PlanBatchView })
+  @ApiErrorResponses(403, 404, 409, 422)
+  removeBatchMembers(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: RemoveBatchMembersDto,
+  ): Promise<PlanBatchView> {
+    return this.batches.removeMembers(actor, id, dto);
   }
 
   @Get('planning/villages/:id/at-risk')

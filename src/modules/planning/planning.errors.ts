@@ -16,6 +16,13 @@ export const PlanningErrors = {
       'PLAN_BATCH_MEMBER_TAKEN',
       `有 ${count} 户已在搬迁批次「${batch}」等批次中，一户只能属于一个批次`,
     ),
+  notMembers: (householdIds: string[]) =>
+    new DomainError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'PLAN_BATCH_NOT_MEMBER',
+      `有 ${householdIds.length} 户不在该批次中，未作任何改动`,
+      householdIds.slice(0, 20).map((id) => ({ field: 'householdIds', message: `${id} 不在该批次中` })),
+    ),
   unknownHouseholds: (count: number) =>
     new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', [
       { field: 'householdIds', message: `有 ${count} 户不存在` },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { num, rawQuery } from '../../database/raw-query';
 import { PlanBatchEntity, PlanBatchMemberEntity } from './entities/plan-batch.entity';
 import { VillagePaceEntity, VillagePlanEntity } from './entities/village-plan.entity';
@@ -194,6 +194,40 @@ export class PlanningRepository {
       for (const r of rows) found.set(r.household_id as string, r.name as string);
     }
     return found;
+  }
+
+  /** Of these households, the ones in this batch. */
+  async membersOf(manager: EntityManager, batchId: string, householdIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const rows = await rawQuery(
+        manager,
+        'SELECT household_id FROM plan_batch_member WHERE batch_id = :batchId AND household_id IN (:...ids)',
+        { batchId, ids: householdIds.slice(i, i + 500) },
+      );
+      for (const r of rows) found.add(r.household_id as string);
+    }
+    return found;
+  }
+
+  async removeMembers(manager: EntityManager, batchId: string, householdIds: string[]): Promise<void> {
+    for (let i = 0; i < householdIds.length; i += 500)
+      await manager
+        .getRepository(PlanBatchMemberEntity)
+        .delete({ batchId, householdId: In(householdIds.slice(i, i + 500)) });
+  }
+
+  /** A batch's version moves on any change to it (its date or its members), for the optimistic checks. */
+  async touchBatch(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    fields: Pick<PlanBatchEntity, 'updatedBy' | 'updatedAt'>,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(PlanBatchEntity)
+      .update({ id, version }, { ...fields, version: version + 1 });
+    return (result.affected ?? 0) > 0;
   }
 
   /** Of these ids, the households that exist, with their village. */

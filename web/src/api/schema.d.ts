@@ -586,6 +586,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/planning/batches/{id}/removals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PlanningController_removeBatchMembers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/planning/villages/{id}/at-risk': {
     parameters: {
       query?: never;
@@ -2049,6 +2065,12 @@ export interface components {
       reason: string;
       /** @description households not in another batch (1 to 5,000) */
       householdIds: string[];
+    };
+    RemoveBatchMembersDto: {
+      /** @description households of this batch to take out (1 to 5,000): they follow their villages' move dates again */
+      householdIds: string[];
+      /** @example 户主申请随村整体搬迁 */
+      reason: string;
     };
     AtRiskHouseholdView: {
       id: string;
@@ -5602,6 +5624,85 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['SetMoveDateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanBatchView'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description conflict: a stale version, a duplicate, or a concurrent change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description a business rule refused it */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PlanningController_removeBatchMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemoveBatchMembersDto'];
       };
     };
     responses: {

@@ -160,6 +160,25 @@ export class CreatePlanBatchDto {
   householdIds!: string[];
 }
 
+export class RemoveBatchMembersDto {
+  @ApiProperty({
+    type: [String],
+    description:
+      "households of this batch to take out (1 to 5,000): they follow their villages' move dates again",
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  householdIds!: string[];
+  @ApiProperty({ example: '户主申请随村整体搬迁' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  reason!: string;
+}
+
 export class PlanBatchView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
