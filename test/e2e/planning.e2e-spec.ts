@@ -419,7 +419,7 @@ describe('planning (搬迁节点倒排)', () => {
 
   it('takes households out of a batch all or none, audited, and they follow their village again', async () => {
     at('2026-12-16T19:00:00+08:00');
-    const [batch] = ok(await t.http.get('/api/v1/planning/batches').set(auth(w.commander)), 200);
+    const [batch] = ok(await t.http.get('/api/v1/planning/batches').set(auth(w.commander)), 200) as any[];
     const remove = (householdIds: string[], token = w.commander, id = batch.id, reason = '随村整体搬迁') =>
       t.http.post(`/api/v1/planning/batches/${id}/removals`).set(auth(token)).send({ householdIds, reason });
     const code = (response: { status: number; body: any }) => [response.status, response.body.code];
@@ -448,5 +448,29 @@ describe('planning (搬迁节点倒排)', () => {
     const timeline = ok(await t.http.get(`/api/v1/households/${h.a3}/timeline`).set(auth(w.commander)), 200);
     expect(timeline.items[0]).toMatchObject({ action: 'move_date_set' });
     expect(code(await remove([h.a3]))).toEqual([422, 'PLAN_BATCH_NOT_MEMBER']); // already out
+
+    // By 户编号, as a ledger lists them: a batch made and emptied by codes; an unknown code is named.
+    const a3Code = ok(await household(h.a3), 200).code as string;
+    const byCodes = (path: string, body: Record<string, unknown>) =>
+      t.http.post(`/api/v1/planning/batches${path}`).set(auth(w.commander)).send(body);
+    const third = { name: '第三批', moveDate: '2027-02-01', reason: '按台账成批' };
+    const unknown = await byCodes('', { ...third, householdCodes: [a3Code, 'NO-SUCH-CODE'] });
+    expect(code(unknown)).toEqual([400, 'VALIDATION_FAILED']);
+    expect(unknown.body.details).toEqual([
+      { field: 'householdCodes', message: '户编号 NO-SUCH-CODE 不存在' },
+    ]);
+    expect(code(await byCodes('', { ...third, householdCodes: [a3Code], householdIds: [h.a3] }))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    const made = ok(await byCodes('', { ...third, householdCodes: [` ${a3Code} `] }), 201);
+    expect(made).toMatchObject({ name: '第三批', households: 1 });
+    expect(ok(await plan(h.a3), 200)).toMatchObject({ moveDate: '2027-02-01', batch: { id: made.id } });
+    expect(
+      ok(await byCodes(`/${made.id}/removals`, { householdCodes: [a3Code], reason: '取消批次' }), 200),
+    ).toMatchObject({
+      households: 0,
+    });
+    expect(ok(await plan(h.a3), 200).batch).toBeNull();
   });
 });

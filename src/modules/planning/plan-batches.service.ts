@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { CommonErrors } from '../../common/errors/domain-error';
 import { uniqueViolation } from '../../common/errors/unique-violation';
 import { Actor } from '../../common/policy/actor';
@@ -44,13 +45,15 @@ export class PlanBatchesService {
     this.requireFuture(dto.moveDate, now);
     const name = dto.name.trim();
     const reason = dto.reason.trim();
+    let householdIds: string[] = [];
     const { batch, villageIds } = await this.transactions
       .run(async (manager) => {
         if (await this.repository.findBatchByName(manager, name)) throw PlanningErrors.batchNameTaken(name);
-        const villages = await this.repository.householdVillages(manager, dto.householdIds);
-        if (villages.size < dto.householdIds.length)
-          throw PlanningErrors.unknownHouseholds(dto.householdIds.length - villages.size);
-        const taken = await this.repository.membersAmong(manager, dto.householdIds);
+        householdIds = await this.selected(manager, dto);
+        const villages = await this.repository.householdVillages(manager, householdIds);
+        if (villages.size < householdIds.length)
+          throw PlanningErrors.unknownHouseholds(householdIds.length - villages.size);
+        const taken = await this.repository.membersAmong(manager, householdIds);
         if (taken.size) throw PlanningErrors.memberTaken(taken.size, [...taken.values()][0]);
         const created = Object.assign(new PlanBatchEntity(), {
           id: randomUUID(),
@@ -62,13 +65,13 @@ export class PlanBatchesService {
           updatedAt: now,
           version: 1,
         });
-        await this.repository.insertBatch(manager, created, dto.householdIds);
+        await this.repository.insertBatch(manager, created, householdIds);
         await this.audit.record(manager, actor, {
           action: 'move_date_set',
           entityType: 'plan_batch',
           entityId: created.id,
           after: { name, moveDate: dto.moveDate },
-          context: { reason, households: dto.householdIds.length },
+          context: { reason, households: householdIds.length },
         });
         return { batch: created, villageIds: [...new Set(villages.values())] };
       })
@@ -78,7 +81,7 @@ export class PlanBatchesService {
         throw error;
       });
     const replanned = await this.replan(now, villageIds);
-    return this.view(batch, dto.householdIds.length, villageIds, replanned);
+    return this.view(batch, householdIds.length, villageIds, replanned);
   }
 
   async setMoveDate(actor: Actor, id: string, dto: SetMoveDateDto): Promise<PlanBatchView> {
@@ -122,18 +125,19 @@ export class PlanBatchesService {
     const villageIds = await this.transactions.run(async (manager) => {
       const batch = await this.repository.findBatch(id, manager);
       if (!batch) throw PlanningErrors.batchNotFound();
-      const members = await this.repository.membersOf(manager, id, dto.householdIds);
-      const outside = dto.householdIds.filter((householdId) => !members.has(householdId));
+      const householdIds = await this.selected(manager, dto);
+      const members = await this.repository.membersOf(manager, id, householdIds);
+      const outside = householdIds.filter((householdId) => !members.has(householdId));
       if (outside.length) throw PlanningErrors.notMembers(outside);
-      const villages = await this.repository.householdVillages(manager, dto.householdIds);
-      await this.repository.removeMembers(manager, id, dto.householdIds);
+      const villages = await this.repository.householdVillages(manager, householdIds);
+      await this.repository.removeMembers(manager, id, householdIds);
       const fields = { updatedBy: actor.id, updatedAt: now };
       if (!(await this.repository.touchBatch(manager, id, batch.version, fields)))
         throw CommonErrors.staleVersion();
       await this.audit.record(
         manager,
         actor,
-        ...dto.householdIds.map((householdId) => ({
+        ...householdIds.map((householdId) => ({
           action: 'move_date_set' as const,
           entityType: 'plan_batch',
           entityId: id,
@@ -149,6 +153,20 @@ export class PlanBatchesService {
     const batch = (await this.repository.findBatch(id))!;
     const entry = (await this.repository.batches()).find((b) => b.id === id);
     return this.view(batch, entry?.households ?? 0, entry?.villageIds ?? [], replanned);
+  }
+
+  /** The households a request names, by id or by 户编号 (all of them, or it names the codes that are not). */
+  private async selected(
+    manager: EntityManager,
+    dto: { householdIds?: string[]; householdCodes?: string[] },
+  ): Promise<string[]> {
+    if (dto.householdIds && dto.householdCodes) throw PlanningErrors.idsOrCodes();
+    if (dto.householdIds) return dto.householdIds;
+    const codes = [...new Set(dto.householdCodes!.map((code) => code.trim()))];
+    const ids = await this.repository.idsByCodes(manager, codes);
+    const unknown = codes.filter((code) => !ids.has(code));
+    if (unknown.length) throw PlanningErrors.unknownCodes(unknown);
+    return codes.map((code) => ids.get(code)!);
   }
 
   private requireFuture(date: string, now: Date): void {

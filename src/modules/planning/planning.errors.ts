@@ -23,6 +23,17 @@ export const PlanningErrors = {
       `有 ${householdIds.length} 户不在该批次中，未作任何改动`,
       householdIds.slice(0, 20).map((id) => ({ field: 'householdIds', message: `${id} 不在该批次中` })),
     ),
+  unknownCodes: (codes: string[]) =>
+    new DomainError(
+      HttpStatus.BAD_REQUEST,
+      'VALIDATION_FAILED',
+      '请求参数有误',
+      codes.slice(0, 20).map((code) => ({ field: 'householdCodes', message: `户编号 ${code} 不存在` })),
+    ),
+  idsOrCodes: () =>
+    new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', [
+      { field: 'householdCodes', message: 'householdIds 与 householdCodes 只能给出其一' },
+    ]),
   unknownHouseholds: (count: number) =>
     new DomainError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', '请求参数有误', [
       { field: 'householdIds', message: `有 ${count} 户不存在` },

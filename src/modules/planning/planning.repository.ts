@@ -230,6 +230,18 @@ export class PlanningRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Of these 户编号, the households that exist: code → id. */
+  async idsByCodes(manager: EntityManager, codes: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < codes.length; i += 500) {
+      const rows = await rawQuery(manager, 'SELECT id, code FROM household WHERE code IN (:...codes)', {
+        codes: codes.slice(i, i + 500),
+      });
+      for (const r of rows) found.set(r.code as string, r.id as string);
+    }
+    return found;
+  }
+
   /** Of these ids, the households that exist, with their village. */
   async householdVillages(manager: EntityManager, householdIds: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();

@@ -2063,12 +2063,16 @@ export interface components {
       moveDate: string;
       /** @example 淹没线以下先行搬迁 */
       reason: string;
-      /** @description households not in another batch (1 to 5,000) */
-      householdIds: string[];
+      /** @description households not in another batch (1 to 5,000), or householdCodes */
+      householdIds?: string[];
+      /** @description 户编号 instead of ids (1 to 5,000), as a ledger lists them */
+      householdCodes?: string[];
     };
     RemoveBatchMembersDto: {
-      /** @description households of this batch to take out (1 to 5,000): they follow their villages' move dates again */
-      householdIds: string[];
+      /** @description households of this batch to take out (1 to 5,000), or householdCodes: they follow their villages' move dates again */
+      householdIds?: string[];
+      /** @description 户编号 instead of ids (1 to 5,000) */
+      householdCodes?: string[];
       /** @example 户主申请随村整体搬迁 */
       reason: string;
     };

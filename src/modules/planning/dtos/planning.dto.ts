@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/pii/validators';
 import { STAGES } from '../../households/household-stages';
@@ -151,27 +152,53 @@ export class CreatePlanBatchDto {
   @MinLength(2)
   @MaxLength(200)
   reason!: string;
-  @ApiProperty({ type: [String], description: 'households not in another batch (1 to 5,000)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'households not in another batch (1 to 5,000), or householdCodes',
+  })
+  @ValidateIf((dto: CreatePlanBatchDto) => dto.householdCodes === undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(5000)
   @ArrayUnique()
   @IsUUID('all', { each: true })
-  householdIds!: string[];
+  householdIds?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: '户编号 instead of ids (1 to 5,000), as a ledger lists them',
+  })
+  @ValidateIf((dto: CreatePlanBatchDto) => dto.householdIds === undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  householdCodes?: string[];
 }
 
 export class RemoveBatchMembersDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: [String],
     description:
-      "households of this batch to take out (1 to 5,000): they follow their villages' move dates again",
+      "households of this batch to take out (1 to 5,000), or householdCodes: they follow their villages' move dates again",
   })
+  @ValidateIf((dto: RemoveBatchMembersDto) => dto.householdCodes === undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(5000)
   @ArrayUnique()
   @IsUUID('all', { each: true })
-  householdIds!: string[];
+  householdIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: '户编号 instead of ids (1 to 5,000)' })
+  @ValidateIf((dto: RemoveBatchMembersDto) => dto.householdIds === undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  householdCodes?: string[];
   @ApiProperty({ example: '户主申请随村整体搬迁' })
   @IsString()
   @MinLength(2)
