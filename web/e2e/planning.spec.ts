@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { keep, login, watchConsole } from './support';
+import { ApiAs } from './workflow-api';
 
 /** Today in Shanghai plus `days`, YYYY-MM-DD (the server's business dates). */
 function shanghaiDate(days: number): string {
@@ -38,6 +39,46 @@ test.describe('搬迁节点倒排', () => {
     await expect(card).toContainText(village);
     await expect(card).toContainText(`节点 ${moveDate}`);
     await keep(page, 'dashboard-planning');
+    expect(problems).toEqual([]);
+  });
+
+  test('the command centre makes a batch from 户编号 and takes a household out of it again', async ({
+    page,
+    request,
+  }) => {
+    const problems = watchConsole(page);
+    const commander = await ApiAs.login(request, 'commander');
+    const listed = await commander.get<{ items: { code: string }[] }>('/households?pageSize=2&sort=-code');
+    const [first, second] = listed.items.map((h) => h.code);
+    const name = `E2E 批次 ${Date.now().toString(36)}`;
+    await login(page, 'commander');
+    await page.goto('/planning');
+    await page.getByRole('button', { name: '新建批次' }).click();
+    await page.getByTestId('batch-name').fill(name);
+    await page.getByTestId('batch-move-date').fill(shanghaiDate(50));
+    await page.getByTestId('batch-codes').fill(`${first}\n${second}, NO-SUCH-CODE`);
+    await page.getByTestId('batch-reason').fill('淹没线以下先行搬迁');
+    await page.getByRole('button', { name: '建立并重新倒排' }).click();
+    // The unknown code is named and nothing is made; without it the batch is made.
+    await expect(page.getByText(/户编号 NO-SUCH-CODE 不存在|请求参数有误/)).toBeVisible();
+    await page.getByTestId('batch-codes').fill(`${first}\n${second}`);
+    await page.getByRole('button', { name: '建立并重新倒排' }).click();
+    await expect(page.getByText(new RegExp(`已建立批次「${name}」（2 户）`))).toBeVisible();
+    const row = page.locator('tr', { hasText: name });
+    await expect(row).toContainText(shanghaiDate(50));
+    await expect(row.locator('td').nth(2)).toHaveText('2');
+
+    await row.getByRole('button', { name: '移出户' }).click();
+    await page.getByTestId('batch-codes').fill(second);
+    await page.getByTestId('batch-reason').fill('户主申请随村搬迁');
+    await page.getByRole('button', { name: '移出并重新倒排' }).click();
+    await expect(page.getByText(/已移出 1 户，批次余 1 户/)).toBeVisible();
+    await expect(row.locator('td').nth(2)).toHaveText('1');
+    const batch = (await commander.get<{ name: string; households: number }[]>('/planning/batches')).find(
+      (b) => b.name === name,
+    );
+    expect(batch?.households).toBe(1);
+    await keep(page, 'planning-batches');
     expect(problems).toEqual([]);
   });
 });

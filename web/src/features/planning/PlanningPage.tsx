@@ -15,6 +15,7 @@ import {
   useBatches,
   usePlanning,
 } from './api';
+import { BatchModal, type BatchAction } from './BatchModal';
 import { MoveDateModal } from './MoveDateModal';
 
 const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red' };
@@ -62,6 +63,7 @@ export default function PlanningPage() {
   const planning = usePlanning();
   const batches = useBatches();
   const [editing, setEditing] = useState<MoveDateTarget | null>(null);
+  const [batchAction, setBatchAction] = useState<BatchAction | null>(null);
   const villageNames = new Map(planning.data?.villages.map((v) => [v.villageId, v.villageName]));
   const mayEdit = !!session.data && isCommand(session.data.role);
   const today = planning.data?.today ?? '';
@@ -151,20 +153,25 @@ export default function PlanningPage() {
             title: '操作',
             key: 'actions',
             render: (_: unknown, b: PlanBatch) => (
-              <Button
-                size="small"
-                onClick={() =>
-                  setEditing({
-                    kind: 'batch',
-                    id: b.id,
-                    name: b.name,
-                    moveDate: b.moveDate,
-                    version: b.version,
-                  })
-                }
-              >
-                调整节点
-              </Button>
+              <Space size={4}>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    setEditing({
+                      kind: 'batch',
+                      id: b.id,
+                      name: b.name,
+                      moveDate: b.moveDate,
+                      version: b.version,
+                    })
+                  }
+                >
+                  调整节点
+                </Button>
+                <Button size="small" onClick={() => setBatchAction({ kind: 'remove', batch: b })}>
+                  移出户
+                </Button>
+              </Space>
             ),
           },
         ]
@@ -201,8 +208,18 @@ export default function PlanningPage() {
           }}
         />
       </Card>
-      {(batches.data?.length ?? 0) > 0 && (
-        <Card title="搬迁批次（批次节点优先于村节点）" size="small">
+      {((batches.data?.length ?? 0) > 0 || mayEdit) && (
+        <Card
+          title="搬迁批次（批次节点优先于村节点）"
+          size="small"
+          extra={
+            mayEdit && (
+              <Button size="small" type="primary" onClick={() => setBatchAction({ kind: 'create' })}>
+                新建批次
+              </Button>
+            )
+          }
+        >
           <Table
             size="small"
             rowKey="id"
@@ -213,6 +230,7 @@ export default function PlanningPage() {
         </Card>
       )}
       <MoveDateModal target={editing} today={today} onClose={() => setEditing(null)} />
+      <BatchModal action={batchAction} today={today} onClose={() => setBatchAction(null)} />
     </Space>
   );
 }

@@ -62,3 +62,41 @@ export function useSetMoveDate() {
     },
   });
 }
+
+/** 户编号 as pasted from a ledger column or typed: separated by lines, spaces, commas or 、; each once. */
+export function parseCodes(text: string): string[] {
+  return [...new Set(text.split(/[\s,，、;；]+/).filter(Boolean))];
+}
+
+export type BatchChange =
+  | { kind: 'create'; name: string; moveDate: string; reason: string; householdCodes: string[] }
+  | { kind: 'remove'; batchId: string; reason: string; householdCodes: string[] };
+
+/** Makes a batch of households, or takes households out of one (by 户编号); the server replans either way. */
+export function useChangeBatch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: BatchChange) =>
+      change.kind === 'create'
+        ? ok<PlanBatch>(
+            api.POST('/api/v1/planning/batches', {
+              body: {
+                name: change.name,
+                moveDate: change.moveDate,
+                reason: change.reason,
+                householdCodes: change.householdCodes,
+              },
+            }),
+          )
+        : ok<PlanBatch>(
+            api.POST('/api/v1/planning/batches/{id}/removals', {
+              params: { path: { id: change.batchId } },
+              body: { reason: change.reason, householdCodes: change.householdCodes },
+            }),
+          ),
+    onSettled: () => {
+      for (const key of ['planning', 'household', 'households', 'dashboard'])
+        void client.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
