@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { TaskEntity, TaskStatus } from '../../src/modules/daily-cycle/tasks/entities/task.entity';
+import { HouseholdDerived } from '../../src/modules/households/household-derived.service';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -406,4 +407,25 @@ describe('sync pull for the cadre app', () => {
       }
     },
   );
+
+  it('sends the lights the daily review changed in the next delta, each household once', async () => {
+    const { cadre, households } = await cadreWith(3);
+    const first = await pull(cadre.token);
+    expect(first.body.households.map((h: { light: string }) => h.light)).toEqual(['green', 'green', 'green']);
+    // Three weeks without a visit: the review turns every light (each in a batch of its own light and reasons).
+    const start = t.clock.now();
+    t.clock.advance(21 * 24 * 3_600_000);
+    try {
+      const { changed } = await t.app.get(HouseholdDerived).recomputeLights(t.clock.now());
+      expect(changed).toBeGreaterThanOrEqual(3);
+      const delta = await pull(cadre.token, first.body.cursor);
+      expect(delta.body.reset).toBe(false);
+      const mine = new Map(households.map((h) => [h.id, h]));
+      expect(delta.body.households.map((h: { id: string }) => h.id).sort()).toEqual([...mine.keys()].sort());
+      for (const h of delta.body.households) expect(h.light).not.toBe('green');
+      expect((await pull(cadre.token, delta.body.cursor)).body.households).toEqual([]);
+    } finally {
+      t.clock.set(start);
+    }
+  });
 });

@@ -50,17 +50,46 @@ export class HouseholdDerivedRepository {
 
   /** One UPDATE per distinct (light, reasons) in the batch. */
   async saveLights(manager: EntityManager, groups: Map<string, string[]>): Promise<void> {
+    const sqlite = manager.connection.options.type === 'sqlite';
     for (const [key, ids] of groups) {
       const [light, reasons] = JSON.parse(key) as [string, string];
       for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        if (sqlite) {
+          await this.saveLightsStamped(manager, light, reasons, chunk);
+          continue;
+        }
         await manager
           .createQueryBuilder()
           .update(HouseholdEntity)
           .set({ light, lightReasons: reasons })
-          .where('id IN (:...ids)', { ids: ids.slice(i, i + 500) })
+          .where('id IN (:...ids)', { ids: chunk })
           .execute();
       }
     }
+  }
+
+  /**
+   * SQLite: the phones' change stamp (migration 1765000000000-sync) written in the same statement. Its trigger
+   * stamps a row after the update with a second UPDATE of the row and a tick of the clock, each row on its own:
+   * for the 25,000 lights a review can change that doubled the writes. Here the clock ticks once for the chunk
+   * and every row takes that stamp with its light; the trigger, which fires only when the stamp did not move,
+   * stays out. Rows of one transaction sharing a stamp is what a pull already sees (it reads between commits).
+   */
+  private async saveLightsStamped(
+    manager: EntityManager,
+    light: string,
+    reasons: string,
+    ids: string[],
+  ): Promise<void> {
+    await manager.query('UPDATE sync_clock SET seq = seq + 1 WHERE id = 1');
+    await rawQuery(
+      manager,
+      `UPDATE household SET light = :light, light_reasons = :reasons,
+              change_seq = (SELECT seq FROM sync_clock WHERE id = 1)
+        WHERE id IN (:...ids)`,
+      { light, reasons, ids },
+    );
   }
 
   /** Households in id order (of one village, or all), a page at a time (keyset, so the walk is linear). */
