@@ -105,3 +105,15 @@ test('commander: dashboard → matrix cell → filtered list → household → a
   expect(valueBeside(workbook.getWorksheet('总览')!, '总户数')).toBe(report.totals.households);
   expect(problems).toEqual([]);
 });
+
+test('commander: the dashboard’s overdue problems open the problems behind the figure', async ({ page }) => {
+  const problems = watchConsole(page);
+  await login(page, 'commander');
+  const figure = page.getByTestId('problems-overdue');
+  await expect(figure).toBeVisible();
+  const count = Number((await figure.locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
+  await figure.click();
+  await expect(page).toHaveURL(/\/problems\?overdue=true/);
+  await expect(page.getByText(`共 ${count} 件`)).toBeVisible();
+  expect(problems).toEqual([]);
+});

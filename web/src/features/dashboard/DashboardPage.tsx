@@ -110,11 +110,13 @@ export default function DashboardPage() {
         </Col>
         <Col xs={12} md={6} lg={3}>
           <Card size="small">
-            <Statistic
-              title="超期问题"
-              value={s.today.problemsOverdue}
-              styles={{ content: { color: s.today.problemsOverdue ? '#cf1322' : undefined } }}
-            />
+            <Link to="/problems?overdue=true" data-testid="problems-overdue">
+              <Statistic
+                title="超期问题"
+                value={s.today.problemsOverdue}
+                styles={{ content: { color: s.today.problemsOverdue ? '#cf1322' : undefined } }}
+              />
+            </Link>
           </Card>
         </Col>
         <Col xs={12} md={6} lg={3}>
