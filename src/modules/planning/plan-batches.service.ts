@@ -9,6 +9,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { HouseholdDerived } from '../households/household-derived.service';
 import {
+  BatchHouseholdsDto,
   CreatePlanBatchDto,
   PlanBatchView,
   RemoveBatchMembersDto,
@@ -156,10 +157,7 @@ export class PlanBatchesService {
   }
 
   /** The households a request names, by id or by 户编号 (all of them, or it names the codes that are not). */
-  private async selected(
-    manager: EntityManager,
-    dto: { householdIds?: string[]; householdCodes?: string[] },
-  ): Promise<string[]> {
+  private async selected(manager: EntityManager, dto: BatchHouseholdsDto): Promise<string[]> {
     if (dto.householdIds && dto.householdCodes) throw PlanningErrors.idsOrCodes();
     if (dto.householdIds) return dto.householdIds;
     const codes = [...new Set(dto.householdCodes!.map((code) => code.trim()))];

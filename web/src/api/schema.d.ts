@@ -2054,6 +2054,10 @@ export interface components {
       replanned: number;
     };
     CreatePlanBatchDto: {
+      /** @description households (1 to 5,000), or householdCodes */
+      householdIds?: string[];
+      /** @description 户编号 instead of ids (1 to 5,000), as a ledger lists them */
+      householdCodes?: string[];
       /** @example 坪滩村第一批（库区淹没线以下） */
       name: string;
       /**
@@ -2063,15 +2067,11 @@ export interface components {
       moveDate: string;
       /** @example 淹没线以下先行搬迁 */
       reason: string;
-      /** @description households not in another batch (1 to 5,000), or householdCodes */
-      householdIds?: string[];
-      /** @description 户编号 instead of ids (1 to 5,000), as a ledger lists them */
-      householdCodes?: string[];
     };
     RemoveBatchMembersDto: {
-      /** @description households of this batch to take out (1 to 5,000), or householdCodes: they follow their villages' move dates again */
+      /** @description households (1 to 5,000), or householdCodes */
       householdIds?: string[];
-      /** @description 户编号 instead of ids (1 to 5,000) */
+      /** @description 户编号 instead of ids (1 to 5,000), as a ledger lists them */
       householdCodes?: string[];
       /** @example 户主申请随村整体搬迁 */
       reason: string;

@@ -138,7 +138,32 @@ export class AtRiskHouseholdView {
   @ApiProperty({ type: [String] }) lightReasons!: string[];
 }
 
-export class CreatePlanBatchDto {
+/** Households named by id or by 户编号 (one of the two): what a batch is made of, or loses. */
+export class BatchHouseholdsDto {
+  @ApiPropertyOptional({ type: [String], description: 'households (1 to 5,000), or householdCodes' })
+  @ValidateIf((dto: BatchHouseholdsDto) => dto.householdCodes === undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  householdIds?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: '户编号 instead of ids (1 to 5,000), as a ledger lists them',
+  })
+  @ValidateIf((dto: BatchHouseholdsDto) => dto.householdIds === undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  householdCodes?: string[];
+}
+
+/** A batch: its households must be in no other batch. */
+export class CreatePlanBatchDto extends BatchHouseholdsDto {
   @ApiProperty({ example: '坪滩村第一批（库区淹没线以下）' })
   @IsString()
   @MinLength(2)
@@ -152,53 +177,10 @@ export class CreatePlanBatchDto {
   @MinLength(2)
   @MaxLength(200)
   reason!: string;
-  @ApiPropertyOptional({
-    type: [String],
-    description: 'households not in another batch (1 to 5,000), or householdCodes',
-  })
-  @ValidateIf((dto: CreatePlanBatchDto) => dto.householdCodes === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  householdIds?: string[];
-  @ApiPropertyOptional({
-    type: [String],
-    description: '户编号 instead of ids (1 to 5,000), as a ledger lists them',
-  })
-  @ValidateIf((dto: CreatePlanBatchDto) => dto.householdIds === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  householdCodes?: string[];
 }
 
-export class RemoveBatchMembersDto {
-  @ApiPropertyOptional({
-    type: [String],
-    description:
-      "households of this batch to take out (1 to 5,000), or householdCodes: they follow their villages' move dates again",
-  })
-  @ValidateIf((dto: RemoveBatchMembersDto) => dto.householdCodes === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  householdIds?: string[];
-  @ApiPropertyOptional({ type: [String], description: '户编号 instead of ids (1 to 5,000)' })
-  @ValidateIf((dto: RemoveBatchMembersDto) => dto.householdIds === undefined)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  householdCodes?: string[];
+/** Households taken out of a batch (each must be in it): they follow their villages' move dates again. */
+export class RemoveBatchMembersDto extends BatchHouseholdsDto {
   @ApiProperty({ example: '户主申请随村整体搬迁' })
   @IsString()
   @MinLength(2)
