@@ -472,5 +472,34 @@ describe('planning (搬迁节点倒排)', () => {
       households: 0,
     });
     expect(ok(await plan(h.a3), 200).batch).toBeNull();
+
+    // Deleting a batch: one with households is refused and keeps them; an emptied one goes, audited, and its
+    // name can be used again.
+    const second = ok(await byCodes('', { ...third, name: '第四批', householdCodes: [a3Code] }), 201);
+    const drop = (id: string, token = w.commander) =>
+      t.http.delete(`/api/v1/planning/batches/${id}`).set(auth(token));
+    const full = await drop(second.id);
+    expect(code(full)).toEqual([409, 'PLAN_BATCH_NOT_EMPTY']);
+    expect(full.body.message).toContain('还有 1 户');
+    expect(ok(await plan(h.a3), 200).batch).toMatchObject({ id: second.id });
+    expect((await drop(made.id, w.supervisor)).status).toBe(403);
+    expect((await drop(made.id)).status).toBe(204);
+    expect(code(await drop(made.id))).toEqual([404, 'PLAN_BATCH_NOT_FOUND']);
+    const names = (ok(await t.http.get('/api/v1/planning/batches').set(auth(w.commander)), 200) as any[]).map(
+      (b) => b.name,
+    );
+    expect(names).not.toContain('第三批');
+    expect(names).toContain('第四批');
+    const audit = ok(
+      await t.http.get(`/api/v1/audit?entityType=plan_batch&entityId=${made.id}`).set(auth(w.admin)),
+      200,
+    );
+    expect(audit.items[0]).toMatchObject({
+      action: 'delete',
+      changes: { name: { from: '第三批', to: null }, moveDate: { from: '2027-02-01', to: null } },
+    });
+    ok(await byCodes(`/${second.id}/removals`, { householdCodes: [a3Code], reason: '取消批次' }), 200);
+    expect((await drop(second.id)).status).toBe(204);
+    ok(await byCodes('', { ...third, householdCodes: [a3Code] }), 201); // the name is free again
   });
 });

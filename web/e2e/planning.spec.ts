@@ -42,7 +42,7 @@ test.describe('搬迁节点倒排', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the command centre makes a batch from 户编号 and takes a household out of it again', async ({
+  test('the command centre makes a batch from 户编号, takes its households out again and deletes it', async ({
     page,
     request,
   }) => {
@@ -79,6 +79,20 @@ test.describe('搬迁节点倒排', () => {
     );
     expect(batch?.households).toBe(1);
     await keep(page, 'planning-batches');
+
+    // Emptied, the batch can be deleted (with a batch of households the button is not there: they go out first).
+    await expect(row.getByRole('button', { name: /删\s*除\s*批\s*次/ })).toHaveCount(0);
+    await row.getByRole('button', { name: '移出户' }).click();
+    await page.getByTestId('batch-codes').fill(first);
+    await page.getByTestId('batch-reason').fill('批次取消');
+    await page.getByRole('button', { name: '移出并重新倒排' }).click();
+    await expect(row.locator('td').nth(2)).toHaveText('0');
+    await row.getByRole('button', { name: /删\s*除\s*批\s*次/ }).click();
+    await page.getByRole('button', { name: /^删\s*除$/ }).click();
+    await expect(page.getByText(`已删除批次「${name}」`)).toBeVisible();
+    await expect(page.locator('tr', { hasText: name })).toHaveCount(0);
+    const left = await commander.get<{ name: string }[]>('/planning/batches');
+    expect(left.map((b) => b.name)).not.toContain(name);
     expect(problems).toEqual([]);
   });
 });

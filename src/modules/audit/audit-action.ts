@@ -3,6 +3,7 @@ export type AuditAction =
   | 'create'
   | 'update'
   | 'deactivate'
+  | 'delete'
   | 'login'
   | 'password_change'
   | 'assign'

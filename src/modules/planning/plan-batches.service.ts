@@ -156,6 +156,27 @@ export class PlanBatchesService {
     return this.view(batch, entry?.households ?? 0, entry?.villageIds ?? [], replanned);
   }
 
+  /**
+   * Deletes a batch no household is in any more (its name can then be used again). A batch with members is
+   * refused, 409: taking households out is its own step (audited on each household's timeline, with a reason), so
+   * a delete never moves anyone's move date behind the command centre's back.
+   */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const batch = await this.repository.findBatch(id, manager);
+      if (!batch) throw PlanningErrors.batchNotFound();
+      const members = await this.repository.memberCount(manager, id);
+      if (members > 0) throw PlanningErrors.batchNotEmpty(members);
+      if (!(await this.repository.deleteBatch(manager, id, batch.version))) throw CommonErrors.staleVersion();
+      await this.audit.record(manager, actor, {
+        action: 'delete',
+        entityType: 'plan_batch',
+        entityId: id,
+        before: { name: batch.name, moveDate: batch.moveDate },
+      });
+    });
+  }
+
   /** The households a request names, by id or by 户编号 (all of them, or it names the codes that are not). */
   private async selected(manager: EntityManager, dto: BatchHouseholdsDto): Promise<string[]> {
     if (dto.householdIds && dto.householdCodes) throw PlanningErrors.idsOrCodes();

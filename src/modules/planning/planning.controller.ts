@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrorResponses, ApiPageResponse } from '../../common/http/api-responses';
 import { Page, PageQueryDto } from '../../common/http/pagination';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -92,6 +98,16 @@ export class PlanningController {
     @Body() dto: RemoveBatchMembersDto,
   ): Promise<PlanBatchView> {
     return this.batches.removeMembers(actor, id, dto);
+  }
+
+  /** A batch no household is in any more; one with members is refused (409), they are taken out first. */
+  @Delete('planning/batches/:id')
+  @HttpCode(204)
+  @Roles('admin', 'commander')
+  @ApiNoContentResponse({ description: 'the batch is deleted' })
+  @ApiErrorResponses(403, 404, 409)
+  deleteBatch(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<void> {
+    return this.batches.remove(actor, id);
   }
 
   @Get('planning/villages/:id/at-risk')

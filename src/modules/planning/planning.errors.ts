@@ -16,6 +16,12 @@ export const PlanningErrors = {
       'PLAN_BATCH_MEMBER_TAKEN',
       `有 ${count} 户已在搬迁批次「${batch}」等批次中，一户只能属于一个批次`,
     ),
+  batchNotEmpty: (count: number) =>
+    new DomainError(
+      HttpStatus.CONFLICT,
+      'PLAN_BATCH_NOT_EMPTY',
+      `该批次还有 ${count} 户，请先将其移出批次再删除`,
+    ),
   notMembers: (householdIds: string[]) =>
     new DomainError(
       HttpStatus.UNPROCESSABLE_ENTITY,

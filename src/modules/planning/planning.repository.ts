@@ -217,6 +217,16 @@ export class PlanningRepository {
         .delete({ batchId, householdId: In(householdIds.slice(i, i + 500)) });
   }
 
+  async memberCount(manager: EntityManager, batchId: string): Promise<number> {
+    return manager.getRepository(PlanBatchMemberEntity).count({ where: { batchId } });
+  }
+
+  /** Deleted only at the version read (a member added in between moves it). */
+  async deleteBatch(manager: EntityManager, id: string, version: number): Promise<boolean> {
+    const result = await manager.getRepository(PlanBatchEntity).delete({ id, version });
+    return (result.affected ?? 0) === 1;
+  }
+
   /** A batch's version moves on any change to it (its date or its members), for the optimistic checks. */
   async touchBatch(
     manager: EntityManager,

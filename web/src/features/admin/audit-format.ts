@@ -5,6 +5,7 @@ export const ACTION_LABELS: Record<string, string> = {
   create: '新建',
   update: '修改',
   deactivate: '停用',
+  delete: '删除',
   login: '登录',
   password_change: '修改密码',
   import: '台账导入',

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import {
   type VillagePlanSummary,
   useAtRisk,
   useBatches,
+  useDeleteBatch,
   usePlanning,
 } from './api';
 import { BatchModal, type BatchAction } from './BatchModal';
@@ -62,6 +63,8 @@ export default function PlanningPage() {
   const session = useSession();
   const planning = usePlanning();
   const batches = useBatches();
+  const deleteBatch = useDeleteBatch();
+  const { message } = App.useApp();
   const [editing, setEditing] = useState<MoveDateTarget | null>(null);
   const [batchAction, setBatchAction] = useState<BatchAction | null>(null);
   const villageNames = new Map(planning.data?.villages.map((v) => [v.villageId, v.villageName]));
@@ -168,9 +171,29 @@ export default function PlanningPage() {
                 >
                   调整节点
                 </Button>
-                <Button size="small" onClick={() => setBatchAction({ kind: 'remove', batch: b })}>
-                  移出户
-                </Button>
+                {b.households > 0 ? (
+                  <Button size="small" onClick={() => setBatchAction({ kind: 'remove', batch: b })}>
+                    移出户
+                  </Button>
+                ) : (
+                  <Popconfirm
+                    title={`删除批次「${b.name}」？`}
+                    description="批次中已无农户，删除后该名称可再次使用。"
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() =>
+                      deleteBatch.mutateAsync(b.id).then(
+                        () => void message.success(`已删除批次「${b.name}」`),
+                        (error: unknown) => void message.error(describeError(error)),
+                      )
+                    }
+                  >
+                    <Button size="small" danger>
+                      删除批次
+                    </Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -100,3 +100,13 @@ export function useChangeBatch() {
     },
   });
 }
+
+/** Deletes a batch no household is in any more (the server refuses one with households, 409). */
+export function useDeleteBatch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (batchId: string) =>
+      ok<unknown>(api.DELETE('/api/v1/planning/batches/{id}', { params: { path: { id: batchId } } })),
+    onSettled: () => void client.invalidateQueries({ queryKey: ['planning'] }),
+  });
+}
