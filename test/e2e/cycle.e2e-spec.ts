@@ -1,3 +1,4 @@
+import { HouseholdDerivedRepository } from '../../src/modules/households/household-derived.repository';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -270,5 +271,28 @@ describe('daily cycle: report, review, dispatch', () => {
       1,
       expect.stringContaining('日汇报生成时已登记的移民户数'),
     ]);
+  });
+  it("walks every household exactly once, a page at a time, in the review's order (not the ids')", async () => {
+    // The review reads 5,000 households a page; pages of 2 here make the small world several pages.
+    const lights = t.app.get(HouseholdDerivedRepository);
+    const walk = async (villageId?: string) => {
+      const seen: string[] = [];
+      let after: string | number | null = null;
+      for (;;) {
+        const { rows, next } = await lights.lightPage(after, 2, villageId);
+        if (rows.length === 0) return seen;
+        seen.push(...rows.map((row) => row.id));
+        after = next;
+      }
+    };
+    const ids = async (where = '') =>
+      ((await t.dataSource.query(`SELECT id FROM household ${where}`)) as { id: string }[])
+        .map((r) => r.id)
+        .sort();
+    const all = await walk();
+    expect(all.length).toBeGreaterThan(2);
+    expect([...all].sort()).toEqual(await ids());
+    const village = await walk(w.villageId);
+    expect([...village].sort()).toEqual(await ids(`WHERE village_id = '${w.villageId}'`));
   });
 });

@@ -71,9 +71,9 @@ export class HouseholdDerived {
     const reasons: Record<string, number> = {};
     let households = 0;
     let changed = 0;
-    let after: string | null = null;
+    let after: string | number | null = null;
     for (;;) {
-      const page = await this.repository.lightPage(after, BATCH, villageId);
+      const { rows: page, next } = await this.repository.lightPage(after, BATCH, villageId);
       if (page.length === 0) break;
       const groups = new Map<string, string[]>();
       for (const h of page) {
@@ -106,7 +106,7 @@ export class HouseholdDerived {
       }
       if (groups.size) await this.transactions.run((manager) => this.repository.saveLights(manager, groups));
       households += page.length;
-      after = page[page.length - 1].id;
+      after = next;
     }
     return { households, changed, lights, reasons };
   }
