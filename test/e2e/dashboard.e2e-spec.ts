@@ -187,6 +187,7 @@ describe('dashboard summary (挂图作战)', () => {
       householdsVisited: 3,
       stageMoves: 3,
       advances: 2,
+      householdsAdvanced: 2,
       rollbacks: 1,
       problemsOpened: 1,
       problemsClosed: 1,
@@ -207,6 +208,7 @@ describe('dashboard summary (挂图作战)', () => {
       householdsVisited: 2,
       stageMoves: 1,
       advances: 1,
+      householdsAdvanced: 1,
       rollbacks: 0,
       problemsOpened: 1,
       problemsClosed: 0,
@@ -221,6 +223,7 @@ describe('dashboard summary (挂图作战)', () => {
       householdsVisited: 1,
       stageMoves: 2,
       advances: 1,
+      householdsAdvanced: 1,
       rollbacks: 1,
       problemsOpened: 0,
       problemsClosed: 1,
@@ -253,6 +256,7 @@ describe('dashboard summary (挂图作战)', () => {
       householdsVisited: 1,
       stageMoves: 1,
       advances: 1,
+      householdsAdvanced: 1,
       rollbacks: 0,
       problemsOpened: 1,
       problemsClosed: 0,
@@ -264,6 +268,57 @@ describe('dashboard summary (挂图作战)', () => {
     expect(other.today).toMatchObject({ visits: 3, householdsVisited: 2, stageMoves: 2, problemsClosed: 1 });
   });
 
+  it("opens today's 走访, 阶段推进 and 待审批 into the households and requests behind them, for every scope", async () => {
+    const total = async (token: string, path: string) =>
+      ok(await t.http.get(path).set(auth(token)), 200).total;
+    const callers = {
+      commander: w.commander,
+      township: w.official.token,
+      otherTownship: w.otherOfficial.token,
+      village: villageOfficial.token,
+      cadre: w.cadre.token,
+      otherCadre: w.otherCadre.token,
+    };
+    for (const [who, token] of Object.entries(callers)) {
+      const today = ok(await summary(token), 200).today;
+      const figures = {
+        householdsVisited: await total(token, '/api/v1/households?visitedOn=2026-11-25'),
+        householdsAdvanced: await total(token, '/api/v1/households?advancedOn=2026-11-25'),
+        approvalsPending: await total(token, '/api/v1/approvals?status=pending&waitingFor=anyone'),
+      };
+      expect({ who, ...figures }).toEqual({
+        who,
+        householdsVisited: today.householdsVisited,
+        householdsAdvanced: today.householdsAdvanced,
+        approvalsPending: today.approvalsPending,
+      });
+    }
+    // Which households: a1, b1 and c1 visited today (a2's 23:30 visit was yesterday); a1 and b1 advanced (b1 then
+    // rolled back: still an advance that day). Filters combine with the others.
+    const codes = async (query: string) =>
+      (
+        ok(await t.http.get(`/api/v1/households?${query}`).set(auth(w.commander)), 200).items as {
+          id: string;
+        }[]
+      )
+        .map((h) => h.id)
+        .sort();
+    expect(await codes('visitedOn=2026-11-25')).toEqual([ids.a1, ids.b1, ids.c1].sort());
+    expect(await codes('advancedOn=2026-11-25')).toEqual([ids.a1, ids.b1].sort());
+    expect(await codes(`advancedOn=2026-11-25&villageId=${ids.V1}`)).toEqual([ids.a1]);
+    expect(await codes('visitedOn=2026-11-24')).toEqual([ids.a2]);
+    // As the end of the 24th knew it: nothing of the 25th yet.
+    expect(await codes('visitedOn=2026-11-25&asOf=2026-11-24')).toEqual([]);
+    // The commander's own queue (the command-centre level) is not the figure: the request waits at the township.
+    expect(await total(w.commander, '/api/v1/approvals?status=pending')).toBe(0);
+    const bad = await t.http.get('/api/v1/households?visitedOn=2026-02-30').set(auth(w.commander));
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const badWaiting = await t.http
+      .get('/api/v1/approvals?status=pending&waitingFor=all')
+      .set(auth(w.commander));
+    expect([badWaiting.status, badWaiting.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('moves "today" with the clock: the next day starts from zero, overdue and pending carry on', async () => {
     at('2026-11-25T16:00:00Z'); // 00:00 on the 26th in Shanghai
     const body = ok(await summary(w.commander), 200);
@@ -273,6 +328,7 @@ describe('dashboard summary (挂图作战)', () => {
       householdsVisited: 0,
       stageMoves: 0,
       advances: 0,
+      householdsAdvanced: 0,
       rollbacks: 0,
       problemsOpened: 0,
       problemsClosed: 0,

@@ -117,3 +117,39 @@ test('commander: the dashboard’s overdue problems open the problems behind the
   await expect(page.getByText(`共 ${count} 件`)).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('commander: today’s 走访, 阶段推进 and 待审批 open the households and requests behind the figures', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await login(page, 'commander');
+  const figures = page.getByTestId('today-figures');
+  await expect(figures).toBeVisible();
+  const card = (title: string) => figures.locator('.ant-statistic', { hasText: title });
+  const householdsOf = async (title: string) =>
+    Number(/(\d+)\s*户/.exec(await card(title).locator('.figure-note').innerText())![1]);
+
+  for (const [title, filter] of [
+    ['今日走访', 'visitedOn'],
+    ['今日阶段推进', 'advancedOn'],
+  ] as const) {
+    const households = await householdsOf(title);
+    await card(title).click();
+    await expect(page).toHaveURL(new RegExp(`/households\\?${filter}=\\d{4}-\\d{2}-\\d{2}`));
+    await expect(page.getByTestId(`filter-${filter}`)).toBeVisible();
+    // An empty table shows no pager (and no total): then no row at all.
+    if (households > 0) await expect(page.getByText(`共 ${households} 户`)).toBeVisible();
+    else await expect(page.getByTestId('households-table').locator('.ant-empty')).toBeVisible();
+    await page.goBack();
+    await expect(figures).toBeVisible();
+  }
+
+  // 待审批 counts every pending request the commander may see, at any level: 全部在审, not only 待我审批.
+  const pending = page.getByTestId('approvals-pending');
+  const count = Number((await pending.locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
+  await pending.click();
+  await expect(page).toHaveURL(/\/approvals\?tab=all/);
+  await expect(page.getByRole('tab', { name: '全部在审', selected: true })).toBeVisible();
+  await expect(page.getByText(`共 ${count} 件`)).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -203,12 +203,13 @@ export class ApprovalsService implements OnApplicationBootstrap {
       townshipId: undefined as string | undefined,
       sort: query.sort,
     };
-    // "Pending" means "waiting for me" for those who decide.
-    if (query.status === 'pending' && actor.role === 'official') {
+    // "Pending" means "waiting for me" for those who decide, unless every level is asked for.
+    const mine = query.status === 'pending' && query.waitingFor !== 'anyone';
+    if (mine && actor.role === 'official') {
       filter.level = 'township';
       filter.townshipId = actor.orgUnitId ?? undefined;
     }
-    if (query.status === 'pending' && actor.role === 'commander') filter.level = 'command_centre';
+    if (mine && actor.role === 'commander') filter.level = 'command_centre';
     const [rows, total] = await this.approvals.list(
       AccessPolicy.householdScope(actor),
       filter,

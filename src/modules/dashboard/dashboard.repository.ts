@@ -19,6 +19,7 @@ export interface TodayFigures {
   visits: number;
   householdsVisited: number;
   advances: number;
+  householdsAdvanced: number;
   rollbacks: number;
   problemsOpened: number;
   problemsClosed: number;
@@ -149,7 +150,7 @@ export class DashboardRepository {
     );
     const moves = await rawQuery(
       m,
-      `SELECT e.kind, count(*) AS n
+      `SELECT e.kind, count(*) AS n, count(DISTINCT e.household_id) AS households
          FROM stage_event e ${household(s, 'e.household_id')}
         WHERE e.business_date = :today AND ${s.sql}
         GROUP BY e.kind`,
@@ -177,6 +178,7 @@ export class DashboardRepository {
       visits: num(visits.visits),
       householdsVisited: num(visits.visited),
       advances: moved('advance'),
+      householdsAdvanced: num(moves.find((r) => r.kind === 'advance')?.households),
       rollbacks: moved('rollback'),
       problemsOpened: num(problems?.opened),
       problemsClosed: num(problems?.closed),

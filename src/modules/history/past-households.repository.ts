@@ -89,6 +89,19 @@ export class PastHouseholdsRepository {
       where.push('ph.flags LIKE :flag');
       p.flag = `%,${filter.flag},%`;
     }
+    // The day's records known by `at` (a visit synced from a phone later was not yet there).
+    if (filter.visitedOn) {
+      where.push(
+        'h.id IN (SELECT v.household_id FROM visit v WHERE v.business_date = :visitedOn AND v.created_at <= :at)',
+      );
+      p.visitedOn = filter.visitedOn;
+    }
+    if (filter.advancedOn) {
+      where.push(
+        "h.id IN (SELECT e.household_id FROM stage_event e WHERE e.business_date = :advancedOn AND e.kind = 'advance' AND e.at <= :at)",
+      );
+      p.advancedOn = filter.advancedOn;
+    }
     // Code, name and resident ID are not history: they match today's row, like the list without asOf.
     if (filter.idHash) {
       where.push(

@@ -13,6 +13,9 @@ export interface HouseholdFilter {
   light?: string;
   flag?: string;
   onHold?: boolean;
+  /** business dates: households with a visit, or a stage advance, that day */
+  visitedOn?: string;
+  advancedOn?: string;
   /** code or head-name prefix */
   text?: string;
   /** keyed hash of an exact resident ID */

@@ -125,6 +125,16 @@ export class HouseholdsRepository {
     if (filter.light) query.andWhere('h.light = :light', { light: filter.light });
     if (filter.flag) query.andWhere('h.flags LIKE :flag', { flag: `%,${filter.flag},%` });
     if (filter.onHold !== undefined) query.andWhere('h.on_hold = :onHold', { onHold: filter.onHold });
+    // From the day's records by their date index (a few thousand), not a look-up per household.
+    if (filter.visitedOn)
+      query.andWhere('h.id IN (SELECT v.household_id FROM visit v WHERE v.business_date = :visitedOn)', {
+        visitedOn: filter.visitedOn,
+      });
+    if (filter.advancedOn)
+      query.andWhere(
+        "h.id IN (SELECT e.household_id FROM stage_event e WHERE e.business_date = :advancedOn AND e.kind = 'advance')",
+        { advancedOn: filter.advancedOn },
+      );
     if (filter.idHash) {
       query.andWhere(
         new Brackets((q) =>

@@ -875,6 +875,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/bulletins/weekly/{weekStart}/cells': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The households or problems behind one number of the stored bulletin (drill-down)
+     * @description A figure of the totals (no group) or of one ranking row (groupKind and groupId: the row’s id). `total` is the figure: 户数, 签约率’s numerator (`signed`), 本周销号, 按期销号, 超期数 and the totals’ 周末超期问题数, 周末超期未走访户数, 挂牌督办. `progressed` lists the households whose stage step rose during the week, what 本周提升 is made of: its count is not a figure of the bulletin. Households are listed as they were at week end (the items of GET /households?asOf=), problems with their household then. The first request for a week computes its rows (the bulletin’s queries, one row per household and problem); later pages read them.
+     */
+    get: operations['BulletinsController_cellsPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/bulletins/weekly/{weekStart}/run': {
     parameters: {
       query?: never;
@@ -2505,6 +2525,67 @@ export interface components {
         [key: string]: number;
       } | null;
     };
+    BulletinProblemItemDto: {
+      /** @enum {string} */
+      kind: 'problem';
+      /** @description the problem’s id */
+      id: string;
+      householdId: string | null;
+      /** @description the problem’s own village */
+      villageId: string | null;
+      /** @description its unit (承办单位) now */
+      unitId: string | null;
+      /**
+       * @description its status at week end
+       * @enum {string}
+       */
+      status: 'open' | 'assigned' | 'resolved' | 'closed' | 'reopened';
+      /** @description its deadline (办理时限) */
+      dueAt: string;
+      /** @description when it was closed (销号) */
+      closedAt: string | null;
+      /** @description the household as it was at week end (as `GET /households?asOf=` the week’s Sunday); null: none */
+      household: components['schemas']['HouseholdResponseDto'] | null;
+    };
+    BulletinCellsPageDto: {
+      /** @description items matching the filters, on all pages */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @example 2026-11-23 */
+      weekStart: string;
+      /** @enum {string} */
+      metric:
+        | 'households'
+        | 'signed'
+        | 'progressed'
+        | 'closed'
+        | 'closedOnTime'
+        | 'overdue'
+        | 'overdueProblems'
+        | 'overdueVisits'
+        | 'supervised';
+      /**
+       * @description null: the totals
+       * @enum {string|null}
+       */
+      groupKind: 'taskForce' | 'township' | 'village' | 'unit' | 'cadre' | null;
+      groupId: string | null;
+      /** @description the stored bulletin’s instant */
+      generatedAt: string;
+      /** @description the instant the week ended (next Monday 00:00 Asia/Shanghai): items are as then */
+      weekEnd: string;
+      /**
+       * @description `household`: items are households as `GET /households?asOf=` lists them; else problems
+       * @enum {string}
+       */
+      itemKind: 'household' | 'problem';
+      items: (
+        components['schemas']['HouseholdResponseDto'] | components['schemas']['BulletinProblemItemDto']
+      )[];
+    };
     BulletinRunResponseDto: {
       weekStart: string;
       /**
@@ -2725,6 +2806,8 @@ export interface components {
       /** @description advances + rollbacks */
       stageMoves: number;
       advances: number;
+      /** @description households with at least one advance today */
+      householdsAdvanced: number;
       rollbacks: number;
       problemsOpened: number;
       problemsClosed: number;
@@ -3967,6 +4050,10 @@ export interface operations {
           | 'serious_illness'
           | 'military_family';
         onHold?: boolean;
+        /** @description only households visited on this business date (Asia/Shanghai): the dashboard's 今日走访, its 户 */
+        visitedOn?: string;
+        /** @description only households that advanced a stage on this business date: the dashboard's 今日阶段推进, its 户 */
+        advancedOn?: string;
         /** @description as it was at the end of this business day (Asia/Shanghai), rebuilt from the events */
         asOf?: string;
         /** @description code or head name (prefix), or an exact resident ID */
@@ -4062,6 +4149,10 @@ export interface operations {
           | 'serious_illness'
           | 'military_family';
         onHold?: boolean;
+        /** @description only households visited on this business date (Asia/Shanghai): the dashboard's 今日走访, its 户 */
+        visitedOn?: string;
+        /** @description only households that advanced a stage on this business date: the dashboard's 今日阶段推进, its 户 */
+        advancedOn?: string;
         /** @description as it was at the end of this business day (Asia/Shanghai), rebuilt from the events */
         asOf?: string;
         /** @description code or head name (prefix), or an exact resident ID */
@@ -4655,6 +4746,8 @@ export interface operations {
         sort?: 'requestedAt' | '-decidedAt';
         level?: 'township' | 'command_centre';
         householdId?: string;
+        /** @description with status=pending: `me`, those waiting at the caller's own level; `anyone`, every pending request the caller may see, at any level (the dashboard's 待审批) */
+        waitingFor?: 'me' | 'anyone';
       };
       header?: never;
       path?: never;
@@ -6935,6 +7028,81 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WeeklyBulletinDto'];
+        };
+      };
+      /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description no token, an invalid or revoked one, or wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description this role may not do this at all (or a console request without its CSRF token) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description not found, or not visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  BulletinsController_cellsPage: {
+    parameters: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        /** @description the number to open (docs/metrics.md, 周通报). In a ranking row: `households` (户数), `signed` (the households signed at week end: the numerator of 签约率), `progressed` (households whose stage step rose during the week: what 本周提升 is made of; its count is **not** a figure of the bulletin, a rollback lowers the gain without being listed), `closed` (本周销号), `closedOnTime` (按期销号), `overdue` (超期数: active problems past due at week end; for a cadre the households overdue for a visit). Units: `closed`, `closedOnTime`, `overdue`. The totals (no group): `households`, `signed`, `progressed`, `closed`, `closedOnTime`, `overdueProblems`, `overdueVisits`, `supervised` (挂牌督办). */
+        metric:
+          | 'households'
+          | 'signed'
+          | 'progressed'
+          | 'closed'
+          | 'closedOnTime'
+          | 'overdue'
+          | 'overdueProblems'
+          | 'overdueVisits'
+          | 'supervised';
+        /** @description the ranking of the row (with groupId); absent: the totals */
+        groupKind?: 'taskForce' | 'township' | 'village' | 'unit' | 'cadre';
+        /** @description the row: its `id` in the ranking (with groupKind) */
+        groupId?: string;
+      };
+      header?: never;
+      path: {
+        weekStart: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulletinCellsPageDto'];
         };
       };
       /** @description invalid input (unknown fields too): VALIDATION_FAILED with details per field, or INVALID_JSON */

@@ -8,6 +8,7 @@ import { STAGES } from '../../households/household-stages';
 
 /** A status, or every decided one at once (the inbox's history). */
 const APPROVAL_QUERY_STATUS_LABELS = { ...APPROVAL_STATUS_LABELS, decided: '已处理（通过、驳回或撤销）' };
+const WAITING_FOR_LABELS = { me: '待我审批', anyone: '全部在审（任一层级）' };
 const APPROVAL_SORT_LABELS = {
   requestedAt: '按申请时间（先到先审）',
   '-decidedAt': '按处理时间（最新在前）',
@@ -43,6 +44,17 @@ export class ApprovalQueryDto extends PageQueryDto {
   @IsOneOf(APPROVAL_LEVEL_LABELS)
   level?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['me', 'anyone'],
+    default: 'me',
+    description:
+      "with status=pending: `me`, those waiting at the caller's own level; `anyone`, every pending request the " +
+      "caller may see, at any level (the dashboard's 待审批)",
+  })
+  @IsOptional()
+  @IsOneOf(WAITING_FOR_LABELS)
+  waitingFor?: string;
 }
 
 export class ApprovalStepView {

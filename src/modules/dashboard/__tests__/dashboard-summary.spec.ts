@@ -11,6 +11,7 @@ describe('dashboard summary folding', () => {
     visits: 3,
     householdsVisited: 2,
     advances: 2,
+    householdsAdvanced: 2,
     rollbacks: 1,
     problemsOpened: 0,
     problemsClosed: 0,

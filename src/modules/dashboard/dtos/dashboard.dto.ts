@@ -44,6 +44,7 @@ export class TodayDto {
   @ApiProperty() householdsVisited!: number;
   @ApiProperty({ description: 'advances + rollbacks' }) stageMoves!: number;
   @ApiProperty() advances!: number;
+  @ApiProperty({ description: 'households with at least one advance today' }) householdsAdvanced!: number;
   @ApiProperty() rollbacks!: number;
   @ApiProperty() problemsOpened!: number;
   @ApiProperty() problemsClosed!: number;

@@ -150,6 +150,22 @@ export class HouseholdQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() onHold?: boolean;
   @ApiPropertyOptional({
     example: '2026-11-03',
+    description:
+      "only households visited on this business date (Asia/Shanghai): the dashboard's 今日走访, its 户",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  visitedOn?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-03',
+    description:
+      "only households that advanced a stage on this business date: the dashboard's 今日阶段推进, its 户",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  advancedOn?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-03',
     description: 'as it was at the end of this business day (Asia/Shanghai), rebuilt from the events',
   })
   @IsOptional()

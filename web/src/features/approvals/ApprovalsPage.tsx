@@ -26,6 +26,7 @@ export default function ApprovalsPage() {
   const list = useApprovals(filters);
   const [deciding, setDeciding] = useState<{ approval: Approval; decision: 'approve' | 'reject' }>();
   const history = filters.tab === 'history';
+  const all = filters.tab === 'all';
   const admin = session.data?.role === 'admin';
 
   const apply = (change: ApprovalFilters) =>
@@ -55,9 +56,12 @@ export default function ApprovalsPage() {
       </Space>
     ),
   };
+  // 全部在审 lists requests waiting at other levels too: it is for following them, deciding stays in 待我审批.
   const columns = history
     ? [...approvalColumns(options), waitingColumn, ...outcomeColumns]
-    : [...approvalColumns(options), waitingColumn, actions];
+    : all
+      ? [...approvalColumns(options), waitingColumn]
+      : [...approvalColumns(options), waitingColumn, actions];
 
   const filterBar = history ? (
     <Select
@@ -88,10 +92,11 @@ export default function ApprovalsPage() {
   return (
     <Card title="审批" size="small">
       <Tabs
-        activeKey={history ? 'history' : 'pending'}
+        activeKey={history ? 'history' : all ? 'all' : 'pending'}
         onChange={(tab) => setParams(writeFilters({ tab }, APPROVAL_FILTERS, APPROVAL_DEFAULTS))}
         items={[
           { key: 'pending', label: '待我审批' },
+          { key: 'all', label: '全部在审' },
           { key: 'history', label: '审批记录' },
         ]}
       />

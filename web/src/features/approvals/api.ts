@@ -19,9 +19,12 @@ export const APPROVAL_DEFAULTS: ApprovalFilters = { tab: 'pending', page: 1, pag
 /** The queue waits oldest first; the history shows the latest decisions first. */
 export function approvalQuery(filters: ApprovalFilters) {
   const paging = { page: filters.page, pageSize: filters.pageSize };
-  return filters.tab === 'history'
-    ? { ...paging, status: filters.status ?? 'decided', sort: '-decidedAt' }
-    : { ...paging, status: 'pending', level: filters.level };
+  if (filters.tab === 'history')
+    return { ...paging, status: filters.status ?? 'decided', sort: '-decidedAt' };
+  // 全部在审: every pending request the caller may see, at any level (the dashboard's 待审批).
+  if (filters.tab === 'all')
+    return { ...paging, status: 'pending', waitingFor: 'anyone', level: filters.level };
+  return { ...paging, status: 'pending', level: filters.level };
 }
 
 export const useApprovals = (filters: ApprovalFilters) => {

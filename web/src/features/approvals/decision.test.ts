@@ -43,4 +43,15 @@ describe('approval decisions', () => {
     });
     expect(approvalQuery({ tab: 'history', status: 'rejected' }).status).toBe('rejected');
   });
+
+  it("asks 全部在审 for every pending request at any level, not only the caller's", () => {
+    expect(approvalQuery({ tab: 'all', page: 1, pageSize: 20 })).toEqual({
+      page: 1,
+      pageSize: 20,
+      status: 'pending',
+      waitingFor: 'anyone',
+      level: undefined,
+    });
+    expect(approvalQuery({ tab: 'pending' })).not.toHaveProperty('waitingFor');
+  });
 });

@@ -96,16 +96,26 @@ export default function DashboardPage() {
         </Col>
         <Col xs={12} md={6} lg={3}>
           <Card size="small">
-            <Statistic
-              title="今日走访"
-              value={s.today.visits}
-              suffix={<span className="figure-note">次 · {s.today.householdsVisited} 户</span>}
-            />
+            {link(
+              `visitedOn=${s.date}`,
+              <Statistic
+                title="今日走访"
+                value={s.today.visits}
+                suffix={<span className="figure-note">次 · {s.today.householdsVisited} 户</span>}
+              />,
+            )}
           </Card>
         </Col>
         <Col xs={12} md={6} lg={3}>
           <Card size="small">
-            <Statistic title="今日阶段推进" value={s.today.advances} />
+            {link(
+              `advancedOn=${s.date}`,
+              <Statistic
+                title="今日阶段推进"
+                value={s.today.advances}
+                suffix={<span className="figure-note">次 · {s.today.householdsAdvanced} 户</span>}
+              />,
+            )}
           </Card>
         </Col>
         <Col xs={12} md={6} lg={3}>
@@ -121,7 +131,9 @@ export default function DashboardPage() {
         </Col>
         <Col xs={12} md={6} lg={3}>
           <Card size="small">
-            <Statistic title="待审批" value={s.today.approvalsPending} />
+            <Link to="/approvals?tab=all" data-testid="approvals-pending">
+              <Statistic title="待审批" value={s.today.approvalsPending} />
+            </Link>
           </Card>
         </Col>
       </Row>

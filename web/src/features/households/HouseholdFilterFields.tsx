@@ -1,4 +1,4 @@
-import { Input, Select } from 'antd';
+import { Input, Select, Tag } from 'antd';
 import { useOptions, useOrgUnits } from '../reference/reference';
 import type { HouseholdFilters } from './api';
 
@@ -60,6 +60,25 @@ export function HouseholdFilterFields({
         onChange={(value?: string) => apply({ onHold: value === undefined ? undefined : value === 'true' })}
         data-testid={`${testIdPrefix}-onHold`}
       />
+      {/* Set by the dashboard's 今日走访 and 今日阶段推进 (no field of their own): shown, and removable. */}
+      {filters.visitedOn && (
+        <Tag
+          closable
+          onClose={() => apply({ visitedOn: undefined })}
+          data-testid={`${testIdPrefix}-visitedOn`}
+        >
+          {filters.visitedOn} 有走访
+        </Tag>
+      )}
+      {filters.advancedOn && (
+        <Tag
+          closable
+          onClose={() => apply({ advancedOn: undefined })}
+          data-testid={`${testIdPrefix}-advancedOn`}
+        >
+          {filters.advancedOn} 阶段推进
+        </Tag>
+      )}
     </>
   );
 }

@@ -16,6 +16,8 @@ export const HOUSEHOLD_FILTERS = {
   light: 'string',
   flag: 'string',
   onHold: 'boolean',
+  visitedOn: 'string',
+  advancedOn: 'string',
   q: 'string',
   sort: 'string',
   page: 'number',
