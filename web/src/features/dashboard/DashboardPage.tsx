@@ -39,6 +39,16 @@ export default function DashboardPage() {
   const link = (query: string, content: React.ReactNode) => (
     <Link to={`/households?${query}`}>{content}</Link>
   );
+  // Times (the figure) and households (what the list behind it counts): 今日走访, 今日阶段推进.
+  const timesAndHouseholds = (title: string, times: number, households: number, query: string) =>
+    link(
+      query,
+      <Statistic
+        title={title}
+        value={times}
+        suffix={<span className="figure-note">次 · {households} 户</span>}
+      />,
+    );
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -96,25 +106,16 @@ export default function DashboardPage() {
         </Col>
         <Col xs={12} md={6} lg={3}>
           <Card size="small">
-            {link(
-              `visitedOn=${s.date}`,
-              <Statistic
-                title="今日走访"
-                value={s.today.visits}
-                suffix={<span className="figure-note">次 · {s.today.householdsVisited} 户</span>}
-              />,
-            )}
+            {timesAndHouseholds('今日走访', s.today.visits, s.today.householdsVisited, `visitedOn=${s.date}`)}
           </Card>
         </Col>
         <Col xs={12} md={6} lg={3}>
           <Card size="small">
-            {link(
+            {timesAndHouseholds(
+              '今日阶段推进',
+              s.today.advances,
+              s.today.householdsAdvanced,
               `advancedOn=${s.date}`,
-              <Statistic
-                title="今日阶段推进"
-                value={s.today.advances}
-                suffix={<span className="figure-note">次 · {s.today.householdsAdvanced} 户</span>}
-              />,
             )}
           </Card>
         </Col>
