@@ -1,4 +1,5 @@
 import { STAGES } from '../../src/modules/households/household-stages';
+import { Activity } from '../support/activity';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -29,36 +30,18 @@ describe('dashboard summary (挂图作战)', () => {
       );
     return response.body as Record<string, any>;
   };
-  const version = async (id: string) =>
-    ok(await t.http.get(`/api/v1/households/${id}`).set(auth(w.commander)), 200).version as number;
-  const transition = async (id: string, to: string, expected: number) =>
-    ok(
-      await t.http
-        .post(`/api/v1/households/${id}/transitions`)
-        .set(auth(w.commander))
-        .send({ to, version: await version(id) }),
-      expected,
-    );
+  const activity = () => new Activity(t, w);
+  const version = (id: string) => activity().version(id);
+  /** One step forward as the commander: 200, or 202 with the request left waiting for its approvers. */
+  const transition = (id: string, to: string, expected: 200 | 202) =>
+    activity().advance(id, to, [], expected === 202);
   const visit = async (id: string, visitedAt: string) => {
     at(visitedAt);
-    ok(
-      await t.http
-        .post(`/api/v1/households/${id}/visits`)
-        .set(auth(w.commander))
-        .send({ visitedAt, method: 'phone', summary: '电话了解搬迁准备情况' }),
-      201,
-    );
+    await activity().visit(id, visitedAt);
   };
-  const problem = async (householdId: string, severity: string) =>
-    ok(
-      await t.http
-        .post('/api/v1/problems')
-        .set(auth(w.commander))
-        .send({ householdId, category: 'transitional_housing', severity, description: '过渡房待落实' }),
-      201,
-    ).id as string;
-  const act = async (token: string, id: string, action: string, body: Record<string, unknown>) =>
-    ok(await t.http.post(`/api/v1/problems/${id}/${action}`).set(auth(token)).send(body), 200);
+  const problem = (householdId: string, severity: string) => activity().problem(householdId, severity);
+  const act = (token: string, id: string, action: string, body: Record<string, unknown>) =>
+    activity().problemAct(id, action, body, token);
   const summary = (token: string) => t.http.get('/api/v1/dashboard/summary').set(auth(token));
 
   beforeAll(async () => {
