@@ -74,7 +74,13 @@ export interface BulletinFacts {
   supervised: SupervisedRow[];
 }
 
-const STEP_OF = (column: string) =>
+/*
+ * The bulletin's definitions as SQL fragments (docs/metrics.md, 周通报), exported so its drill-down
+ * (bulletin-cells.repository.ts) lists the households and problems behind a figure with the very same SQL.
+ * Parameters: the BulletinWindow's and :signedStep (bulletinParams).
+ */
+
+export const STEP_OF = (column: string) =>
   `CASE ${column} ${STAGES.map((stage, index) => `WHEN '${stage}' THEN ${index}`).join(' ')} ELSE 0 END`;
 
 /**
@@ -83,7 +89,7 @@ const STEP_OF = (column: string) =>
  * the events since the week began, and is right for households imported at a later stage without events.
  * The upper bound on business_date only steers SQLite's planner to the date index.
  */
-const EVENTS_SINCE_WEEK_START = `(
+export const EVENTS_SINCE_WEEK_START = `(
   SELECT household_id, business_date,
          (${STEP_OF('to_stage')}) - (${STEP_OF('from_stage')}) AS delta,
          CASE WHEN (${STEP_OF('from_stage')}) < :signedStep AND (${STEP_OF('to_stage')}) >= :signedStep THEN 1
@@ -92,10 +98,34 @@ const EVENTS_SINCE_WEEK_START = `(
     FROM stage_event WHERE business_date >= :weekStart AND business_date <= '9999-12-31')`;
 
 /**
+ * Per group (GROUP BY) or per household (GROUP BY e.household_id) over EVENTS_SINCE_WEEK_START e: the steps to undo
+ * for week start (back_start) and for week end (back_end), and the signings to undo for week end (unsigned_end).
+ */
+export const STEPS_BACK = `SUM(e.delta) AS back_start,
+              SUM(CASE WHEN e.business_date > :lastDate THEN e.delta ELSE 0 END) AS back_end,
+              SUM(CASE WHEN e.business_date > :lastDate THEN e.signing ELSE 0 END) AS unsigned_end`;
+
+/** A household's step now, and whether it is signed now (agreement_signed or beyond). */
+export const STEP_NOW = STEP_OF('h.stage');
+export const SIGNED_NOW = `CASE WHEN ${STEP_NOW} >= :signedStep THEN 1 ELSE 0 END`;
+
+/**
+ * 1 if a household is overdue for a visit at week end: last visit (or registration) on or before the cutoff.
+ * last_visit_at is the latest visit, so only a household visited after the week needs to look at its visits.
+ */
+export const OVERDUE_FOR_VISIT = `CASE WHEN h.created_at > :visitCutoff THEN 0
+                       WHEN h.stage = 'closed' AND h.stage_changed_at < :weekEnd THEN 0
+                       WHEN h.last_visit_at IS NULL OR h.last_visit_at <= :visitCutoff THEN 1
+                       WHEN h.last_visit_at < :weekEnd THEN 0
+                       WHEN EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id
+                                      AND v.visited_at > :visitCutoff AND v.visited_at < :weekEnd) THEN 0
+                       ELSE 1 END`;
+
+/**
  * A problem's status at week end: the from_status of its first event after it, else its status now. Every
  * change of a problem sets updated_at, so only problems changed since then need the look-up.
  */
-const STATUS_AT_END = `CASE WHEN p.updated_at < :weekEnd THEN p.status ELSE COALESCE(
+export const STATUS_AT_END = `CASE WHEN p.updated_at < :weekEnd THEN p.status ELSE COALESCE(
     (SELECT e.from_status FROM problem_event e WHERE e.problem_id = p.id AND e.at >= :weekEnd ORDER BY e.id LIMIT 1),
     p.status) END`;
 
@@ -104,13 +134,64 @@ const STATUS_AT_END = `CASE WHEN p.updated_at < :weekEnd THEN p.status ELSE COAL
  * before then, docs/architecture.md "History"), so a household reassigned since counts for the cadre and unit
  * that had it that week, not for today's. Without a row before then (a raw insert), today's columns.
  */
-const AS_ASSIGNED = `LEFT JOIN household_history a ON a.id = (
+export const AS_ASSIGNED = `LEFT JOIN household_history a ON a.id = (
     SELECT hh.id FROM household_history hh
      WHERE hh.household_id = h.id AND hh.at < :weekEnd ORDER BY hh.at DESC, hh.id DESC LIMIT 1)`;
-const ASSIGNED = (column: string) => `CASE WHEN a.id IS NULL THEN h.${column} ELSE a.${column} END`;
+export const ASSIGNED = (column: string) => `CASE WHEN a.id IS NULL THEN h.${column} ELSE a.${column} END`;
 const KEY_COLUMNS = ['village_id', 'township_id', 'task_force_id', 'cadre_id'];
 const KEYS = KEY_COLUMNS.map(ASSIGNED).join(', ');
-const KEYS_AS = KEY_COLUMNS.map((column) => `${ASSIGNED(column)} AS ${column}`).join(', ');
+export const KEYS_AS = KEY_COLUMNS.map((column) => `${ASSIGNED(column)} AS ${column}`).join(', ');
+
+/** The households of the bulletin: registered before week end, with their assignment then (`a`). */
+export const HOUSEHOLDS_AT_END = `household h ${AS_ASSIGNED} WHERE h.created_at < :weekEnd`;
+
+/**
+ * The problems of the bulletin, one row each (from it: x), with their groups at week end: village and township
+ * the problem's own, task force and cadre its household's then, unit its unit. Only those closed in the week
+ * or active at week end count (COUNTED_PROBLEM).
+ */
+export const PROBLEMS_AT_END = `
+           SELECT p.id, p.household_id, p.village_id, p.township_id, ${ASSIGNED('task_force_id')} AS task_force_id,
+                  ${ASSIGNED('cadre_id')} AS cadre_id, p.unit_id, p.opened_at,
+                  p.due_at, p.closed_at,
+                  CASE WHEN p.closed_date >= :weekStart AND p.closed_date <= :lastDate THEN 1 ELSE 0 END
+                    AS closed_in_week,
+                  CASE WHEN ${STATUS_AT_END} IN ${ACTIVE_STATUSES_SQL} THEN 1 ELSE 0 END AS active
+             FROM problem p LEFT JOIN household h ON h.id = p.household_id ${AS_ASSIGNED}
+            WHERE p.opened_at < :weekEnd`;
+export const COUNTED_PROBLEM = 'closed_in_week = 1 OR active = 1';
+/** Over a PROBLEMS_AT_END row: closed in the week by its deadline; active and past due at week end. */
+export const CLOSED_ON_TIME = 'closed_in_week = 1 AND closed_at <= due_at';
+export const OVERDUE_PROBLEM = 'active = 1 AND due_at < :weekEnd';
+
+/**
+ * 挂牌督办 at week end: supervised before it (no 'supervised' event after it) and not closed at it; one row per
+ * problem, in the bulletin's order.
+ */
+export const SUPERVISED_AT_END = `SELECT * FROM (
+         SELECT p.id, p.household_id, p.category, p.severity, p.description, ${STATUS_AT_END} AS status, p.unit_id,
+                p.village_id, p.township_id, h.code, p.opened_at, p.due_at
+           FROM problem p LEFT JOIN household h ON h.id = p.household_id
+          WHERE p.supervised = :yes AND p.opened_at < :weekEnd
+            AND NOT EXISTS (SELECT 1 FROM problem_event s
+                             WHERE s.problem_id = p.id AND s.kind = 'supervised' AND s.at >= :weekEnd)) x
+        WHERE status <> 'closed'
+        ORDER BY due_at, id`;
+
+/** The parameters every fragment above reads. */
+export const bulletinParams = (window: BulletinWindow) => ({ ...window, signedStep: SIGNED_STEP, yes: true });
+
+/**
+ * A group's (or one household's) steps at week start and end and its signed households at week end: its figures
+ * now (the household query) less what the events since undo (STEPS_BACK).
+ */
+export function atWeekEnd(now: Record<string, unknown>, back: Record<string, unknown>) {
+  return {
+    stepsStart: num(now.steps_now) - num(back.back_start),
+    stepsEnd: num(now.steps_now) - num(back.back_end),
+    signed: num(now.signed_now) - num(back.unsigned_end),
+  };
+}
 
 /** SQLite gives instants back as UTC text, PostgreSQL as Dates. */
 export function toInstant(value: unknown): Date | null {
@@ -127,30 +208,18 @@ export class BulletinsRepository {
 
   async facts(window: BulletinWindow): Promise<BulletinFacts> {
     const m = this.dataSource.manager;
-    const params = { ...window, signedStep: SIGNED_STEP };
-    // Overdue for a visit at week end: last visit (or registration) on or before the cutoff. last_visit_at is the
-    // latest visit, so only a household visited after the week needs to look at its visits.
+    const params = bulletinParams(window);
     const households = await rawQuery(
       m,
-      `SELECT ${KEYS_AS}, count(*) AS n, SUM(${STEP_OF('h.stage')}) AS steps_now,
-              SUM(CASE WHEN ${STEP_OF('h.stage')} >= :signedStep THEN 1 ELSE 0 END) AS signed_now,
-              SUM(CASE WHEN h.created_at > :visitCutoff THEN 0
-                       WHEN h.stage = 'closed' AND h.stage_changed_at < :weekEnd THEN 0
-                       WHEN h.last_visit_at IS NULL OR h.last_visit_at <= :visitCutoff THEN 1
-                       WHEN h.last_visit_at < :weekEnd THEN 0
-                       WHEN EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id
-                                      AND v.visited_at > :visitCutoff AND v.visited_at < :weekEnd) THEN 0
-                       ELSE 1 END) AS overdue_visits
-         FROM household h ${AS_ASSIGNED}
-        WHERE h.created_at < :weekEnd
+      `SELECT ${KEYS_AS}, count(*) AS n, SUM(${STEP_NOW}) AS steps_now, SUM(${SIGNED_NOW}) AS signed_now,
+              SUM(${OVERDUE_FOR_VISIT}) AS overdue_visits
+         FROM ${HOUSEHOLDS_AT_END}
         GROUP BY ${KEYS}`,
       params,
     );
     const moves = await rawQuery(
       m,
-      `SELECT ${KEYS_AS}, SUM(e.delta) AS back_start,
-              SUM(CASE WHEN e.business_date > :lastDate THEN e.delta ELSE 0 END) AS back_end,
-              SUM(CASE WHEN e.business_date > :lastDate THEN e.signing ELSE 0 END) AS unsigned_end
+      `SELECT ${KEYS_AS}, ${STEPS_BACK}
          FROM ${EVENTS_SINCE_WEEK_START} e JOIN household h ON h.id = e.household_id ${AS_ASSIGNED}
         WHERE h.created_at < :weekEnd
         GROUP BY ${KEYS}`,
@@ -160,23 +229,15 @@ export class BulletinsRepository {
       m,
       `SELECT village_id, township_id, task_force_id, cadre_id, unit_id,
               SUM(closed_in_week) AS closed,
-              SUM(CASE WHEN closed_in_week = 1 AND closed_at <= due_at THEN 1 ELSE 0 END) AS on_time,
-              SUM(CASE WHEN active = 1 AND due_at < :weekEnd THEN 1 ELSE 0 END) AS overdue,
+              SUM(CASE WHEN ${CLOSED_ON_TIME} THEN 1 ELSE 0 END) AS on_time,
+              SUM(CASE WHEN ${OVERDUE_PROBLEM} THEN 1 ELSE 0 END) AS overdue,
               SUM(active) AS active,
               SUM(CASE WHEN active = 1 AND unit_id IS NOT NULL AND COALESCE(
                     (SELECT MAX(e.at) FROM problem_event e
                       WHERE e.problem_id = x.id AND e.kind = 'assign' AND e.at < :weekEnd),
                     opened_at) < :stallFrom THEN 1 ELSE 0 END) AS stale
-         FROM (
-           SELECT p.id, p.village_id, p.township_id, ${ASSIGNED('task_force_id')} AS task_force_id,
-                  ${ASSIGNED('cadre_id')} AS cadre_id, p.unit_id, p.opened_at,
-                  p.due_at, p.closed_at,
-                  CASE WHEN p.closed_date >= :weekStart AND p.closed_date <= :lastDate THEN 1 ELSE 0 END
-                    AS closed_in_week,
-                  CASE WHEN ${STATUS_AT_END} IN ${ACTIVE_STATUSES_SQL} THEN 1 ELSE 0 END AS active
-             FROM problem p LEFT JOIN household h ON h.id = p.household_id ${AS_ASSIGNED}
-            WHERE p.opened_at < :weekEnd) x
-        WHERE closed_in_week = 1 OR active = 1
+         FROM (${PROBLEMS_AT_END}) x
+        WHERE ${COUNTED_PROBLEM}
         GROUP BY village_id, township_id, task_force_id, cadre_id, unit_id`,
       params,
     );
@@ -199,38 +260,21 @@ export class BulletinsRepository {
         GROUP BY unit_id`,
       params,
     );
-    const supervised = await rawQuery(
-      m,
-      `SELECT * FROM (
-         SELECT p.id, p.category, p.severity, p.description, ${STATUS_AT_END} AS status, p.unit_id,
-                p.village_id, p.township_id, h.code, p.opened_at, p.due_at
-           FROM problem p LEFT JOIN household h ON h.id = p.household_id
-          WHERE p.supervised = :yes AND p.opened_at < :weekEnd
-            AND NOT EXISTS (SELECT 1 FROM problem_event s
-                             WHERE s.problem_id = p.id AND s.kind = 'supervised' AND s.at >= :weekEnd)) x
-        WHERE status <> 'closed'
-        ORDER BY due_at, id`,
-      { ...params, yes: true },
-    );
+    const supervised = await rawQuery(m, SUPERVISED_AT_END, params);
     const id = (value: unknown) => (value === null || value === undefined ? null : String(value));
     const cellKey = (r: Record<string, unknown>) =>
       [r.village_id, r.township_id, r.task_force_id, r.cadre_id].map((v) => v ?? '').join('|');
     const backwards = new Map(moves.map((r) => [cellKey(r), r]));
     return {
-      households: households.map((r) => {
-        const back = backwards.get(cellKey(r)) ?? {};
-        return {
-          villageId: id(r.village_id),
-          townshipId: id(r.township_id),
-          taskForceId: id(r.task_force_id),
-          cadreId: id(r.cadre_id),
-          households: num(r.n),
-          stepsStart: num(r.steps_now) - num(back.back_start),
-          stepsEnd: num(r.steps_now) - num(back.back_end),
-          signed: num(r.signed_now) - num(back.unsigned_end),
-          overdueVisits: num(r.overdue_visits),
-        };
-      }),
+      households: households.map((r) => ({
+        villageId: id(r.village_id),
+        townshipId: id(r.township_id),
+        taskForceId: id(r.task_force_id),
+        cadreId: id(r.cadre_id),
+        households: num(r.n),
+        ...atWeekEnd(r, backwards.get(cellKey(r)) ?? {}),
+        overdueVisits: num(r.overdue_visits),
+      })),
       problems: problems.map((r) => ({
         villageId: id(r.village_id),
         townshipId: id(r.township_id),

@@ -56,17 +56,10 @@ export class BulletinsService {
   /** The figures of a week that has ended, from the history up to its end (not from today's state). */
   async compute(weekStart: string): Promise<WeeklyBulletinBody> {
     const now = this.clock.now();
-    const lastDate = addDays(weekStart, 6);
+    const window = this.window(weekStart);
+    const { lastDate, weekEnd } = window;
     if (businessDate(now, this.config.businessTimeZone) <= lastDate)
       throw BulletinErrors.weekNotOver(weekStart, lastDate);
-    const weekEnd = startOfBusinessDate(addDays(weekStart, 7));
-    const window: BulletinWindow = {
-      weekStart,
-      lastDate,
-      weekEnd,
-      visitCutoff: lightCutoffs(weekEnd, this.config.lights).visitCutoff,
-      stallFrom: startOfBusinessDate(addDays(weekStart, -7 * (this.config.stallWeeks - 1))),
-    };
     const facts = await this.bulletins.facts(window);
     const names = await this.names(facts.households.flatMap((c) => (c.cadreId ? [c.cadreId] : [])));
     return buildBulletin(
@@ -76,7 +69,19 @@ export class BulletinsService {
     );
   }
 
-  private checkWeekStart(weekStart: string): void {
+  /** The instants and dates a week's figures are computed over (its drill-down uses the same). */
+  window(weekStart: string): BulletinWindow {
+    const weekEnd = startOfBusinessDate(addDays(weekStart, 7));
+    return {
+      weekStart,
+      lastDate: addDays(weekStart, 6),
+      weekEnd,
+      visitCutoff: lightCutoffs(weekEnd, this.config.lights).visitCutoff,
+      stallFrom: startOfBusinessDate(addDays(weekStart, -7 * (this.config.stallWeeks - 1))),
+    };
+  }
+
+  checkWeekStart(weekStart: string): void {
     if (!isValidDateString(weekStart) || weekStartOf(weekStart) !== weekStart) throw BulletinErrors.badWeek();
   }
 
