@@ -2535,6 +2535,24 @@ export interface components {
       villageId: string | null;
       /** @description its unit (承办单位) now */
       unitId: string | null;
+      /** @enum {string} */
+      category:
+        | 'survey_error'
+        | 'compensation_dispute'
+        | 'hukou'
+        | 'payment'
+        | 'housing_plot'
+        | 'transitional_housing'
+        | 'livelihood'
+        | 'school_medical'
+        | 'vulnerable_hardship'
+        | 'site_infrastructure'
+        | 'dispute_petition'
+        | 'safety'
+        | 'graves_custom'
+        | 'other';
+      /** @enum {string} */
+      severity: 'p1' | 'p2' | 'p3';
       /**
        * @description its status at week end
        * @enum {string}
