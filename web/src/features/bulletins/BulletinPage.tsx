@@ -13,6 +13,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../api/client';
 import { isCommand } from '../../app/roles';
@@ -21,6 +22,7 @@ import { businessDate, formatDateTime } from '../../lib/format';
 import { describeMetricVersions, listMetricVersions } from '../../lib/metric-versions';
 import { useSession } from '../auth/session';
 import { useRunBulletin, useWeeklyBulletin } from './api';
+import { BulletinCellDrawer, type OpenBulletinCell, type OpenCell } from './BulletinCellDrawer';
 import { BulletinOverview } from './BulletinOverview';
 import { RankingTabs } from './RankingTabs';
 import { StalledAndSupervised } from './StalledAndSupervised';
@@ -61,6 +63,8 @@ export default function BulletinPage() {
   const command = isCommand(useSession().data?.role ?? 'supervisor');
   const bulletin = useWeeklyBulletin(weekStart);
   const over = weekOver(weekStart, today);
+  const [opened, setOpened] = useState<OpenBulletinCell | null>(null);
+  const open: OpenCell = (cell, title) => setOpened({ cell, title });
 
   const pick = (value: dayjs.Dayjs | null) => {
     if (!value) return;
@@ -128,9 +132,10 @@ export default function BulletinPage() {
         <Alert type="error" showIcon title={describeError(bulletin.error)} />
       ) : bulletin.data ? (
         <>
-          <BulletinOverview bulletin={bulletin.data} />
-          <RankingTabs bulletin={bulletin.data} />
+          <BulletinOverview bulletin={bulletin.data} open={open} />
+          <RankingTabs bulletin={bulletin.data} open={open} />
           <StalledAndSupervised bulletin={bulletin.data} />
+          <BulletinCellDrawer weekStart={weekStart} open={opened} onClose={() => setOpened(null)} />
         </>
       ) : (
         <Card size="small" data-testid="bulletin-missing">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, ok, type Schemas } from '../../api/client';
+import type { operations } from '../../api/schema';
 
 export type Bulletin = Schemas['WeeklyBulletinDto'];
 export type Ranking = Schemas['RankingDto'];
@@ -34,3 +35,24 @@ export function useRunBulletin(weekStart: string) {
     onSuccess: (result) => client.setQueryData(['bulletin', weekStart], result.bulletin),
   });
 }
+
+export type BulletinCellsPage = Schemas['BulletinCellsPageDto'];
+/** Which number to open: its metric and, for a ranking's row, the row (without the page). */
+export type BulletinCell = Omit<
+  operations['BulletinsController_cellsPage']['parameters']['query'],
+  'page' | 'pageSize'
+>;
+
+/** The households or problems behind one number of the stored bulletin (drill-down), a page at a time. */
+export const useBulletinCells = (weekStart: string, cell: BulletinCell | null, page: number) =>
+  useQuery({
+    queryKey: ['bulletin', weekStart, 'cells', cell, page],
+    enabled: cell !== null,
+    queryFn: () =>
+      ok<BulletinCellsPage>(
+        api.GET('/api/v1/bulletins/weekly/{weekStart}/cells', {
+          params: { path: { weekStart }, query: { ...cell!, page, pageSize: 20 } },
+        }),
+      ),
+    placeholderData: (previous) => previous,
+  });
