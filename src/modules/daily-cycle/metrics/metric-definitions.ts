@@ -35,11 +35,11 @@ const report = (id: string, name: string, definition: string): MetricDefinition 
   documents: ['daily_report'],
 });
 
-const bulletin = (id: string, name: string, definition: string): MetricDefinition => ({
+const bulletin = (id: string, name: string, definition: string, version = 1): MetricDefinition => ({
   id,
   name,
   definition,
-  version: 1,
+  version,
   documents: ['weekly_bulletin'],
 });
 
@@ -86,10 +86,13 @@ export const METRICS: readonly MetricDefinition[] = [
     '停滞判定周数',
     '判定单位连续无进展所用的周数（STALL_WEEKS，默认2），生成周通报时的配置。',
   ),
+  // Version 2: a ranking row's households are those the group had at the week's end (household history), no
+  // longer those it has when the bulletin is computed (version 1).
   bulletin(
     'households',
     '移民户数',
-    '周末时点（次周一0时）前已登记的户数；总计为全部，排名行为该专班、乡镇、村或包户干部现属的户，单位行为空。',
+    '周末时点（次周一0时）前已登记的户数；总计为全部，排名行为周末时点属于该专班、乡镇、村或包户干部的户（按包户、归属变更历史），单位行为空。',
+    2,
   ),
   bulletin(
     'completionStart',
