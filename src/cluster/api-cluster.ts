@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
-import { ANNOUNCE, CLUSTER_SHUTDOWN, isWriterReady, WriterMoved } from './cluster-messages';
+import {
+  ANNOUNCE,
+  CLOSED,
+  CLOSED_SEEN,
+  CLUSTER_SHUTDOWN,
+  isWriterReady,
+  WriterMoved,
+} from './cluster-messages';
 
 const STOP_GRACE_MS = 30_000;
 const RESTART_DELAY_MS = 500;
@@ -136,6 +143,9 @@ export class ApiCluster {
   }
 
   private track(slot: Slot, worker: Worker): void {
+    worker.on('message', (message: unknown) => {
+      if (message === CLOSED && worker.isConnected()) worker.send(CLOSED_SEEN);
+    });
     slot.worker = worker;
     slot.up = false;
     slot.startedAt = Date.now();
@@ -280,8 +290,17 @@ export function closeOnPrimaryRequest(close: () => Promise<void>): void {
     if (message !== CLUSTER_SHUTDOWN || closing) return;
     closing = true;
     close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => exitOnceSeen(0),
+      () => exitOnceSeen(1),
     );
   });
+}
+
+/** Exits once the primary has seen the server closed (cluster-messages.ts, CLOSED), or after 2 s without it. */
+function exitOnceSeen(code: number): void {
+  const exit = () => process.exit(code);
+  if (!process.send || !process.connected) return exit();
+  process.on('message', (message) => message === CLOSED_SEEN && exit());
+  setTimeout(exit, 2_000);
+  process.send(CLOSED);
 }

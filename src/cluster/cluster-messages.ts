@@ -3,6 +3,17 @@
 /** Primary → a process: finish your requests and close (a stop or a rolling restart). */
 export const CLUSTER_SHUTDOWN = 'api:shutdown';
 
+/**
+ * A process → primary, once its server has closed; the primary answers CLOSED_SEEN, and then the process exits.
+ * The primary hands a new connection to a process over the same IPC channel, in order: a process that exited
+ * the moment its server closed could take with it a connection handed over just before the primary read the
+ * server's close, and that connection then hung, never answered nor passed on. When CLOSED_SEEN arrives, every
+ * such hand-over has arrived before it and been declined (the server is closed), so the primary gave it to
+ * another process.
+ */
+export const CLOSED = 'api:closed';
+export const CLOSED_SEEN = 'api:closed-seen';
+
 /** Writer → primary: migrated, bootstrapped, listening on `socket`; the readers may start. */
 export interface WriterReady {
   type: 'api:writer-ready';
