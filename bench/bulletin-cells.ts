@@ -11,19 +11,13 @@
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { Actor } from '../src/common/policy/actor';
 import { addDays, businessDate } from '../src/common/time/business-clock';
 import { instant } from '../src/database/raw-query';
 import { BulletinCellsService } from '../src/modules/bulletins/bulletin-cells.service';
 import { WeeklyBulletinBody } from '../src/modules/bulletins/bulletin-builder';
 import { BulletinsService } from '../src/modules/bulletins/bulletins.service';
 import { BulletinCellsQueryDto } from '../src/modules/bulletins/dtos/bulletin-cells.dto';
-
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
-};
+import { benchActor, ms, pct } from './lib/in-process';
 
 type Cell = Record<string, string>;
 
@@ -69,14 +63,7 @@ async function main(): Promise<void> {
   const bulletinMs = ms(start);
   const bulletin = await bulletins.get(week);
   const [commander] = await data.query(`SELECT id, org_unit_id FROM app_user WHERE username = 'commander'`);
-  const actor: Actor = {
-    id: commander.id,
-    username: 'commander',
-    displayName: 'commander',
-    role: 'commander',
-    orgUnitId: commander.org_unit_id,
-    requestId: null,
-  };
+  const actor = benchActor(commander, 'commander');
   const cells = app.get(BulletinCellsService);
   const query = (cell: Cell, page = 1): BulletinCellsQueryDto =>
     Object.assign(new BulletinCellsQueryDto(), { page, pageSize: 20 }, cell);

@@ -13,7 +13,6 @@
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { Actor } from '../src/common/policy/actor';
 import { addDays, businessDate } from '../src/common/time/business-clock';
 import { PiiCipher } from '../src/common/pii/pii-cipher';
 import { instant } from '../src/database/raw-query';
@@ -22,12 +21,7 @@ import { ReportCellsService } from '../src/modules/daily-cycle/reports/report-ce
 import { ReportCellsQueryDto } from '../src/modules/daily-cycle/reports/dtos/report-cells.dto';
 import { DailyReportBody } from '../src/modules/daily-cycle/reports/report-builder';
 import { ReportRecomputeService } from '../src/modules/daily-cycle/reports/report-recompute.service';
-
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
-};
+import { benchActor, ms, pct } from './lib/in-process';
 
 const FIGURES = [
   'households',
@@ -85,15 +79,7 @@ async function main(): Promise<void> {
   const [official] = await data.query(
     `SELECT id, org_unit_id FROM app_user WHERE role = 'official' AND org_unit_id IS NOT NULL LIMIT 1`,
   );
-  const actor = (row: { id: string; org_unit_id: string | null }, role: Actor['role']): Actor => ({
-    id: row.id,
-    username: role,
-    displayName: role,
-    role,
-    orgUnitId: row.org_unit_id,
-    requestId: null,
-  });
-  const asCommander = actor(commander, 'commander');
+  const asCommander = benchActor(commander, 'commander');
   const cells = app.get(ReportCellsService);
   const query = (cell: Record<string, string>, page = 1): ReportCellsQueryDto =>
     Object.assign(new ReportCellsQueryDto(), { page, pageSize: 20 }, cell);
@@ -124,7 +110,7 @@ async function main(): Promise<void> {
       if (body.total !== figure) wrong.push({ cell, figure, total: body.total });
     }
   const scoped: number[] = [];
-  const asOfficial = actor(official, 'official');
+  const asOfficial = benchActor(official, 'official');
   for (const [cell] of sample.filter(([cell]) => !cell.taskForceId).slice(0, 60)) {
     start = process.hrtime.bigint();
     await cells.page(asOfficial, date, query(cell));

@@ -15,12 +15,7 @@ import { instant } from '../src/database/raw-query';
 import { PastHouseholdsService } from '../src/modules/history/past-households.service';
 import { ReportRecomputeService } from '../src/modules/daily-cycle/reports/report-recompute.service';
 import { PastFactsRepository } from '../src/modules/daily-cycle/reports/past-facts.repository';
-
-const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
-};
+import { ms, pct } from './lib/in-process';
 
 async function main(): Promise<void> {
   process.env.JOB_SCHEDULES = 'false';
