@@ -55,16 +55,15 @@ export class BulletinCellsService {
     const week = await this.week(weekStart, stored.generatedAt);
     const scope = AccessPolicy.householdScope(actor);
     const list = cellList(week, cell).filter(seenBy(scope, await this.households.visibleCodes(scope)));
-    const start = (query.page - 1) * query.pageSize;
-    const slice = list.slice(start, start + query.pageSize);
     const itemKind = itemKindOf(cell.metric, cell.groupKind);
     // As they were at week end: the last instant before it, as GET /households?asOf= the week's Sunday.
-    const households = await this.households.items(
-      [...new Set(slice.map(householdOf).filter((id): id is string => id !== null))],
+    const { slice, household } = await this.households.page(
+      list,
+      query,
+      householdOf,
       new Date(window.weekEnd.getTime() - 1),
       window.lastDate,
     );
-    const household = (id: string | null) => (id === null ? null : (households.get(id) ?? null));
     return {
       weekStart,
       metric: cell.metric,

@@ -58,4 +58,22 @@ export class HouseholdPastItems {
       }),
     );
   }
+
+  /**
+   * One page of a drill-down list and its households at `at` (read for that page only): the page's things, and
+   * each one's household item by id (null: none, or not registered by then).
+   */
+  async page<T>(
+    list: T[],
+    paging: { page: number; pageSize: number },
+    householdOf: (thing: T) => string | null,
+    at: Date,
+    asOf: string,
+  ): Promise<{ slice: T[]; household: (id: string | null) => HouseholdResponseDto | null }> {
+    const start = (paging.page - 1) * paging.pageSize;
+    const slice = list.slice(start, start + paging.pageSize);
+    const ids = [...new Set(slice.map(householdOf).filter((id): id is string => id !== null))];
+    const households = await this.items(ids, at, asOf);
+    return { slice, household: (id) => (id === null ? null : (households.get(id) ?? null)) };
+  }
 }

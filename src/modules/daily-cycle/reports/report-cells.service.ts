@@ -63,15 +63,14 @@ export class ReportCellsService {
     const visible = await this.households.visibleCodes(scope);
     const list =
       visible === null ? cellList(day, cell) : cellList(day, cell).filter(seenBy(scope, visible, day));
-    const start = (query.page - 1) * query.pageSize;
-    const slice = list.slice(start, start + query.pageSize);
     const itemKind = CELL_METRICS[metric];
-    const households = await this.households.items(
-      [...new Set(slice.map((thing) => thing.householdId).filter((id): id is string => id !== null))],
+    const { slice, household } = await this.households.page(
+      list,
+      query,
+      (thing) => thing.householdId,
       at,
       date,
     );
-    const household = (id: string | null) => (id === null ? null : (households.get(id) ?? null));
     return {
       date,
       metric,
