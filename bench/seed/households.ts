@@ -142,7 +142,6 @@ export const HOUSEHOLD_COLUMNS = [
   'on_hold',
   'hold_reason',
   'light',
-  'light_reasons',
   'last_visit_at',
   'open_problems',
   'note',
@@ -165,6 +164,8 @@ export const HISTORY_COLUMNS = [
   'on_hold',
   'hold_reason',
 ];
+export const LIGHT_REASONS_COLUMNS = ['household_id', 'reasons'];
+
 export const MEMBER_COLUMNS = [
   'id',
   'household_id',
@@ -256,6 +257,7 @@ class ResidentIds {
 export interface HouseholdLoaders {
   households: TableLoader;
   members: TableLoader;
+  lightReasons: TableLoader;
   intents: TableLoader;
   stageEvents: TableLoader;
   history: TableLoader;
@@ -498,7 +500,6 @@ export async function writeHouseholds(options: {
       plan.onHold,
       holdReason,
       light,
-      JSON.stringify(reasons),
       plan.lastVisitAt ? new Date(plan.lastVisitAt) : null,
       plan.openProblems,
       null,
@@ -507,6 +508,8 @@ export async function writeHouseholds(options: {
       new Date(updatedAt),
       phone ? pii.hash(phone) : null,
     ]);
+    // Its light's reasons in their own table (none for a green one), after the household they reference.
+    if (reasons.length) await loaders.lightReasons.add([plan.id, JSON.stringify(reasons)]);
     await writeHistory(loaders.history, plan, holdReason, now);
     // Members after their household: household_member references it.
     for (const [position, member] of members.entries()) {

@@ -19,6 +19,7 @@ import {
   APPROVAL_STEP_COLUMNS,
   HISTORY_COLUMNS,
   HOUSEHOLD_COLUMNS,
+  LIGHT_REASONS_COLUMNS,
   INTENT_COLUMNS,
   MEMBER_COLUMNS,
   planHouseholds,
@@ -194,6 +195,7 @@ export async function runSeed(options: SeedOptions): Promise<void> {
     const loaders = {
       households,
       members: loader('household_member', MEMBER_COLUMNS).references(households),
+      lightReasons: loader('household_light_reasons', LIGHT_REASONS_COLUMNS).references(households),
       intents: loader('intent_record', INTENT_COLUMNS),
       stageEvents: loader('stage_event', STAGE_EVENT_COLUMNS),
       history: loader('household_history', HISTORY_COLUMNS),

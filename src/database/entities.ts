@@ -23,6 +23,7 @@ import { OutboxMessageEntity } from '../jobs/entities/outbox-message.entity';
 import { DuplicatePairEntity } from '../modules/duplicates/entities/duplicate-pair.entity';
 import { VillagePaceEntity, VillagePlanEntity } from '../modules/planning/entities/village-plan.entity';
 import { PlanBatchEntity, PlanBatchMemberEntity } from '../modules/planning/entities/plan-batch.entity';
+import { HouseholdLightReasonsEntity } from '../modules/households/entities/household-light-reasons.entity';
 import { ResponsibilityEntity } from '../modules/responsibility/entities/responsibility.entity';
 import { ResponsibilityHandoverEntity } from '../modules/responsibility/entities/responsibility-handover.entity';
 
@@ -31,6 +32,7 @@ export const ENTITIES = [
   UserEntity,
   LoginFailureEntity,
   HouseholdEntity,
+  HouseholdLightReasonsEntity,
   MemberEntity,
   HouseholdHistoryEntity,
   AuditEntryEntity,

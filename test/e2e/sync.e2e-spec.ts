@@ -428,4 +428,36 @@ describe('sync pull for the cadre app', () => {
       t.clock.set(start);
     }
   });
+
+  it('sends a light whose reasons alone changed (stored apart from the household row)', async () => {
+    const { cadre, households } = await cadreWith(2);
+    const [withProblem, quiet] = households;
+    const problem = await t.http
+      .post('/api/v1/problems')
+      .set(auth(cadre.token))
+      .send({ householdId: withProblem.id, category: 'safety', severity: 'p1', description: '房屋裂缝' });
+    expect(problem.status).toBe(201);
+    const first = await pull(cadre.token);
+    const before = first.body.households.find((h: { id: string }) => h.id === withProblem.id);
+    expect(before).toMatchObject({ light: 'red', lightReasons: ['problem_p1'] });
+    // Three weeks on: still red, now also overdue and unvisited; the household row itself is not written.
+    const start = t.clock.now();
+    t.clock.advance(21 * 24 * 3_600_000);
+    try {
+      await t.app.get(HouseholdDerived).recomputeLights(t.clock.now());
+      const delta = await pull(cadre.token, first.body.cursor);
+      const after = delta.body.households.find((h: { id: string }) => h.id === withProblem.id);
+      expect(after.light).toBe('red');
+      expect(after.lightReasons).toEqual(expect.arrayContaining(['problem_overdue', 'problem_p1', 'no_visit']));
+      // The same reasons on the household's own page.
+      const page = await t.http.get(`/api/v1/households/${withProblem.id}`).set(auth(cadre.token));
+      expect(page.body.lightReasons).toEqual(after.lightReasons);
+      expect(delta.body.households.map((h: { id: string }) => h.id).sort()).toEqual(
+        [withProblem.id, quiet.id].sort(),
+      );
+      expect((await pull(cadre.token, delta.body.cursor)).body.households).toEqual([]);
+    } finally {
+      t.clock.set(start);
+    }
+  });
 });

@@ -84,7 +84,7 @@ export class PastHouseholdsService implements HouseholdPast, OnModuleInit {
       lastVisitAt: row.lastVisitAt,
       openProblems: row.openProblems,
       light,
-      lightReasons: JSON.stringify(reasons),
+      lightReasons: reasons,
     };
   }
 }

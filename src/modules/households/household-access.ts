@@ -13,7 +13,7 @@ export type HouseholdMember = MemberEntity;
 
 /** The fields of a household other modules may set: its stage, intent and hold, never its derived columns. */
 export type HouseholdFields = Partial<
-  Omit<HouseholdEntity, 'id' | 'version' | 'light' | 'lightReasons' | 'lastVisitAt' | 'openProblems'>
+  Omit<HouseholdEntity, 'id' | 'version' | 'light' | 'lastVisitAt' | 'openProblems'>
 >;
 
 /** A household row made of parts (the ledger's plans): a new object of the entity's class, as inserts want. */

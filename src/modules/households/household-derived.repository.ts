@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { instant, rawQuery } from '../../database/raw-query';
 import { HouseholdEntity } from './entities/household.entity';
 
+const CLOCK = '(SELECT seq FROM sync_clock WHERE id = 1)';
+
 /** A household's facts for its light, as the review reads them a page at a time. */
 export interface LightRow {
   id: string;
@@ -18,8 +20,8 @@ export interface LightRow {
 }
 
 /**
- * The household's derived columns (last_visit_at, open_problems, light, light_reasons): written by the system,
- * never edited, so none of these writes bumps the row's version.
+ * The household's derived columns (last_visit_at, open_problems, light) and its light's reasons (their own table,
+ * household_light_reasons): written by the system, never edited, so none of these writes bumps the row's version.
  */
 @Injectable()
 export class HouseholdDerivedRepository {
@@ -34,63 +36,68 @@ export class HouseholdDerivedRepository {
       .getMany();
   }
 
-  async saveLight(
-    manager: EntityManager,
-    householdId: string,
-    light: string,
-    reasons: string[],
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(HouseholdEntity)
-      .set({ light, lightReasons: JSON.stringify(reasons) })
-      .where('id = :householdId', { householdId })
-      .execute();
-  }
-
-  /** One UPDATE per distinct (light, reasons) in the batch. */
-  async saveLights(manager: EntityManager, groups: Map<string, string[]>): Promise<void> {
-    const sqlite = manager.connection.options.type === 'sqlite';
-    for (const [key, ids] of groups) {
-      const [light, reasons] = JSON.parse(key) as [string, string];
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        if (sqlite) {
-          await this.saveLightsStamped(manager, light, reasons, chunk);
-          continue;
-        }
-        await manager
-          .createQueryBuilder()
-          .update(HouseholdEntity)
-          .set({ light, lightReasons: reasons })
-          .where('id IN (:...ids)', { ids: chunk })
-          .execute();
-      }
+  /** The stored reasons (JSON) of these households; a household without a row has none ('[]'). */
+  async reasonsOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const reasons = new Map<string, string>();
+    if (ids.length === 0) return reasons;
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await rawQuery<{ household_id: string; reasons: string }>(
+        manager,
+        'SELECT household_id, reasons FROM household_light_reasons WHERE household_id IN (:...ids)',
+        { ids: ids.slice(i, i + 500) },
+      );
+      for (const row of rows) reasons.set(row.household_id, row.reasons);
     }
+    return reasons;
   }
 
   /**
-   * SQLite: the phones' change stamp (migration 1765000000000-sync) written in the same statement. Its trigger
-   * stamps each row after the update with a second UPDATE of the row and a tick of the clock; here the clock ticks
-   * once for the chunk and every row takes that stamp with its light, so the trigger (which fires only when the
-   * stamp did not move) stays out. Replaying 25,000 scattered light changes in 500-row chunks: 2.6–2.8 s against
-   * 3.0–4.3 s through the trigger (bench/README §17). Rows of one transaction sharing a stamp is what a pull
-   * already sees (it reads between commits).
+   * New colours and new reasons, each for the households whose own changed: `colours` light → ids, `reasons`
+   * JSON → ids. A colour is a write of the household row; reasons are a row of household_light_reasons (entity's
+   * comment: why they are apart). 500 ids a statement.
    */
-  private async saveLightsStamped(
+  async saveLights(
     manager: EntityManager,
-    light: string,
-    reasons: string,
-    ids: string[],
+    colours: Map<string, string[]>,
+    reasons: Map<string, string[]>,
   ): Promise<void> {
+    const sqlite = manager.connection.options.type === 'sqlite';
+    for (const [light, ids] of colours)
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        if (sqlite) await this.tick(manager);
+        await rawQuery(
+          manager,
+          `UPDATE household SET light = :light${sqlite ? `, change_seq = ${CLOCK}` : ''} WHERE id IN (:...ids)`,
+          { light, ids: chunk },
+        );
+      }
+    for (const [json, ids] of reasons)
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        if (sqlite) await this.tick(manager);
+        await rawQuery(
+          manager,
+          `INSERT INTO household_light_reasons (household_id, reasons${sqlite ? ', change_seq' : ''})
+           SELECT id, :reasons${sqlite ? `, ${CLOCK}` : ''} FROM household WHERE id IN (:...ids)
+           ON CONFLICT (household_id) DO UPDATE SET reasons = excluded.reasons${
+             sqlite ? ', change_seq = excluded.change_seq' : ''
+           }`,
+          { reasons: json, ids: chunk },
+        );
+      }
+  }
+
+  /**
+   * SQLite: the phones' change stamp (migrations 1765000000000-sync, 1765600000000-light-reasons) written in the
+   * statement itself. The tables' triggers stamp each row after the write with a second UPDATE of the row and a
+   * tick of the clock; here the clock ticks once for a chunk and every row takes that stamp, so the triggers
+   * (which fire only when the stamp did not move) stay out. Replaying 25,000 scattered light changes in 500-row
+   * chunks: 2.6–2.8 s against 3.0–4.3 s through the trigger (bench/README §17). Rows of one transaction sharing
+   * a stamp is what a pull already sees (it reads between commits).
+   */
+  private async tick(manager: EntityManager): Promise<void> {
     await manager.query('UPDATE sync_clock SET seq = seq + 1 WHERE id = 1');
-    await rawQuery(
-      manager,
-      `UPDATE household SET light = :light, light_reasons = :reasons,
-              change_seq = (SELECT seq FROM sync_clock WHERE id = 1)
-        WHERE id IN (:...ids)`,
-      { light, reasons, ids },
-    );
   }
 
   /**
@@ -113,9 +120,11 @@ export class HouseholdDerivedRepository {
     // Plain rows, not entities: hydrating 100,000 households was most of the review's memory.
     const rows = await rawQuery(
       this.dataSource.manager,
-      `SELECT ${key} AS walk_key, id, village_id, stage, on_hold, created_at, stage_changed_at, last_visit_at, light,
-              light_reasons
-         FROM household ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${key} LIMIT ${Number(limit)}`,
+      `SELECT h.${key} AS walk_key, h.id, h.village_id, h.stage, h.on_hold, h.created_at, h.stage_changed_at,
+              h.last_visit_at, h.light, r.reasons AS light_reasons
+         FROM household h LEFT JOIN household_light_reasons r ON r.household_id = h.id
+        ${where.length ? `WHERE ${where.map((w) => `h.${w}`).join(' AND ')}` : ''}
+        ORDER BY h.${key} LIMIT ${Number(limit)}`,
       { after, villageId },
     );
     return {
@@ -129,7 +138,7 @@ export class HouseholdDerivedRepository {
         stageChangedAt: instant(r.stage_changed_at),
         lastVisitAt: r.last_visit_at === null ? null : instant(r.last_visit_at),
         light: r.light as string,
-        lightReasons: r.light_reasons as string,
+        lightReasons: (r.light_reasons as string | null) ?? '[]',
       })),
     };
   }

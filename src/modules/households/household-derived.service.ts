@@ -10,9 +10,16 @@ import { HouseholdLinks, PlanFacts } from './household-links';
 
 const BATCH = 5000;
 
+const push = (groups: Map<string, string[]>, key: string, id: string) => {
+  const ids = groups.get(key);
+  if (ids) ids.push(id);
+  else groups.set(key, [id]);
+};
+
 /**
- * The one place that writes a household's derived columns: its light (recomputed inside the transaction of
- * whatever changed it, and for every household by the daily review), last visit and open-problem count.
+ * The one place that writes a household's derived columns: its light and the light's reasons (recomputed inside
+ * the transaction of whatever changed it, and for every household by the daily review), last visit and
+ * open-problem count.
  */
 @Injectable()
 export class HouseholdDerived {
@@ -27,8 +34,8 @@ export class HouseholdDerived {
   async refreshLight(
     manager: EntityManager,
     household: HouseholdEntity,
-    /** Its plan facts when the caller read them for several households at once (markVisited). */
-    known?: { plan: PlanFacts | null; now: Date },
+    /** What the caller read for several households at once (markVisited): plan facts and stored reasons. */
+    known?: { plan: PlanFacts | null; now: Date; reasons: string },
   ): Promise<{ light: Light; reasons: LightReason[] }> {
     const now = known?.now ?? this.clock.now();
     // Most households have no open problem: skip the query then (it is on the visit hot path).
@@ -37,6 +44,8 @@ export class HouseholdDerived {
         ? await this.links.problems.activeCounts(manager, household.id, now)
         : { overdue: 0, p1: 0 };
     const plan = known ? known.plan : await this.links.plan.factsFor(manager, household, now);
+    const stored =
+      known?.reasons ?? (await this.repository.reasonsOf(manager, [household.id])).get(household.id) ?? '[]';
     const result = computeLight(
       {
         stage: household.stage,
@@ -52,12 +61,20 @@ export class HouseholdDerived {
       now,
       this.config.lights,
     );
-    if (result.light !== household.light || JSON.stringify(result.reasons) !== household.lightReasons) {
-      await this.repository.saveLight(manager, household.id, result.light, result.reasons);
-      household.light = result.light;
-      household.lightReasons = JSON.stringify(result.reasons);
-    }
+    const serialized = JSON.stringify(result.reasons);
+    const colours = new Map<string, string[]>();
+    const reasons = new Map<string, string[]>();
+    if (result.light !== household.light) colours.set(result.light, [household.id]);
+    if (serialized !== stored) reasons.set(serialized, [household.id]);
+    if (colours.size || reasons.size) await this.repository.saveLights(manager, colours, reasons);
+    household.light = result.light;
     return result;
+  }
+
+  /** Each household's reasons as stored (the view shows them beside the colour on the household row). */
+  async reasonsOf(ids: string[], manager?: EntityManager): Promise<Map<string, LightReason[]>> {
+    const stored = await this.repository.reasonsOf(manager ?? this.transactions.manager, ids);
+    return new Map(ids.map((id) => [id, JSON.parse(stored.get(id) ?? '[]') as LightReason[]]));
   }
 
   /**
@@ -75,7 +92,8 @@ export class HouseholdDerived {
     for (;;) {
       const { rows: page, next } = await this.repository.lightPage(after, BATCH, villageId);
       if (page.length === 0) break;
-      const groups = new Map<string, string[]>();
+      const colours = new Map<string, string[]>();
+      const changedReasons = new Map<string, string[]>();
       for (const h of page) {
         const counts = problems.get(h.id) ?? { overdue: 0, p1: 0 };
         const plan = planOf(h);
@@ -96,15 +114,14 @@ export class HouseholdDerived {
         lights[result.light] += 1;
         for (const reason of result.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
         const serialized = JSON.stringify(result.reasons);
-        if (result.light !== h.light || serialized !== h.lightReasons) {
-          const key = JSON.stringify([result.light, serialized]);
-          const ids = groups.get(key);
-          if (ids) ids.push(h.id);
-          else groups.set(key, [h.id]);
-          changed += 1;
-        }
+        if (result.light !== h.light) push(colours, result.light, h.id);
+        if (serialized !== h.lightReasons) push(changedReasons, serialized, h.id);
+        if (result.light !== h.light || serialized !== h.lightReasons) changed += 1;
       }
-      if (groups.size) await this.transactions.run((manager) => this.repository.saveLights(manager, groups));
+      if (colours.size || changedReasons.size)
+        await this.transactions.run((manager) =>
+          this.repository.saveLights(manager, colours, changedReasons),
+        );
       households += page.length;
       after = next;
     }
@@ -127,9 +144,17 @@ export class HouseholdDerived {
     // The batch's plan facts in one statement, not one per household: visits are the hottest write.
     const now = this.clock.now();
     const plans = await this.links.plan.factsForMany(manager, households, now);
+    const stored = await this.repository.reasonsOf(
+      manager,
+      households.map((household) => household.id),
+    );
     for (const household of households) {
       household.lastVisitAt = latest.get(household.id)!;
-      await this.refreshLight(manager, household, { plan: plans.get(household.id) ?? null, now });
+      await this.refreshLight(manager, household, {
+        plan: plans.get(household.id) ?? null,
+        now,
+        reasons: stored.get(household.id) ?? '[]',
+      });
     }
   }
 

@@ -49,8 +49,7 @@ export type PastFields = Pick<
   | 'lastVisitAt'
   | 'openProblems'
   | 'light'
-  | 'lightReasons'
->;
+> & { lightReasons: string[] };
 
 /** What households need of the history module: `?asOf=` reads (docs/architecture.md, "History"). */
 export interface HouseholdPast {

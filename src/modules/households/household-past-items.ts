@@ -54,7 +54,8 @@ export class HouseholdPastItems {
       rows.map((h) => {
         const name = h.cadreId ? cadres.get(h.cadreId) : undefined;
         const cadre = h.cadreId && name !== undefined ? { id: h.cadreId, displayName: name } : null;
-        return [h.id, { ...householdView(h, this.pii, { reveal: false, cadre }), asOf }];
+        const lightReasons = past.get(h.id)!.lightReasons;
+        return [h.id, { ...householdView(h, this.pii, { reveal: false, cadre, lightReasons }), asOf }];
       }),
     );
   }

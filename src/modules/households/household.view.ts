@@ -13,7 +13,13 @@ export const flagsFromColumn = (column: string): string[] => column.split(',').f
 export function householdView(
   household: HouseholdEntity,
   pii: PiiCipher,
-  options: { reveal: boolean; cadre: { id: string; displayName: string } | null; members?: MemberEntity[] },
+  options: {
+    reveal: boolean;
+    cadre: { id: string; displayName: string } | null;
+    /** Its light's reasons, stored apart from the row (HouseholdDerived.reasonsOf). */
+    lightReasons: string[];
+    members?: MemberEntity[];
+  },
 ): HouseholdResponseDto {
   const headId = pii.decrypt(household.headIdEnc);
   const phone = pii.decryptOptional(household.phoneEnc);
@@ -39,7 +45,7 @@ export function householdView(
     onHold: household.onHold,
     holdReason: household.holdReason,
     light: household.light,
-    lightReasons: JSON.parse(household.lightReasons) as string[],
+    lightReasons: options.lightReasons,
     flags: flagsFromColumn(household.flags),
     house:
       household.houseFloorArea === null && household.houseStructure === null

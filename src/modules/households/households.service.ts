@@ -29,9 +29,17 @@ import { flagsToColumn, householdAuditView, householdRevealAudit, householdView 
 import { HouseholdErrors } from './households.errors';
 import { newHousehold } from './new-household';
 import { HouseholdAccess } from './household-access';
+import { HouseholdDerived } from './household-derived.service';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdLinks } from './household-links';
 import { HouseholdFilter } from './household-scope';
+
+/** One page of households with each one's light reasons (stored apart from the row). */
+interface ListPage {
+  items: HouseholdEntity[];
+  total: number;
+  reasons: Map<string, string[]>;
+}
 
 @Injectable()
 export class HouseholdsService {
@@ -39,6 +47,7 @@ export class HouseholdsService {
     private readonly households: HouseholdsRepository,
     private readonly access: HouseholdAccess,
     private readonly links: HouseholdLinks,
+    private readonly derived: HouseholdDerived,
     private readonly org: OrgDirectory,
     private readonly users: UserDirectory,
     private readonly transactions: TransactionRunner,
@@ -77,6 +86,7 @@ export class HouseholdsService {
     return householdView(household, this.pii, {
       reveal: false,
       cadre: cadre && { id: cadre.id, displayName: cadre.displayName },
+      lightReasons: [],
       members,
     });
   }
@@ -85,12 +95,14 @@ export class HouseholdsService {
     if (reveal && !AccessPolicy.mayReveal(actor)) throw HouseholdErrors.revealForbidden();
     const at = asOf === undefined ? null : this.asOfInstant(asOf);
     let household = await this.access.requireVisible(actor, id);
+    let lightReasons: string[];
     if (at) {
       // Who may see it is decided today; what it was comes from the events (docs/architecture.md, "History").
       const past = await this.links.past.one(id, at);
       if (!past) throw HouseholdErrors.notYetRegistered(asOf!);
       household = Object.assign(new HouseholdEntity(), household, past);
-    }
+      lightReasons = past.lightReasons;
+    } else lightReasons = (await this.derived.reasonsOf([id])).get(id)!;
     if (reveal) await this.auditReveal(actor, [household]);
     const [members, cadres] = await Promise.all([
       this.households.members([id]),
@@ -99,6 +111,7 @@ export class HouseholdsService {
     const view = householdView(household, this.pii, {
       reveal,
       cadre: cadres.get(household.cadreId ?? '') ?? null,
+      lightReasons,
       members,
     });
     return at ? { ...view, asOf } : view;
@@ -122,9 +135,9 @@ export class HouseholdsService {
       text: isIdNumber ? undefined : q || undefined,
       idHash: isIdNumber ? this.pii.hash(normalizeResidentId(q)) : undefined,
     };
-    const { items, total } =
+    const { items, total, reasons } =
       query.asOf === undefined
-        ? await this.households.list(scope, filter, query.page, query.pageSize)
+        ? await this.todayPage(scope, filter, query.page, query.pageSize)
         : await this.pastPage(scope, filter, this.asOfInstant(query.asOf), query.page, query.pageSize);
     const reveal = query.reveal === true;
     if (reveal) await this.auditReveal(actor, items);
@@ -132,13 +145,28 @@ export class HouseholdsService {
     const asOf = query.asOf === undefined ? {} : { asOf: query.asOf };
     return {
       items: items.map((h) => ({
-        ...householdView(h, this.pii, { reveal, cadre: cadres.get(h.cadreId ?? '') ?? null }),
+        ...householdView(h, this.pii, {
+          reveal,
+          cadre: cadres.get(h.cadreId ?? '') ?? null,
+          lightReasons: reasons.get(h.id) ?? [],
+        }),
         ...asOf,
       })),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  /** A page of the list and its lights' reasons, as they are now. */
+  private async todayPage(
+    scope: HouseholdScope,
+    filter: HouseholdFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<ListPage> {
+    const { items, total } = await this.households.list(scope, filter, page, pageSize);
+    return { items, total, reasons: await this.derived.reasonsOf(items.map((h) => h.id)) };
   }
 
   /** A page of the list as it was at `at`: today's rows (names, IDs) with the columns of the past. */
@@ -148,7 +176,7 @@ export class HouseholdsService {
     at: Date,
     page: number,
     pageSize: number,
-  ): Promise<{ items: HouseholdEntity[]; total: number }> {
+  ): Promise<ListPage> {
     const past = await this.links.past.list(scope, filter, at, page, pageSize);
     const today = new Map(
       (await this.households.findByIds(past.items.map((item) => item.id))).map((h) => [h.id, h]),
@@ -156,6 +184,7 @@ export class HouseholdsService {
     return {
       items: past.items.map((item) => Object.assign(new HouseholdEntity(), today.get(item.id), item.fields)),
       total: past.total,
+      reasons: new Map(past.items.map((item) => [item.id, item.fields.lightReasons])),
     };
   }
 
@@ -225,10 +254,14 @@ export class HouseholdsService {
       });
       return { after, members: afterMembers };
     });
-    const cadres = await this.cadreNames([result.after]);
+    const [cadres, reasons] = await Promise.all([
+      this.cadreNames([result.after]),
+      this.derived.reasonsOf([id]),
+    ]);
     return householdView(result.after, this.pii, {
       reveal: false,
       cadre: cadres.get(result.after.cadreId ?? '') ?? null,
+      lightReasons: reasons.get(id)!,
       members: result.members,
     });
   }

@@ -49,7 +49,6 @@ export function newHousehold(pii: PiiCipher, input: NewHouseholdInput, now: Date
     onHold: false,
     holdReason: null,
     light: 'green',
-    lightReasons: '[]',
     lastVisitAt: null,
     openProblems: 0,
     note: input.note ?? null,

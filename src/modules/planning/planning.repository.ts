@@ -43,8 +43,10 @@ export interface AtRiskHouseholdRow {
   lightReasons: string;
 }
 
-const BEHIND = `light_reasons LIKE '%"behind_plan"%'`;
-const CANNOT = `light_reasons LIKE '%"cannot_make_move_date"%'`;
+// Over `household h` joined to its light's reasons `r` (AT_RISK).
+const BEHIND = `r.reasons LIKE '%"behind_plan"%'`;
+const CANNOT = `r.reasons LIKE '%"cannot_make_move_date"%'`;
+const AT_RISK = `household h JOIN household_light_reasons r ON r.household_id = h.id`;
 
 /**
  * `village_plan` (this module's table), and the read-only set-based reads of the plan: households by village
@@ -347,11 +349,11 @@ export class PlanningRepository {
   async atRiskCounts(): Promise<AtRiskCountRow[]> {
     const rows = await rawQuery(
       this.dataSource.manager,
-      `SELECT village_id, COUNT(*) AS n,
+      `SELECT h.village_id, COUNT(*) AS n,
               SUM(CASE WHEN ${BEHIND} THEN 1 ELSE 0 END) AS behind,
               SUM(CASE WHEN ${CANNOT} THEN 1 ELSE 0 END) AS cannot
-         FROM household WHERE light <> 'green' AND (${BEHIND} OR ${CANNOT})
-        GROUP BY village_id`,
+         FROM ${AT_RISK} WHERE h.light <> 'green' AND (${BEHIND} OR ${CANNOT})
+        GROUP BY h.village_id`,
     );
     return rows.map((r) => ({
       villageId: r.village_id as string,
@@ -367,18 +369,18 @@ export class PlanningRepository {
     page: number,
     pageSize: number,
   ): Promise<{ items: AtRiskHouseholdRow[]; total: number }> {
-    const where = `village_id = :villageId AND light <> 'green' AND (${BEHIND} OR ${CANNOT})`;
+    const where = `h.village_id = :villageId AND h.light <> 'green' AND (${BEHIND} OR ${CANNOT})`;
     const [count] = await rawQuery(
       this.dataSource.manager,
-      `SELECT COUNT(*) AS n FROM household WHERE ${where}`,
+      `SELECT COUNT(*) AS n FROM ${AT_RISK} WHERE ${where}`,
       {
         villageId,
       },
     );
     const rows = await rawQuery(
       this.dataSource.manager,
-      `SELECT id, code, head_name, stage, light, light_reasons FROM household WHERE ${where}
-        ORDER BY CASE WHEN ${CANNOT} THEN 0 ELSE 1 END, code
+      `SELECT h.id, h.code, h.head_name, h.stage, h.light, r.reasons FROM ${AT_RISK} WHERE ${where}
+        ORDER BY CASE WHEN ${CANNOT} THEN 0 ELSE 1 END, h.code
         LIMIT ${Number(pageSize)} OFFSET ${Number((page - 1) * pageSize)}`,
       { villageId },
     );
@@ -390,7 +392,7 @@ export class PlanningRepository {
         headName: r.head_name as string,
         stage: r.stage as string,
         light: r.light as string,
-        lightReasons: r.light_reasons as string,
+        lightReasons: r.reasons as string,
       })),
     };
   }

@@ -117,8 +117,9 @@ export class SyncRepository {
 
   /**
    * The cadre's households (all of them, or those changed above `since`): a household counts as changed when its
-   * own row (stage, intent, hold, light, lastVisitAt, edits, assignment) or one of its visits or problems was
-   * written above the stamp. The two sub-selects read the small change_seq indexes, not the households' history.
+   * own row (stage, intent, hold, light, lastVisitAt, edits, assignment), its light's reasons or one of its visits
+   * or problems was written above the stamp. The sub-selects read the small change_seq indexes, not the households'
+   * history.
    */
   async households(manager: EntityManager, cadreId: string, since: Seq | null): Promise<HouseholdRow[]> {
     const changed =
@@ -126,13 +127,15 @@ export class SyncRepository {
         ? ''
         : `AND (h.change_seq > :since
               OR h.id IN (SELECT v.household_id FROM visit v WHERE v.change_seq > :since)
-              OR h.id IN (SELECT p.household_id FROM problem p WHERE p.change_seq > :since AND p.household_id IS NOT NULL))`;
+              OR h.id IN (SELECT p.household_id FROM problem p WHERE p.change_seq > :since AND p.household_id IS NOT NULL)
+              OR h.id IN (SELECT r.household_id FROM household_light_reasons r WHERE r.change_seq > :since))`;
     const rows = await rawQuery(
       manager,
       `SELECT h.id, h.code, h.head_name, h.phone_enc, h.village_id, o.name AS village_name, h.group_name, h.address,
               h.stage, h.intent_option, h.intent_site, h.intent_livelihood, h.intent_recorded_at, h.on_hold,
-              h.hold_reason, h.light, h.light_reasons, h.flags, h.last_visit_at, h.version, h.updated_at
+              h.hold_reason, h.light, r.reasons AS light_reasons, h.flags, h.last_visit_at, h.version, h.updated_at
          FROM household h LEFT JOIN org_unit o ON o.id = h.village_id
+         LEFT JOIN household_light_reasons r ON r.household_id = h.id
         WHERE h.cadre_id = :cadreId ${changed}
         ORDER BY h.code`,
       { cadreId, since },
@@ -154,7 +157,7 @@ export class SyncRepository {
       onHold: r.on_hold === true || r.on_hold === 1,
       holdReason: (r.hold_reason as string | null) ?? null,
       light: String(r.light),
-      lightReasons: String(r.light_reasons),
+      lightReasons: (r.light_reasons as string | null) ?? '[]',
       flags: String(r.flags),
       lastVisitAt: nullableInstant(r.last_visit_at),
       version: Number(r.version),

@@ -39,7 +39,6 @@ export class HouseholdEntity {
   @Column({ type: 'boolean', name: 'on_hold', default: false }) onHold!: boolean;
   @Column({ type: 'varchar', length: 20, name: 'hold_reason', nullable: true }) holdReason!: string | null;
   @Index() @Column({ type: 'varchar', length: 10, default: 'green' }) light!: string;
-  @Column({ type: 'varchar', length: 500, name: 'light_reasons', default: '[]' }) lightReasons!: string;
   @Column({ ...instantColumn(), name: 'last_visit_at', nullable: true }) lastVisitAt!: Date | null;
   @Column({ type: 'integer', name: 'open_problems', default: 0 }) openProblems!: number;
   @Column({ type: 'varchar', length: 500, nullable: true }) note!: string | null;
