@@ -49,6 +49,7 @@ const LOADED_TABLES = [
   'app_user',
   'household',
   'household_member',
+  'household_light_reasons',
   'visit',
   'intent_record',
   'stage_event',
