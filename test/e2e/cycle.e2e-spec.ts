@@ -275,12 +275,23 @@ describe('daily cycle: report, review, dispatch', () => {
   it("walks every household exactly once, a page at a time, in the review's order (not the ids')", async () => {
     // The review reads 5,000 households a page; pages of 2 here make the small world several pages.
     const lights = t.app.get(HouseholdDerivedRepository);
+    // Each row with its light's reasons as stored (their own table, joined page by page).
+    const stored = new Map(
+      (
+        (await t.dataSource.query('SELECT household_id, reasons FROM household_light_reasons')) as {
+          household_id: string;
+          reasons: string;
+        }[]
+      ).map((r) => [r.household_id, r.reasons]),
+    );
+    expect([...stored.values()].some((reasons) => reasons !== '[]')).toBe(true);
     const walk = async (villageId?: string) => {
       const seen: string[] = [];
       let after: string | number | null = null;
       for (;;) {
         const { rows, next } = await lights.lightPage(after, 2, villageId);
         if (rows.length === 0) return seen;
+        for (const row of rows) expect(row.lightReasons).toBe(stored.get(row.id) ?? '[]');
         seen.push(...rows.map((row) => row.id));
         after = next;
       }
