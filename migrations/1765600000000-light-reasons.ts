@@ -16,7 +16,9 @@ import { migrationColumns } from '../src/database/migration-columns';
  * and problems is no index range) and which every household write paid for.
  *
  * Stamps as in migration 1765000000000-sync: PostgreSQL's `sync_stamp()` trigger; on SQLite the clock's triggers,
- * which stay out of a statement that sets the stamp itself (HouseholdDerivedRepository.saveReasons).
+ * which stay out of a statement that sets the stamp itself (HouseholdDerivedRepository.saveLights). The stamp has
+ * no index: a pull looks up the reasons of each of the cadre's households by key, and a rewrite of the reasons
+ * changes no indexed column, so on PostgreSQL it is a HOT update (the table keeps 30 % of each page for them).
  */
 export class LightReasons1765600000000 implements MigrationInterface {
   name = 'LightReasons1765600000000';
@@ -31,7 +33,6 @@ export class LightReasons1765600000000 implements MigrationInterface {
           c.varchar('reasons', 500),
           { name: 'change_seq', type: c.pg ? 'bigint' : 'integer', default: '0' },
         ],
-        indices: [new TableIndex({ name: 'ix_household_light_reasons_change', columnNames: ['change_seq'] })],
         foreignKeys: [
           {
             columnNames: ['household_id'],
@@ -50,6 +51,9 @@ export class LightReasons1765600000000 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "household" DROP COLUMN "light_reasons"');
     await queryRunner.dropIndex('household', 'ix_household_cadre_change');
     if (c.pg) {
+      // A rewrite of the reasons changes no indexed column (the stamp is not indexed: a pull probes each of the
+      // cadre's households by key), so it can stay on its page as a HOT update when the page has room.
+      await queryRunner.query('ALTER TABLE "household_light_reasons" SET (fillfactor = 70)');
       await queryRunner.query(`CREATE TRIGGER "household_light_reasons_sync_stamp" BEFORE INSERT OR UPDATE
         ON "household_light_reasons" FOR EACH ROW EXECUTE FUNCTION sync_stamp()`);
       return;

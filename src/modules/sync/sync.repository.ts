@@ -118,8 +118,8 @@ export class SyncRepository {
   /**
    * The cadre's households (all of them, or those changed above `since`): a household counts as changed when its
    * own row (stage, intent, hold, light, lastVisitAt, edits, assignment), its light's reasons or one of its visits
-   * or problems was written above the stamp. The sub-selects read the small change_seq indexes, not the households'
-   * history.
+   * or problems was written above the stamp. The visits' and problems' sub-selects read their small change_seq
+   * indexes, not the households' history; the reasons (one row a household) are looked up by key.
    */
   async households(manager: EntityManager, cadreId: string, since: Seq | null): Promise<HouseholdRow[]> {
     const changed =
@@ -128,7 +128,7 @@ export class SyncRepository {
         : `AND (h.change_seq > :since
               OR h.id IN (SELECT v.household_id FROM visit v WHERE v.change_seq > :since)
               OR h.id IN (SELECT p.household_id FROM problem p WHERE p.change_seq > :since AND p.household_id IS NOT NULL)
-              OR h.id IN (SELECT r.household_id FROM household_light_reasons r WHERE r.change_seq > :since))`;
+              OR EXISTS (SELECT 1 FROM household_light_reasons r WHERE r.household_id = h.id AND r.change_seq > :since))`;
     const rows = await rawQuery(
       manager,
       `SELECT h.id, h.code, h.head_name, h.phone_enc, h.village_id, o.name AS village_name, h.group_name, h.address,
