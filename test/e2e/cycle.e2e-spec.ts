@@ -1,4 +1,5 @@
 import { HouseholdDerivedRepository } from '../../src/modules/households/household-derived.repository';
+import { HouseholdDerived } from '../../src/modules/households/household-derived.service';
 import { auth, Factory, World } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -305,5 +306,21 @@ describe('daily cycle: report, review, dispatch', () => {
     expect([...all].sort()).toEqual(await ids());
     const village = await walk(w.villageId);
     expect([...village].sort()).toEqual(await ids(`WHERE village_id = '${w.villageId}'`));
+  });
+
+  it('recomputes every light over pages of 2, reading the next page while one is written', async () => {
+    const derived = t.app.get(HouseholdDerived);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM household');
+    const later = new Date(t.clock.now().getTime() + 40 * 86_400_000);
+    try {
+      const paged = await derived.recomputeLights(later, undefined, 2);
+      expect(paged.households).toBe(Number(n));
+      expect(paged.changed).toBeGreaterThan(0);
+      // Walked again in one page at the same instant: every page's changes were written, none is left.
+      const again = await derived.recomputeLights(later);
+      expect(again).toMatchObject({ households: Number(n), changed: 0, lights: paged.lights });
+    } finally {
+      await derived.recomputeLights(t.clock.now());
+    }
   });
 });

@@ -81,17 +81,22 @@ export class HouseholdDerived {
    * Every household's light as of `now` (or one village's: a changed move date replans it); idempotent, so a
    * crash halfway is repaired by running again.
    */
-  async recomputeLights(now: Date, villageId?: string) {
+  async recomputeLights(now: Date, villageId?: string, pageSize = BATCH) {
     const problems = await this.links.problems.activeCountsByHousehold(now);
     const planOf = await this.links.plan.forReview(now, villageId);
     const lights: Record<string, number> = { green: 0, yellow: 0, red: 0 };
     const reasons: Record<string, number> = {};
     let households = 0;
     let changed = 0;
-    let after: string | number | null = null;
+    let reading = this.repository.lightPage(null, pageSize, villageId);
     for (;;) {
-      const { rows: page, next } = await this.repository.lightPage(after, BATCH, villageId);
+      const { rows: page, next } = await reading;
       if (page.length === 0) break;
+      // The next page is read while this one's changes are computed and written: on PostgreSQL another
+      // connection on another core (the next day's review on the bench, 25,000 changed lights: bench/README §20).
+      // A failed write leaves the read to be dropped, not to end the process as an unhandled rejection.
+      reading = this.repository.lightPage(next, pageSize, villageId);
+      reading.catch(() => undefined);
       const colours = new Map<string, string[]>();
       const changedReasons = new Map<string, string[]>();
       for (const h of page) {
@@ -123,7 +128,6 @@ export class HouseholdDerived {
           this.repository.saveLights(manager, colours, changedReasons),
         );
       households += page.length;
-      after = next;
     }
     return { households, changed, lights, reasons };
   }
