@@ -9,6 +9,13 @@ import { computeLight, Light, LightFacts, LightReason } from './lights';
 import { HouseholdLinks, PlanFacts } from './household-links';
 
 const BATCH = 5000;
+/**
+ * Pages of changed lights written at once by the review, each in its own transaction (they touch different
+ * households). On PostgreSQL a second connection writes on the second core: a changed colour is an entry in each of
+ * the household table's indexes, most of the next day's review on the bench (bench/README §20). SQLite's one
+ * writer takes them in turn.
+ */
+const WRITERS = 2;
 
 const push = (groups: Map<string, string[]>, key: string, id: string) => {
   const ids = groups.get(key);
@@ -89,6 +96,7 @@ export class HouseholdDerived {
     let households = 0;
     let changed = 0;
     let reading = this.repository.lightPage(null, pageSize, villageId);
+    const writing: Promise<void>[] = [];
     for (;;) {
       const { rows: page, next } = await reading;
       if (page.length === 0) break;
@@ -123,12 +131,17 @@ export class HouseholdDerived {
         if (serialized !== h.lightReasons) push(changedReasons, serialized, h.id);
         if (result.light !== h.light || serialized !== h.lightReasons) changed += 1;
       }
-      if (colours.size || changedReasons.size)
-        await this.transactions.run((manager) =>
+      if (colours.size || changedReasons.size) {
+        const written = this.transactions.run((manager) =>
           this.repository.saveLights(manager, colours, changedReasons),
         );
+        written.catch(() => undefined); // awaited below; a failure ends the walk there
+        writing.push(written);
+        if (writing.length === WRITERS) await writing.shift();
+      }
       households += page.length;
     }
+    await Promise.all(writing);
     return { households, changed, lights, reasons };
   }
 
