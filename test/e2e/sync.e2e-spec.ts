@@ -448,7 +448,9 @@ describe('sync pull for the cadre app', () => {
       const delta = await pull(cadre.token, first.body.cursor);
       const after = delta.body.households.find((h: { id: string }) => h.id === withProblem.id);
       expect(after.light).toBe('red');
-      expect(after.lightReasons).toEqual(expect.arrayContaining(['problem_overdue', 'problem_p1', 'no_visit']));
+      expect(after.lightReasons).toEqual(
+        expect.arrayContaining(['problem_overdue', 'problem_p1', 'no_visit']),
+      );
       // The same reasons on the household's own page.
       const page = await t.http.get(`/api/v1/households/${withProblem.id}`).set(auth(cadre.token));
       expect(page.body.lightReasons).toEqual(after.lightReasons);
@@ -456,6 +458,16 @@ describe('sync pull for the cadre app', () => {
         [withProblem.id, quiet.id].sort(),
       );
       expect((await pull(cadre.token, delta.body.cursor)).body.households).toEqual([]);
+      // A visit takes no_visit away: still red, one reason fewer, on the page and in the next pull.
+      const visited = await visit(cadre.token, withProblem.id, t.clock.now().toISOString());
+      expect(visited.status).toBe(201);
+      const reasonsNow = after.lightReasons.filter((reason: string) => reason !== 'no_visit');
+      const again = await t.http.get(`/api/v1/households/${withProblem.id}`).set(auth(cadre.token));
+      expect(again.body).toMatchObject({ light: 'red', lightReasons: reasonsNow });
+      const next = await pull(cadre.token, delta.body.cursor);
+      expect(next.body.households).toEqual([
+        expect.objectContaining({ id: withProblem.id, lightReasons: reasonsNow }),
+      ]);
     } finally {
       t.clock.set(start);
     }

@@ -91,6 +91,7 @@ export class HouseholdDerived {
   async recomputeLights(now: Date, villageId?: string, pageSize = BATCH) {
     const problems = await this.links.problems.activeCountsByHousehold(now);
     const planOf = await this.links.plan.forReview(now, villageId);
+    const stored = await this.repository.storedReasons(villageId);
     const lights: Record<string, number> = { green: 0, yellow: 0, red: 0 };
     const reasons: Record<string, number> = {};
     let households = 0;
@@ -127,9 +128,10 @@ export class HouseholdDerived {
         lights[result.light] += 1;
         for (const reason of result.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
         const serialized = JSON.stringify(result.reasons);
+        const before = stored.get(h.id) ?? '[]';
         if (result.light !== h.light) push(colours, result.light, h.id);
-        if (serialized !== h.lightReasons) push(changedReasons, serialized, h.id);
-        if (result.light !== h.light || serialized !== h.lightReasons) changed += 1;
+        if (serialized !== before) push(changedReasons, serialized, h.id);
+        if (result.light !== h.light || serialized !== before) changed += 1;
       }
       if (colours.size || changedReasons.size) {
         const written = this.transactions.run((manager) =>
@@ -151,9 +153,10 @@ export class HouseholdDerived {
    * as it is now, inside the visits' transaction.
    */
   async markVisited(manager: EntityManager, latest: Map<string, Date>): Promise<void> {
-    const households = (await this.repository.byIds(manager, [...latest.keys()])).filter(
-      (household) => !household.lastVisitAt || household.lastVisitAt < latest.get(household.id)!,
+    const read = (await this.repository.byIds(manager, [...latest.keys()])).filter(
+      ({ household }) => !household.lastVisitAt || household.lastVisitAt < latest.get(household.id)!,
     );
+    const households = read.map(({ household }) => household);
     await this.repository.markVisited(
       manager,
       households.map((household) => ({ householdId: household.id, visitedAt: latest.get(household.id)! })),
@@ -161,17 +164,9 @@ export class HouseholdDerived {
     // The batch's plan facts in one statement, not one per household: visits are the hottest write.
     const now = this.clock.now();
     const plans = await this.links.plan.factsForMany(manager, households, now);
-    const stored = await this.repository.reasonsOf(
-      manager,
-      households.map((household) => household.id),
-    );
-    for (const household of households) {
+    for (const { household, reasons } of read) {
       household.lastVisitAt = latest.get(household.id)!;
-      await this.refreshLight(manager, household, {
-        plan: plans.get(household.id) ?? null,
-        now,
-        reasons: stored.get(household.id) ?? '[]',
-      });
+      await this.refreshLight(manager, household, { plan: plans.get(household.id) ?? null, now, reasons });
     }
   }
 
