@@ -7,6 +7,10 @@ import { HouseholdLightReasonsEntity } from './entities/household-light-reasons.
 
 const CLOCK = '(SELECT seq FROM sync_clock WHERE id = 1)';
 
+/** Ids 500 a statement (within every driver's limit on bound parameters). */
+const chunks = (ids: string[]): string[][] =>
+  Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, (i + 1) * 500));
+
 /** A household's facts for its light, as the review reads them a page at a time. */
 export interface LightRow {
   id: string;
@@ -49,12 +53,11 @@ export class HouseholdDerivedRepository {
   /** The stored reasons (JSON) of these households; a household without a row has none ('[]'). */
   async reasonsOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
     const reasons = new Map<string, string>();
-    if (ids.length === 0) return reasons;
-    for (let i = 0; i < ids.length; i += 500) {
+    for (const chunk of chunks(ids)) {
       const rows = await rawQuery<{ household_id: string; reasons: string }>(
         manager,
         'SELECT household_id, reasons FROM household_light_reasons WHERE household_id IN (:...ids)',
-        { ids: ids.slice(i, i + 500) },
+        { ids: chunk },
       );
       for (const row of rows) reasons.set(row.household_id, row.reasons);
     }
@@ -88,7 +91,7 @@ export class HouseholdDerivedRepository {
   /**
    * New colours and new reasons, each for the households whose own changed: `colours` light → ids, `reasons`
    * JSON → ids. A colour is a write of the household row; reasons are a row of household_light_reasons (entity's
-   * comment: why they are apart). 500 ids a statement.
+   * comment: why they are apart).
    */
   async saveLights(
     manager: EntityManager,
@@ -97,8 +100,7 @@ export class HouseholdDerivedRepository {
   ): Promise<void> {
     const sqlite = manager.connection.options.type === 'sqlite';
     for (const [light, ids] of colours)
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
+      for (const chunk of chunks(ids)) {
         if (sqlite) await this.tick(manager);
         await rawQuery(
           manager,
@@ -107,8 +109,7 @@ export class HouseholdDerivedRepository {
         );
       }
     for (const [json, ids] of reasons)
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
+      for (const chunk of chunks(ids)) {
         if (sqlite) await this.tick(manager);
         // The ids as one array parameter on PostgreSQL (households are never deleted, so each one exists).
         await rawQuery(
